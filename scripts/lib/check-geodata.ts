@@ -1,0 +1,250 @@
+/**
+ * The data check behind `npm run check:geodata`. Pure: it takes the text of each
+ * file (keyed by its path under geodata/) and returns every problem it finds, each
+ * naming the file, the feature (id or index), the field and what is wrong.
+ */
+import { area, booleanPointInPolygon, kinks } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { z } from 'zod';
+import { Figure, Layer, Meta, Section, SiteCollection, SiteFeature } from '../../src/data/schema.ts';
+
+export interface Problem {
+  file: string;
+  where: string;
+  field: string;
+  message: string;
+}
+
+export const formatProblem = (p: Problem) => `${p.file}: ${p.where}: ${p.field}: ${p.message}`;
+
+/** Zhejiang's extent with a margin (lon/lat, degrees). */
+export const ZHEJIANG_BOUNDS = { west: 118.0, south: 27.0, east: 123.3, north: 31.3 };
+export const FOCUS_COUNTY = '遂昌县';
+
+type Files = Record<string, string | undefined>;
+type Area = Polygon | MultiPolygon;
+
+/** Line and column of a JSON.parse error, from the position V8 reports. */
+export function jsonErrorPlace(text: string, error: Error): string {
+  const m = /position (\d+)/.exec(error.message);
+  if (!m) return error.message;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${error.message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '')}`;
+}
+
+/** The article with line breaks, blanks and the section heading dropped into one sentence removed. */
+export function normaliseArticle(text: string): string {
+  return text.replace(/\s+/g, '').replace('累计完成投改革为舵开放新城开新局资', '累计完成投资');
+}
+
+class Collector {
+  readonly problems: Problem[] = [];
+  add(file: string, where: string, field: string, message: string) {
+    this.problems.push({ file, where, field, message });
+  }
+  zod(file: string, where: string, error: z.ZodError, prefix = '') {
+    for (const issue of error.issues) {
+      const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+      this.add(file, where, field, issue.message);
+    }
+  }
+}
+
+function parseJson(c: Collector, files: Files, file: string): unknown {
+  const text = files[file];
+  if (text === undefined) {
+    c.add(file, 'file', '(file)', 'missing');
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    c.add(file, 'file', '(json)', `not valid JSON at ${jsonErrorPlace(text, error as Error)}`);
+    return undefined;
+  }
+}
+
+function parseList<T>(c: Collector, files: Files, file: string, schema: z.ZodType<T>, label: string): T[] {
+  const json = parseJson(c, files, file);
+  if (json === undefined) return [];
+  if (!Array.isArray(json)) {
+    c.add(file, 'file', '(root)', 'expected an array');
+    return [];
+  }
+  const out: T[] = [];
+  json.forEach((item, i) => {
+    const r = schema.safeParse(item);
+    const id = (item as { id?: unknown })?.id;
+    const where = `${label} ${typeof id === 'string' ? `"${id}"` : `#${i}`}`;
+    if (r.success) out.push(r.data);
+    else c.zod(file, where, r.error);
+  });
+  return out;
+}
+
+const signedArea = (ring: Position[]) => {
+  let s = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const a = ring[i] as Position;
+    const b = ring[i + 1] as Position;
+    s += (a[0] as number) * (b[1] as number) - (b[0] as number) * (a[1] as number);
+  }
+  return s / 2;
+};
+
+const inBounds = (lon: number, lat: number) =>
+  lon >= ZHEJIANG_BOUNDS.west && lon <= ZHEJIANG_BOUNDS.east && lat >= ZHEJIANG_BOUNDS.south && lat <= ZHEJIANG_BOUNDS.north;
+
+/** Checks positions, rings, winding and self-intersection; returns the positions to test against the host. */
+function checkGeometry(c: Collector, file: string, where: string, geometry: z.infer<typeof SiteFeature>['geometry']): Position[] {
+  const positions: Position[] = [];
+  const checkPosition = (p: Position, field: string) => {
+    const [lon, lat] = p as [number, number];
+    if (!inBounds(lon, lat)) {
+      const hint = inBounds(lat, lon) ? ' — latitude and longitude look swapped ([lon, lat] expected)' : '';
+      c.add(file, where, field, `[${lon}, ${lat}] is outside Zhejiang${hint}`);
+    } else positions.push(p);
+  };
+  const checkRings = (rings: Position[][], field: string) => {
+    rings.forEach((ring, r) => {
+      const f = `${field}[${r}]`;
+      if (ring.length < 4) c.add(file, where, f, `a ring needs at least 4 positions, has ${ring.length}`);
+      const first = ring[0];
+      const last = ring.at(-1);
+      if (first && last && (first[0] !== last[0] || first[1] !== last[1])) c.add(file, where, f, 'ring is not closed (first and last positions differ)');
+      ring.forEach((p, i) => checkPosition(p, `${f}[${i}]`));
+      const s = signedArea(ring);
+      if (r === 0 && s < 0) c.add(file, where, f, 'outer ring is clockwise; the right-hand rule wants counter-clockwise');
+      if (r > 0 && s > 0) c.add(file, where, f, 'hole is counter-clockwise; the right-hand rule wants clockwise');
+    });
+  };
+  switch (geometry.type) {
+    case 'Point':
+      checkPosition(geometry.coordinates, 'geometry.coordinates');
+      break;
+    case 'LineString':
+      geometry.coordinates.forEach((p, i) => checkPosition(p, `geometry.coordinates[${i}]`));
+      break;
+    case 'Polygon':
+      checkRings(geometry.coordinates, 'geometry.coordinates');
+      break;
+    case 'MultiPolygon':
+      geometry.coordinates.forEach((poly, i) => checkRings(poly, `geometry.coordinates[${i}]`));
+      break;
+  }
+  if ((geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && c.problems.every((p) => p.where !== where)) {
+    const k = kinks(geometry as Area);
+    if (k.features.length > 0) {
+      const at = k.features[0]?.geometry.coordinates ?? [];
+      c.add(file, where, 'geometry.coordinates', `ring intersects itself (${k.features.length}×, first near [${at.join(', ')}])`);
+    }
+  }
+  return positions;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  counts: { layers: number; sites: number; figures: number; articleFigures: number };
+}
+
+export function checkGeodata(files: Files): CheckResult {
+  const c = new Collector();
+
+  const metaJson = parseJson(c, files, 'meta.json');
+  const meta = metaJson === undefined ? undefined : Meta.safeParse(metaJson);
+  if (meta && !meta.success) c.zod('meta.json', 'meta', meta.error);
+
+  const sections = parseList(c, files, 'sections.json', Section, 'section');
+  const layers = parseList(c, files, 'layers.json', Layer, 'layer');
+  const layerIds = new Set(layers.map((l) => l.id));
+  const dupes = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
+  for (const id of dupes(layers.map((l) => l.id))) c.add('layers.json', `layer "${id}"`, 'id', 'duplicate id');
+
+  // The basemap: hosts for the point-in-polygon checks.
+  const counties = parseJson(c, files, 'basemap/counties.geojson') as { features?: Feature<Area, { name_zh: string }>[] } | undefined;
+  const countyByName = new Map((counties?.features ?? []).map((f) => [f.properties.name_zh, f]));
+
+  // Sites: one file per layer.
+  const siteIds: string[] = [];
+  let siteCount = 0;
+  const siteFiles = Object.keys(files).filter((f) => /^sites\/[^/]+\.geojson$/.test(f));
+  for (const file of siteFiles) {
+    const layerOfFile = file.slice('sites/'.length, -'.geojson'.length);
+    if (!layerIds.has(layerOfFile)) c.add(file, 'file', '(name)', `no layer "${layerOfFile}" in layers.json`);
+    const json = parseJson(c, files, file);
+    if (json === undefined) continue;
+    const fc = SiteCollection.safeParse(json);
+    if (!fc.success) {
+      c.zod(file, 'file', fc.error);
+      continue;
+    }
+    fc.data.features.forEach((raw, i) => {
+      const rawId = (raw as { properties?: { id?: unknown } })?.properties?.id;
+      const where = `feature ${typeof rawId === 'string' ? `"${rawId}"` : `#${i}`}`;
+      const r = SiteFeature.safeParse(raw);
+      if (!r.success) {
+        c.zod(file, where, r.error);
+        return;
+      }
+      siteCount++;
+      const site = r.data;
+      const p = site.properties;
+      siteIds.push(p.id);
+      if (site.id !== undefined && site.id !== p.id) c.add(file, where, 'id', `feature id "${site.id}" differs from properties.id "${p.id}"`);
+      if (!layerIds.has(p.layer)) c.add(file, where, 'properties.layer', `unknown layer "${p.layer}"`);
+      else if (p.layer !== layerOfFile) c.add(file, where, 'properties.layer', `"${p.layer}" but the file is ${file}`);
+      const positions = checkGeometry(c, file, where, site.geometry);
+      const hostName = p.host ?? FOCUS_COUNTY;
+      const host = countyByName.get(hostName);
+      if (!host) c.add(file, where, 'properties.host', `no county "${hostName}" in the basemap`);
+      else {
+        const outside = positions.find((pos) => !booleanPointInPolygon(pos, host));
+        if (outside) c.add(file, where, 'geometry', `[${outside.join(', ')}] is not inside ${hostName}`);
+      }
+      if (p.areaKm2 !== undefined) {
+        if (site.geometry.type !== 'Polygon' && site.geometry.type !== 'MultiPolygon') {
+          c.add(file, where, 'properties.areaKm2', 'given for a geometry that is not a polygon');
+        } else {
+          const km2 = area(site.geometry as Area) / 1e6;
+          if (Math.abs(km2 - p.areaKm2) / p.areaKm2 > 0.1) {
+            c.add(file, where, 'geometry', `measures ${km2.toFixed(2)} km², more than 10 % from the published ${p.areaKm2} km²`);
+          }
+        }
+      }
+    });
+  }
+  for (const id of dupes(siteIds)) c.add('sites/', `feature "${id}"`, 'properties.id', 'duplicate id across the site files');
+
+  // Figures.
+  const figures = parseList(c, files, 'figures.json', Figure, 'figure');
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const knownSites = new Set(siteIds);
+  const article = files['source/article.txt'];
+  if (article === undefined) c.add('source/article.txt', 'file', '(file)', 'missing: figures cannot be checked against the article');
+  const normalised = article === undefined ? '' : normaliseArticle(article);
+  for (const id of dupes(figures.map((f) => f.id))) c.add('figures.json', `figure "${id}"`, 'id', 'duplicate id');
+  for (const f of figures) {
+    const where = `figure "${f.id}"`;
+    if (f.scope !== 'county' && !knownSites.has(f.scope)) c.add('figures.json', where, 'scope', `no site "${f.scope}" (use "county" or a site id)`);
+    for (const r of f.related ?? []) if (!knownSites.has(r)) c.add('figures.json', where, 'related', `no site "${r}"`);
+    if (sections.length > 0 && !sectionIds.has(f.section)) c.add('figures.json', where, 'section', `no section "${f.section}"`);
+    if (f.origin === 'article') {
+      if (!f.quote.includes(f.written)) c.add('figures.json', where, 'quote', `does not contain the value as written, "${f.written}"`);
+      if (f.change && !f.quote.includes(f.change.written)) c.add('figures.json', where, 'change', `quote does not contain "${f.change.written}"`);
+      if (article !== undefined && !normalised.includes(f.quote.replace(/\s+/g, ''))) {
+        c.add('figures.json', where, 'quote', 'is not a sentence of the article (source/article.txt)');
+      }
+    }
+  }
+
+  return {
+    problems: c.problems,
+    counts: {
+      layers: layers.length,
+      sites: siteCount,
+      figures: figures.length,
+      articleFigures: figures.filter((f) => f.origin === 'article').length,
+    },
+  };
+}

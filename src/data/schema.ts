@@ -1,0 +1,119 @@
+/**
+ * The one source of truth for geodata/: zod schemas for the data check
+ * (scripts/check-geodata.ts) and, through z.infer, the app's types.
+ * The app imports this file for types only, so zod stays out of the bundle.
+ */
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase ASCII words joined by "-"');
+export const Localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+export const SECTION_IDS = ['overview', 'industry', 'projects', 'reform', 'green', 'people'] as const;
+export const SectionId = z.enum(SECTION_IDS);
+export const Section = z.strictObject({ id: SectionId, n: z.number().int().min(0).max(5), title: Localized, short: Localized });
+
+export const SYMBOLS = ['square', 'triangle', 'diamond', 'star', 'circle', 'hexagon'] as const;
+export const Layer = z.strictObject({
+  id: slug,
+  order: z.number().int(),
+  section: SectionId,
+  color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #0072B2'),
+  symbol: z.enum(SYMBOLS),
+  name: Localized,
+  description: Localized,
+});
+
+export const Source = z.strictObject({
+  where: z.string().min(1),
+  date: z.string().optional(),
+  note: Localized.optional(),
+});
+
+export const STATUSES = ['built', 'building', 'planned'] as const;
+export const PRECISIONS = ['official', 'described', 'indicative'] as const;
+
+export const SiteProperties = z.strictObject({
+  id: slug,
+  layer: slug,
+  name: Localized,
+  description: Localized,
+  status: z.enum(STATUSES),
+  precision: z.enum(PRECISIONS),
+  precisionNote: Localized,
+  sources: z.array(Source).min(1),
+  /** Published area in km², checked against the drawn polygon (within 10 %). */
+  areaKm2: z.number().positive().optional(),
+  /** Enclaves: drawn with a connection line to the county seat. */
+  connectsTo: z.literal('county-seat').optional(),
+  /** The basemap county (name_zh) the site must lie in; 遂昌县 when absent. */
+  host: z.string().optional(),
+});
+
+const Position = z.tuple([z.number(), z.number()]).rest(z.number());
+export const SiteGeometry = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('Point'), coordinates: Position }),
+  z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position)).min(1) }),
+  z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position)).min(1)).min(1) }),
+  z.strictObject({ type: z.literal('LineString'), coordinates: z.array(Position).min(2) }),
+]);
+
+export const SiteFeature = z.strictObject({
+  type: z.literal('Feature'),
+  id: z.string().optional(),
+  properties: SiteProperties,
+  geometry: SiteGeometry,
+});
+export const SiteCollection = z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+
+const FigureBase = {
+  id: slug,
+  section: SectionId,
+  /** 'county' for county-wide figures, or the id of the site the article attributes it to. */
+  scope: z.string().min(1),
+  label: Localized,
+  /** A single value, or a range such as 一两万 = [1, 2]. */
+  value: z.union([z.number(), z.tuple([z.number(), z.number()])]),
+  /** The value as the source writes it; the quote must contain it. */
+  written: z.string().min(1),
+  unit: Localized,
+  period: z.string().min(1),
+  change: z.strictObject({ value: z.number(), unit: z.literal('%'), written: z.string().min(1) }).optional(),
+  note: Localized.optional(),
+  /** Sites the figure concerns without being theirs: shown there under 全县 · county-wide. */
+  related: z.array(z.string()).optional(),
+  kind: z.enum(['rate', 'share']).optional(),
+};
+export const Figure = z.discriminatedUnion('origin', [
+  z.strictObject({ ...FigureBase, origin: z.literal('article'), quote: z.string().min(1) }),
+  z.strictObject({ ...FigureBase, origin: z.literal('external'), source: Source }),
+]);
+
+export const Meta = z.strictObject({
+  title: Localized,
+  datum: z.enum(['GCJ-02', 'WGS-84']),
+  datumNote: Localized,
+  article: z.strictObject({
+    file: z.string(),
+    title: z.string(),
+    authors: z.string(),
+    year: z.number().int(),
+    defaultPeriod: z.string(),
+  }),
+});
+
+export type LocalizedText = z.infer<typeof Localized>;
+export type SectionDef = z.infer<typeof Section>;
+export type LayerDef = z.infer<typeof Layer>;
+export type SourceRef = z.infer<typeof Source>;
+export type SiteProps = z.infer<typeof SiteProperties>;
+export type SiteGeom = z.infer<typeof SiteGeometry>;
+export type Status = (typeof STATUSES)[number];
+export type Precision = (typeof PRECISIONS)[number];
+export type FigureDef = z.infer<typeof Figure>;
+export type MetaDef = z.infer<typeof Meta>;
+export interface SiteDef {
+  type: 'Feature';
+  id?: string;
+  properties: SiteProps;
+  geometry: SiteGeom;
+}
