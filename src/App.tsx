@@ -1,0 +1,75 @@
+import { lazy, Suspense } from 'react';
+import { Header } from './controls/Header';
+import { LayerControl } from './controls/LayerControl';
+import { useT } from './i18n/useT';
+import { SidePanel } from './panel/SidePanel';
+import { useApp } from './state/store';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { Notices } from './ui/Notices';
+
+// The map (MapLibre and its worker) loads beside the UI: header, overview and list never wait for it.
+const MapView = lazy(() => import('./map/MapView'));
+
+function MapStatus() {
+  const status = useApp((s) => s.mapStatus);
+  const error = useApp((s) => s.mapError);
+  const t = useT();
+  if (status === 'ready') return null;
+  if (status === 'error') {
+    return (
+      <div className="map-status error" role="alert">
+        <strong>{t.mapFailed}</strong>
+        <p>{error}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="map-status" aria-hidden="true">
+      {t.mapLoading}
+    </div>
+  );
+}
+
+function HomeButton() {
+  const requestCamera = useApp((s) => s.requestCamera);
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="map-button home-button"
+      aria-label={t.resetView}
+      title={t.resetView}
+      onClick={() => requestCamera({ kind: 'home' })}
+    >
+      <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M12 3 2 12h3v8h6v-5h2v5h6v-8h3L12 3Z" fill="currentColor" />
+      </svg>
+    </button>
+  );
+}
+
+export function App() {
+  const t = useT();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#site-list">
+        {t.skipToList}
+      </a>
+      <Header />
+      <main className="app-main">
+        <section className="map-area" aria-label={t.mapLabel}>
+          <ErrorBoundary label={t.mapFailed}>
+            <Suspense fallback={null}>
+              <MapView />
+            </Suspense>
+          </ErrorBoundary>
+          <MapStatus />
+          <LayerControl />
+          <HomeButton />
+        </section>
+        <SidePanel />
+      </main>
+      <Notices />
+    </div>
+  );
+}

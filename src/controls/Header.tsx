@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useT } from '../i18n/useT';
+import { useApp } from '../state/store';
+import { Search } from './Search';
+
+export function Header() {
+  const lang = useApp((s) => s.lang);
+  const setLang = useApp((s) => s.setLang);
+  const notify = useApp((s) => s.notify);
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      notify(t.linkCopyFailed);
+    }
+  };
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+          <rect width="32" height="32" rx="7" fill="#fff" fillOpacity="0.12" />
+          <path d="M7 22 L13 10 L18 17 L21 13 L26 22 Z" fill="#56B4E9" />
+          <circle cx="16" cy="24" r="2.5" fill="#E69F00" />
+        </svg>
+        <div>
+          <h1>{t.appTitle}</h1>
+          <p className="subtitle">{t.appSubtitle}</p>
+        </div>
+      </div>
+      <Search />
+      <div className="header-actions">
+        <button type="button" className="header-button" onClick={copy} aria-live="polite">
+          {copied ? t.linkCopied : t.copyLink}
+        </button>
+        <button
+          type="button"
+          className="header-button lang-switch"
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          aria-label={t.switchLanguageLabel}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
+          {t.switchLanguage}
+        </button>
+      </div>
+    </header>
+  );
+}

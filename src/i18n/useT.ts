@@ -1,0 +1,10 @@
+import type { LocalizedText } from '../data/schema';
+import { useApp } from '../state/store';
+import { STRINGS, type Strings } from './strings';
+
+/** The interface strings of the current language. */
+export function useT(): Strings {
+  return STRINGS[useApp((s) => s.lang)];
+}
+
+export const pick = (text: LocalizedText, lang: 'zh' | 'en') => text[lang];

@@ -1,0 +1,191 @@
+/**
+ * The one owner of the MapLibre instance. It renders the style the pure builder
+ * makes from the store, turns clicks and hovers into store updates, and carries out
+ * camera requests. Nothing else touches the map, except tests through window.__map.
+ */
+import { AttributionControl, type MapRef, NavigationControl, Map as ReactMap, ScaleControl } from '@vis.gl/react-maplibre';
+import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { COUNTY_SEAT, countiesFileUrl, countyLabels, layers, sites } from '../data/geodata';
+import { connectionLines, indexSites, siteFeatures } from '../data/selectors';
+import { FONT_FAMILY, fontFiles, LATIN_RANGES } from '../fonts';
+import { STRINGS } from '../i18n/strings';
+import { useApp } from '../state/store';
+import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, targetForSite } from './camera';
+import { provideIcon } from './icons';
+import { INTERACTIVE_LAYERS, SOURCE } from './ids';
+import { buildStyle } from './style';
+
+declare global {
+  interface Window {
+    __map?: MapLibreMap;
+  }
+}
+
+const mapLib = import('./setup').then((m) => m.default);
+const SITE_FEATURES = siteFeatures(sites);
+const CONNECTIONS = connectionLines(sites, COUNTY_SEAT);
+const SITE_INDEX = indexSites(sites);
+const attached = new WeakSet<MapLibreMap>();
+
+const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+function moveCamera(map: MapLibreMap, target: CameraTarget) {
+  const animate = !prefersReducedMotion();
+  const narrow = map.getContainer().clientWidth < 700;
+  const padding = narrow ? { top: 40, bottom: Math.round(map.getContainer().clientHeight * 0.45), left: 30, right: 30 } : 60;
+  if (target.type === 'fit') {
+    map.fitBounds(target.bounds, { padding, maxZoom: target.maxZoom, animate, duration: animate ? 1400 : 0 });
+  } else if (animate) {
+    map.flyTo({ center: target.center, zoom: target.zoom, padding: typeof padding === 'number' ? undefined : padding, speed: 1.4 });
+  } else {
+    map.jumpTo({ center: target.center, zoom: target.zoom });
+  }
+}
+
+/** On a phone the bottom sheet covers the lower half of the map: fit the county above it. */
+function openingPadding() {
+  if (typeof innerWidth !== 'number' || innerWidth >= 700) return 30;
+  return { top: 20, left: 20, right: 20, bottom: Math.round(innerHeight * 0.4) };
+}
+
+export default function MapView() {
+  const lang = useApp((s) => s.lang);
+  const selectedId = useApp((s) => s.selectedId);
+  const visibleLayers = useApp((s) => s.visibleLayers);
+  const opacity = useApp((s) => s.opacity);
+  const statuses = useApp((s) => s.statuses);
+  const precisions = useApp((s) => s.precisions);
+  const camera = useApp((s) => s.camera);
+  const mapRef = useRef<MapRef | null>(null);
+  // Icons must be provided from the map's first frame: attach as soon as the instance exists.
+  const setMapRef = useCallback((ref: MapRef | null) => {
+    mapRef.current = ref;
+    const map = ref?.getMap();
+    if (map && !attached.has(map)) {
+      attached.add(map);
+      map.setMissingStyleImageResolver((id) => {
+        provideIcon(map, id, layers);
+      });
+    }
+  }, []);
+  const hovered = useRef<string | null>(null);
+  const initialView = useRef(useApp.getState().view);
+
+  const fonts = useMemo(() => ({ ...fontFiles(), latinRanges: LATIN_RANGES }), []);
+  const countiesUrl = useMemo(() => new URL(countiesFileUrl, location.href).href, []);
+  const style = useMemo(
+    () =>
+      buildStyle({
+        lang,
+        fonts,
+        fontFamily: FONT_FAMILY,
+        countiesUrl,
+        countyLabels,
+        layers,
+        sites: SITE_FEATURES,
+        connections: CONNECTIONS,
+        visibleLayers,
+        opacity,
+        statuses,
+        precisions,
+        selectedId,
+      }),
+    [lang, fonts, countiesUrl, visibleLayers, opacity, statuses, precisions, selectedId],
+  );
+
+  // Camera requests from the list, search, URL and buttons.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !camera) return;
+    if (camera.kind === 'home') moveCamera(map, HOME_TARGET);
+    else if (camera.kind === 'view')
+      map.jumpTo({ center: camera.view.center, zoom: camera.view.zoom, bearing: camera.view.bearing, pitch: camera.view.pitch });
+    else {
+      const site = SITE_INDEX.get(camera.id);
+      if (site) moveCamera(map, targetForSite(site, COUNTY_SEAT));
+    }
+  }, [camera]);
+
+  const onLoad = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    window.__map = map;
+    useApp.getState().setMapStatus('ready');
+    // A camera request made before the map existed (e.g. ?site= in the link) is carried out now.
+    const pending = useApp.getState().camera;
+    if (pending?.kind === 'site' && !initialView.current) {
+      const site = SITE_INDEX.get(pending.id);
+      if (site) moveCamera(map, { ...targetForSite(site, COUNTY_SEAT) });
+    }
+  }, []);
+
+  const onError = useCallback((e: MapErrorEvent & { sourceId?: string }) => {
+    const message = e.error?.message ?? String(e.error);
+    if (e.sourceId === SOURCE.counties || /counties/.test(message)) {
+      useApp.getState().setMapStatus('error', `${STRINGS[useApp.getState().lang].basemapFailed}${message}`);
+    } else if (!mapRef.current) {
+      useApp.getState().setMapStatus('error', message);
+    } else {
+      console.warn('map:', message);
+    }
+  }, []);
+
+  const setHover = useCallback((id: string | null) => {
+    const map = mapRef.current?.getMap();
+    if (!map || hovered.current === id) return;
+    if (hovered.current) map.setFeatureState({ source: SOURCE.sites, id: hovered.current }, { hover: false });
+    hovered.current = id;
+    if (id) map.setFeatureState({ source: SOURCE.sites, id }, { hover: true });
+    map.getCanvas().style.cursor = id ? 'pointer' : '';
+  }, []);
+
+  const onMouseMove = useCallback(
+    (e: MapLayerMouseEvent) => setHover((e.features?.[0]?.properties?.id as string | undefined) ?? null),
+    [setHover],
+  );
+  const onMouseLeave = useCallback(() => setHover(null), [setHover]);
+  const onClick = useCallback((e: MapLayerMouseEvent) => {
+    const id = e.features?.[0]?.properties?.id as string | undefined;
+    if (id) useApp.getState().select(id);
+  }, []);
+
+  const onMoveEnd = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    const c = map.getCenter();
+    useApp.getState().setView({ center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+  }, []);
+
+  const v = initialView.current;
+  return (
+    <ReactMap
+      ref={setMapRef}
+      mapLib={mapLib}
+      mapStyle={style}
+      initialViewState={
+        v
+          ? { longitude: v.center[0], latitude: v.center[1], zoom: v.zoom, bearing: v.bearing, pitch: v.pitch }
+          : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: openingPadding() } }
+      }
+      maxBounds={MAX_BOUNDS}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      interactiveLayerIds={[...INTERACTIVE_LAYERS]}
+      attributionControl={false}
+      onLoad={onLoad}
+      onError={onError}
+      onMouseMove={onMouseMove}
+      onMouseLeave={onMouseLeave}
+      onClick={onClick}
+      onMoveEnd={onMoveEnd}
+      style={{ position: 'absolute', inset: 0 }}
+      canvasContextAttributes={{ preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') }}
+      cooperativeGestures={false}
+    >
+      <NavigationControl position="top-right" showCompass visualizePitch />
+      <ScaleControl position="bottom-left" unit="metric" />
+      <AttributionControl position="bottom-right" compact={false} customAttribution={STRINGS[lang].attribution} />
+    </ReactMap>
+  );
+}

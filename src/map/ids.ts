@@ -1,0 +1,33 @@
+/** Source and layer ids of the map style: the contract between the style builder, the map owner and the tests. */
+export const SOURCE = {
+  counties: 'counties',
+  countyLabels: 'county-labels',
+  sites: 'sites',
+  connections: 'connections',
+} as const;
+
+export const LAYER = {
+  background: 'background',
+  countyFill: 'county-fill',
+  countyLine: 'county-line',
+  focusOutline: 'focus-outline',
+  enclaveHostOutline: 'enclave-host-outline',
+  siteFill: 'site-fill',
+  siteOutline: 'site-outline',
+  siteOutlineIndicative: 'site-outline-indicative',
+  selectedOutline: 'selected-outline',
+  connectionLine: 'connection-line',
+  connectionLabel: 'connection-label',
+  siteHalo: 'site-halo',
+  sitePoint: 'site-point',
+  siteLabel: 'site-label',
+  countyLabel: 'county-label',
+  seatLabel: 'seat-label',
+} as const;
+
+/** Layers a click or hover can hit (site geometry). */
+export const INTERACTIVE_LAYERS = [LAYER.sitePoint, LAYER.siteFill] as const;
+
+/** Icon ids for site markers: drawn by the map owner on demand (styleimagemissing). */
+export const iconId = (layerId: string, hollow: boolean) => `site-${layerId}-${hollow ? 'hollow' : 'solid'}`;
+export const ICON_PATTERN = /^site-([a-z0-9-]+)-(hollow|solid)$/;

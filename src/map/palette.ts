@@ -1,0 +1,17 @@
+/** Colours and sizes of the map that are not per-layer data (those live in geodata/layers.json). */
+export const PALETTE = {
+  outsideZhejiang: '#c3cad3',
+  zhejiang: '#dde2e8',
+  lishui: '#eceff3',
+  focus: '#fbfcfd',
+  countyLine: '#a9b2bd',
+  focusLine: '#1f2d3d',
+  enclaveHost: '#CC79A7',
+  label: '#1f2d3d',
+  labelMuted: '#55606e',
+  halo: 'rgba(255,255,255,0.92)',
+  selected: '#111827',
+} as const;
+
+/** Fill opacity by precision: official geometry is filled fully, indicative faintly (product.md). */
+export const FILL_OPACITY = { official: 0.5, described: 0.32, indicative: 0.16 } as const;

@@ -1,0 +1,13 @@
+/**
+ * Global MapLibre set-up, in one place: the worker URL Vite can serve (MapLibre 6
+ * otherwise looks for its worker beside its own file and fails in a bundle), and
+ * workers started early so they are ready when the map asks.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
+maplibregl.prewarm();
+
+export default maplibregl;

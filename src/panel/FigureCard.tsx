@@ -1,0 +1,61 @@
+import { useId, useState } from 'react';
+import type { FigureDef } from '../data/schema';
+import { formatChange, formatPeriod, formatValue } from '../i18n/format';
+import { useT } from '../i18n/useT';
+import { useApp } from '../state/store';
+
+/** One figure: value, unit, period, change, and its source sentence one tap away. */
+export function FigureCard({ figure, compact = false }: { figure: FigureDef; compact?: boolean }) {
+  const lang = useApp((s) => s.lang);
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const sourceId = useId();
+  const v = formatValue(figure, lang);
+  const change = figure.change ? formatChange(figure.change, lang) : null;
+  return (
+    <article className={`figure-card${compact ? ' compact' : ''}`} data-figure={figure.id}>
+      <h4 className="figure-label">{figure.label[lang]}</h4>
+      <p className="figure-value">
+        <span className="value">{v.value}</span>
+        <span className="unit">{v.unit}</span>
+        {change && (
+          <span className={`change ${change.tone}`} title={change.label}>
+            <span aria-hidden="true">{change.text}</span>
+            <span className="visually-hidden">{change.label}</span>
+          </span>
+        )}
+      </p>
+      {v.aside && <p className="figure-aside">{v.aside}</p>}
+      <p className="figure-meta">
+        <span>{formatPeriod(figure.period, lang)}</span>
+        {figure.note && <span className="figure-note">{figure.note[lang]}</span>}
+      </p>
+      <button type="button" className="source-toggle" aria-expanded={open} aria-controls={sourceId} onClick={() => setOpen(!open)}>
+        {open ? t.sourceHide : `${t.source} · ${lang === 'zh' ? 'source' : '来源'}`}
+      </button>
+      <div id={sourceId} className="figure-source" hidden={!open}>
+        {figure.origin === 'article' ? (
+          <>
+            <p className="source-kind">{t.sourceArticle}</p>
+            <blockquote lang="zh-CN">{figure.quote}</blockquote>
+            {lang === 'en' && (
+              <p className="as-written">
+                {t.asWritten}: <span lang="zh-CN">{figure.written}</span>{' '}
+                {figure.unit.zh !== '%' && !figure.written.includes(figure.unit.zh) ? <span lang="zh-CN">{figure.unit.zh}</span> : null}
+              </p>
+            )}
+          </>
+        ) : (
+          <>
+            <p className="source-kind">{t.sourceExternal}</p>
+            <p>
+              {figure.source.where}
+              {figure.source.date ? ` (${figure.source.date})` : ''}
+            </p>
+            {figure.source.note && <p>{figure.source.note[lang]}</p>}
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The app's state: plain, serialisable data only (no map instance, no class instances).
+ * Components read it with per-field selectors: useApp((s) => s.lang).
+ */
+import { create } from 'zustand';
+import { layers } from '../data/geodata';
+import { PRECISIONS, type Precision, STATUSES, type Status } from '../data/schema';
+import type { Lang } from '../i18n/strings';
+import type { View } from './url';
+
+export type CameraRequest =
+  | { kind: 'site'; id: string; nonce: number }
+  | { kind: 'home'; nonce: number }
+  | { kind: 'view'; view: View; nonce: number };
+
+/** A camera request without its nonce (the store adds one, so equal requests still fire). */
+export type CameraRequestInput = CameraRequest extends infer R ? (R extends CameraRequest ? Omit<R, 'nonce'> : never) : never;
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export type MapStatus = 'loading' | 'ready' | 'error';
+
+export interface AppState {
+  lang: Lang;
+  selectedId: string | null;
+  visibleLayers: string[];
+  opacity: Record<string, number>;
+  statuses: Status[];
+  precisions: Precision[];
+  /** The last view the map reported (for the URL). */
+  view: View | null;
+  camera: CameraRequest | null;
+  notices: Notice[];
+  mapStatus: MapStatus;
+  mapError: string | null;
+  setLang: (lang: Lang) => void;
+  select: (id: string | null, options?: { fly?: boolean }) => void;
+  toggleLayer: (id: string) => void;
+  setLayers: (ids: string[]) => void;
+  setOpacity: (id: string, value: number) => void;
+  toggleStatus: (s: Status) => void;
+  togglePrecision: (p: Precision) => void;
+  setView: (view: View) => void;
+  requestCamera: (request: CameraRequestInput) => void;
+  notify: (text: string) => void;
+  dismissNotice: (id: number) => void;
+  setMapStatus: (status: MapStatus, error?: string) => void;
+}
+
+let nonce = 0;
+let noticeId = 0;
+const toggle = <T>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+export const ALL_LAYER_IDS = layers.map((l) => l.id);
+
+export const useApp = create<AppState>()((set) => ({
+  lang: 'zh',
+  selectedId: null,
+  visibleLayers: ALL_LAYER_IDS,
+  opacity: Object.fromEntries(ALL_LAYER_IDS.map((id) => [id, 1])),
+  statuses: [...STATUSES],
+  precisions: [...PRECISIONS],
+  view: null,
+  camera: null,
+  notices: [],
+  mapStatus: 'loading',
+  mapError: null,
+  setLang: (lang) => set({ lang }),
+  select: (id, options) =>
+    set((s) => ({
+      selectedId: id,
+      camera: id && options?.fly ? { kind: 'site', id, nonce: ++nonce } : s.camera,
+    })),
+  toggleLayer: (id) => set((s) => ({ visibleLayers: ALL_LAYER_IDS.filter((l) => toggle(s.visibleLayers, id).includes(l)) })),
+  setLayers: (ids) => set({ visibleLayers: ALL_LAYER_IDS.filter((l) => ids.includes(l)) }),
+  setOpacity: (id, value) => set((s) => ({ opacity: { ...s.opacity, [id]: Math.min(1, Math.max(0, value)) } })),
+  toggleStatus: (st) => set((s) => ({ statuses: toggle(s.statuses, st) })),
+  togglePrecision: (p) => set((s) => ({ precisions: toggle(s.precisions, p) })),
+  setView: (view) => set({ view }),
+  requestCamera: (request) => set({ camera: { ...request, nonce: ++nonce } as CameraRequest }),
+  notify: (text) => set((s) => (s.notices.some((n) => n.text === text) ? s : { notices: [...s.notices, { id: ++noticeId, text }] })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
+}));

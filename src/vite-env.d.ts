@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+
+declare module '*.geojson' {
+  const value: import('geojson').FeatureCollection;
+  export default value;
+}
+
+declare module '*.woff2?url' {
+  const url: string;
+  export default url;
+}
