@@ -5,6 +5,7 @@
  */
 import { area, booleanPointInPolygon, kinks } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Figure, Layer, Meta, Section, SiteCollection, SiteFeature } from '../../src/data/schema.ts';
 
@@ -24,13 +25,18 @@ export const FOCUS_COUNTY = '遂昌县';
 type Files = Record<string, string | undefined>;
 type Area = Polygon | MultiPolygon;
 
-/** Line and column of a JSON.parse error, from the position V8 reports. */
-export function jsonErrorPlace(text: string, error: Error): string {
-  const m = /position (\d+)/.exec(error.message);
-  if (!m) return error.message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${error.message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '')}`;
+/**
+ * Where a JSON text first goes wrong, as "line L, column C: what". V8's own messages
+ * do not always give a position, so the text is scanned again with jsonc-parser
+ * (strict JSON: comments and trailing commas are errors too).
+ */
+export function jsonErrorPlace(text: string): string {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return 'unknown position';
+  const before = text.slice(0, first.offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${printParseErrorCode(first.error)}`;
 }
 
 /** The article with line breaks, blanks and the section heading dropped into one sentence removed. */
@@ -60,7 +66,7 @@ function parseJson(c: Collector, files: Files, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    c.add(file, 'file', '(json)', `not valid JSON at ${jsonErrorPlace(text, error as Error)}`);
+    c.add(file, 'file', '(json)', `not valid JSON at ${jsonErrorPlace(text)} (${(error as Error).message.split('\n')[0]?.slice(0, 80)})`);
     return undefined;
   }
 }

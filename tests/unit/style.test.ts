@@ -1,0 +1,73 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { COUNTY_SEAT, countyLabels, layers, sites } from '../../src/data/geodata';
+import { connectionLines, siteFeatures } from '../../src/data/selectors';
+import { LAYER, SOURCE } from '../../src/map/ids';
+import { buildStyle, type StyleInput, siteFilter } from '../../src/map/style';
+
+const input = (over: Partial<StyleInput> = {}): StyleInput => ({
+  lang: 'zh',
+  fonts: { latin: 'http://127.0.0.1/latin.woff2', cjk: 'http://127.0.0.1/cjk.woff2', latinRanges: ['U+0000-00FF'] },
+  fontFamily: 'Noto Sans SC',
+  countiesUrl: 'http://127.0.0.1/counties.geojson',
+  countyLabels,
+  layers,
+  sites: siteFeatures(sites),
+  connections: connectionLines(sites, COUNTY_SEAT),
+  visibleLayers: layers.map((l) => l.id),
+  opacity: Object.fromEntries(layers.map((l) => [l.id, 1])),
+  statuses: ['built', 'building', 'planned'],
+  precisions: ['official', 'described', 'indicative'],
+  selectedId: null,
+  ...over,
+});
+
+describe('the style builder', () => {
+  it('builds a style the style spec accepts', () => {
+    const errors = validateStyleMin(buildStyle(input()) as never);
+    expect(errors.map((e) => e.message)).toEqual([]);
+    const selected = validateStyleMin(buildStyle(input({ selectedId: 'devzone-east', lang: 'en', visibleLayers: [] })) as never);
+    expect(selected.map((e) => e.message)).toEqual([]);
+  });
+
+  it('uses only the app’s own fonts and no glyph server', () => {
+    const style = buildStyle(input());
+    expect(style.glyphs).toBeUndefined();
+    expect(JSON.stringify(style['font-faces'])).toContain('cjk.woff2');
+    const fonts = new Set(style.layers.flatMap((l) => ((l.layout as Record<string, unknown> | undefined)?.['text-font'] as string[] | undefined) ?? []));
+    expect([...fonts]).toEqual(['Noto Sans SC']);
+  });
+
+  it('exposes every source and layer id it declares as constants', () => {
+    const style = buildStyle(input());
+    expect(Object.keys(style.sources).sort()).toEqual(Object.values(SOURCE).sort());
+    expect(style.layers.map((l) => l.id).sort()).toEqual(Object.values(LAYER).sort());
+  });
+
+  it('filters sites by visible layer, status and precision', () => {
+    expect(siteFilter({ visibleLayers: ['devzone'], statuses: ['built'], precisions: ['indicative'] })).toEqual([
+      'all',
+      ['in', ['get', 'layer'], ['literal', ['devzone']]],
+      ['in', ['get', 'status'], ['literal', ['built']]],
+      ['in', ['get', 'precision'], ['literal', ['indicative']]],
+    ]);
+  });
+
+  it('hides the enclave links with the enclave layer, and labels in the chosen language', () => {
+    const off = buildStyle(input({ visibleLayers: ['devzone'] }));
+    const link = off.layers.find((l) => l.id === LAYER.connectionLine);
+    expect((link?.layout as Record<string, unknown>).visibility).toBe('none');
+    const en = buildStyle(input({ lang: 'en' }));
+    const label = en.layers.find((l) => l.id === LAYER.siteLabel);
+    expect((label?.layout as Record<string, unknown>)['text-field']).toEqual(['get', 'name_en']);
+  });
+
+  it('draws indicative polygons dashed and placed ones solid', () => {
+    const style = buildStyle(input());
+    const dashed = style.layers.find((l) => l.id === LAYER.siteOutlineIndicative);
+    const solid = style.layers.find((l) => l.id === LAYER.siteOutline);
+    expect((dashed?.paint as Record<string, unknown>)['line-dasharray']).toBeDefined();
+    expect((solid?.paint as Record<string, unknown>)['line-dasharray']).toBeUndefined();
+    expect(JSON.stringify(dashed?.filter)).toContain('"==",["get","precision"],"indicative"');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrl, parseView, serialiseUrl, type UrlState } from '../../src/state/url';
+
+const known = { siteIds: new Set(['devzone-east', 'enclave-nanhu']), layerIds: ['devzone', 'chempark', 'enclaves'] };
+const all = known.layerIds;
+
+describe('URL state', () => {
+  it('round-trips a full state', () => {
+    const state: UrlState = {
+      site: 'enclave-nanhu',
+      layers: ['devzone', 'enclaves'],
+      lang: 'en',
+      view: { center: [119.27612, 28.59215], zoom: 9.5, bearing: 20, pitch: 30 },
+    };
+    const qs = serialiseUrl(state, all);
+    expect(qs).toBe('?site=enclave-nanhu&layers=devzone,enclaves&lang=en&view=119.27612,28.59215,9.5,20,30');
+    expect(parseUrl(qs, known)).toEqual({ state, problems: [] });
+  });
+
+  it('leaves defaults out', () => {
+    expect(serialiseUrl({ site: null, layers: all, lang: 'zh', view: null }, all)).toBe('');
+    expect(parseUrl('', known).state).toEqual({ site: null, layers: null, lang: 'zh', view: null });
+  });
+
+  it('keeps an empty layer list (every layer hidden)', () => {
+    const qs = serialiseUrl({ site: null, layers: [], lang: 'zh', view: null }, all);
+    expect(qs).toBe('?layers=');
+    expect(parseUrl(qs, known).state.layers).toEqual([]);
+  });
+
+  it('drops unknown ids and malformed values, and reports each', () => {
+    const { state, problems } = parseUrl('?site=nowhere&layers=devzone,bogus&lang=fr&view=abc', known);
+    expect(state).toEqual({ site: null, layers: ['devzone'], lang: 'zh', view: null });
+    expect(problems).toEqual([
+      { kind: 'unknownSite', id: 'nowhere' },
+      { kind: 'unknownLayer', id: 'bogus' },
+      { kind: 'badParam', name: 'lang' },
+      { kind: 'badParam', name: 'view' },
+    ]);
+  });
+
+  it('treats hostile input as data', () => {
+    const { state, problems } = parseUrl(`?site=${encodeURIComponent('<img src=x onerror=alert(1)>')}&layers=__proto__`, known);
+    expect(state.site).toBeNull();
+    expect(state.layers).toBeNull(); // only unknown ids: keep every layer
+    expect(problems.map((p) => p.kind)).toEqual(['unknownSite', 'unknownLayer']);
+  });
+
+  it('rejects views out of range', () => {
+    expect(parseView('119,28,9')).toEqual({ center: [119, 28], zoom: 9, bearing: 0, pitch: 0 });
+    expect(parseView('200,28,9')).toBeNull();
+    expect(parseView('119,95,9')).toBeNull();
+    expect(parseView('119,28,40')).toBeNull();
+    expect(parseView('119,28')).toBeNull();
+    expect(parseView('119,28,9,0,90')).toBeNull();
+    expect(parseView('119,,9')).toBeNull();
+    expect(parseView('119,28,9,190')?.bearing).toBe(-170);
+  });
+});
