@@ -6,8 +6,8 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   assertRequiredCounties,
-  cleanRing,
   type CityFile,
+  cleanRing,
   readCityCollection,
   roleOf,
   simplifyCounties,
@@ -92,7 +92,10 @@ describe('basemap derivation helpers', () => {
     expect(() => readCityCollection(LISHUI, '{oops')).toThrow(/^test\.geojson: not valid JSON/);
     expect(() => readCityCollection(LISHUI, '{"type":"Topology"}')).toThrow('test.geojson: expected a GeoJSON FeatureCollection');
     expect(() =>
-      readCityCollection(LISHUI, '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,0]}}]}'),
+      readCityCollection(
+        LISHUI,
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,0]}}]}',
+      ),
     ).toThrow('test.geojson: feature 0 has no "name" property');
   });
 

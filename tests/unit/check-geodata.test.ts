@@ -76,7 +76,9 @@ describe('check:geodata names the place of each broken fixture', () => {
         site(fc, 'chemical-park').geometry.coordinates[0].pop();
       }),
     );
-    expect(m).toContain('sites/chempark.geojson: feature "chemical-park": geometry.coordinates[0]: ring is not closed (first and last positions differ)');
+    expect(m).toContain(
+      'sites/chempark.geojson: feature "chemical-park": geometry.coordinates[0]: ring is not closed (first and last positions differ)',
+    );
   });
 
   it('clockwise winding and self-intersection', () => {
@@ -113,7 +115,9 @@ describe('check:geodata names the place of each broken fixture', () => {
         site(fc, 'tiangong-digital-valley').geometry.coordinates = [116.4, 39.9];
       }),
     );
-    expect(m).toContain('sites/digital.geojson: feature "tiangong-digital-valley": geometry.coordinates: [116.4, 39.9] is outside Zhejiang');
+    expect(m).toContain(
+      'sites/digital.geojson: feature "tiangong-digital-valley": geometry.coordinates: [116.4, 39.9] is outside Zhejiang',
+    );
   });
 
   it('a site outside its county, and an enclave outside its district', () => {

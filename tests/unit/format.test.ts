@@ -24,9 +24,21 @@ describe('number and unit formatting', () => {
   });
 
   it('shows change with arrow and sign, coloured by each language’s convention', () => {
-    expect(formatChange({ value: 5.9, unit: '%', written: '增长5.9%' }, 'zh')).toMatchObject({ text: '▲ +5.9%', direction: 'up', tone: 'good-red' });
-    expect(formatChange({ value: 5.9, unit: '%', written: '增长5.9%' }, 'en')).toMatchObject({ text: '▲ +5.9%', tone: 'good-green', label: 'up 5.9%' });
-    expect(formatChange({ value: -2, unit: '%', written: '下降2%' }, 'zh')).toMatchObject({ text: '▼ −2%', direction: 'down', tone: 'bad-green' });
+    expect(formatChange({ value: 5.9, unit: '%', written: '增长5.9%' }, 'zh')).toMatchObject({
+      text: '▲ +5.9%',
+      direction: 'up',
+      tone: 'good-red',
+    });
+    expect(formatChange({ value: 5.9, unit: '%', written: '增长5.9%' }, 'en')).toMatchObject({
+      text: '▲ +5.9%',
+      tone: 'good-green',
+      label: 'up 5.9%',
+    });
+    expect(formatChange({ value: -2, unit: '%', written: '下降2%' }, 'zh')).toMatchObject({
+      text: '▼ −2%',
+      direction: 'down',
+      tone: 'bad-green',
+    });
     expect(formatChange({ value: -2, unit: '%', written: '下降2%' }, 'en')).toMatchObject({ tone: 'bad-red' });
   });
 

@@ -22,6 +22,12 @@ const input = (over: Partial<StyleInput> = {}): StyleInput => ({
   ...over,
 });
 
+const layerOf = (style: ReturnType<typeof buildStyle>, id: string) => {
+  const layer = style.layers.find((l) => l.id === id);
+  if (!layer) throw new Error(`no layer ${id}`);
+  return layer as { layout?: Record<string, unknown>; paint?: Record<string, unknown>; filter?: unknown };
+};
+
 describe('the style builder', () => {
   it('builds a style the style spec accepts', () => {
     const errors = validateStyleMin(buildStyle(input()) as never);
@@ -34,7 +40,9 @@ describe('the style builder', () => {
     const style = buildStyle(input());
     expect(style.glyphs).toBeUndefined();
     expect(JSON.stringify(style['font-faces'])).toContain('cjk.woff2');
-    const fonts = new Set(style.layers.flatMap((l) => ((l.layout as Record<string, unknown> | undefined)?.['text-font'] as string[] | undefined) ?? []));
+    const fonts = new Set(
+      style.layers.flatMap((l) => ((l.layout as Record<string, unknown> | undefined)?.['text-font'] as string[] | undefined) ?? []),
+    );
     expect([...fonts]).toEqual(['Noto Sans SC']);
   });
 
@@ -55,19 +63,17 @@ describe('the style builder', () => {
 
   it('hides the enclave links with the enclave layer, and labels in the chosen language', () => {
     const off = buildStyle(input({ visibleLayers: ['devzone'] }));
-    const link = off.layers.find((l) => l.id === LAYER.connectionLine);
-    expect((link?.layout as Record<string, unknown>).visibility).toBe('none');
+    expect(layerOf(off, LAYER.connectionLine).layout?.visibility).toBe('none');
     const en = buildStyle(input({ lang: 'en' }));
-    const label = en.layers.find((l) => l.id === LAYER.siteLabel);
-    expect((label?.layout as Record<string, unknown>)['text-field']).toEqual(['get', 'name_en']);
+    expect(layerOf(en, LAYER.siteLabel).layout?.['text-field']).toEqual(['get', 'name_en']);
   });
 
   it('draws indicative polygons dashed and placed ones solid', () => {
     const style = buildStyle(input());
-    const dashed = style.layers.find((l) => l.id === LAYER.siteOutlineIndicative);
-    const solid = style.layers.find((l) => l.id === LAYER.siteOutline);
-    expect((dashed?.paint as Record<string, unknown>)['line-dasharray']).toBeDefined();
-    expect((solid?.paint as Record<string, unknown>)['line-dasharray']).toBeUndefined();
-    expect(JSON.stringify(dashed?.filter)).toContain('"==",["get","precision"],"indicative"');
+    const dashed = layerOf(style, LAYER.siteOutlineIndicative);
+    const solid = layerOf(style, LAYER.siteOutline);
+    expect(dashed.paint?.['line-dasharray']).toBeDefined();
+    expect(solid.paint?.['line-dasharray']).toBeUndefined();
+    expect(JSON.stringify(dashed.filter)).toContain('"==",["get","precision"],"indicative"');
   });
 });
