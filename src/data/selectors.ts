@@ -125,6 +125,15 @@ export function siteFeatures(sites: readonly SiteDef[]): FeatureCollection<SiteD
   };
 }
 
+/** One label point per site (a polygon labelled per tile would repeat its name). */
+export function siteLabelPoints(sites: readonly SiteDef[]): FeatureCollection<import('geojson').Point, MapSiteProps> {
+  const fc = siteFeatures(sites);
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f, i) => ({ ...f, geometry: { type: 'Point', coordinates: anchorOf(sites[i] as SiteDef) } })),
+  };
+}
+
 export interface ConnectionProps {
   id: string;
   layer: string;

@@ -7,7 +7,7 @@ import { AttributionControl, type MapRef, NavigationControl, Map as ReactMap, Sc
 import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { COUNTY_SEAT, countiesFileUrl, countyLabels, layers, sites } from '../data/geodata';
-import { connectionLines, indexSites, siteFeatures } from '../data/selectors';
+import { connectionLines, indexSites, siteFeatures, siteLabelPoints } from '../data/selectors';
 import { FONT_FAMILY, fontFiles, LATIN_RANGES } from '../fonts';
 import { STRINGS } from '../i18n/strings';
 import { useApp } from '../state/store';
@@ -24,6 +24,7 @@ declare global {
 
 const mapLib = import('./setup').then((m) => m.default);
 const SITE_FEATURES = siteFeatures(sites);
+const SITE_LABELS = siteLabelPoints(sites);
 const CONNECTIONS = connectionLines(sites, COUNTY_SEAT);
 const SITE_INDEX = indexSites(sites);
 const attached = new WeakSet<MapLibreMap>();
@@ -33,7 +34,7 @@ const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedi
 function moveCamera(map: MapLibreMap, target: CameraTarget) {
   const animate = !prefersReducedMotion();
   const narrow = map.getContainer().clientWidth < 700;
-  const padding = narrow ? { top: 40, bottom: Math.round(map.getContainer().clientHeight * 0.45), left: 30, right: 30 } : 60;
+  const padding = narrow ? { top: 40, bottom: Math.round(map.getContainer().clientHeight * 0.52), left: 30, right: 30 } : 60;
   if (target.type === 'fit') {
     map.fitBounds(target.bounds, { padding, maxZoom: target.maxZoom, animate, duration: animate ? 1400 : 0 });
   } else if (animate) {
@@ -84,6 +85,7 @@ export default function MapView() {
         countyLabels,
         layers,
         sites: SITE_FEATURES,
+        siteLabels: SITE_LABELS,
         connections: CONNECTIONS,
         visibleLayers,
         opacity,

