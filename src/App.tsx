@@ -4,6 +4,8 @@ import { LayerControl } from './controls/LayerControl';
 import { useT } from './i18n/useT';
 import { SidePanel } from './panel/SidePanel';
 import { useApp } from './state/store';
+import { TourOverlay, useBigScreen } from './tour/TourOverlay';
+import { useTour } from './tour/tourState';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Notices } from './ui/Notices';
 
@@ -50,8 +52,11 @@ function HomeButton() {
 
 export function App() {
   const t = useT();
+  const touring = useTour((s) => s.active);
+  const selected = useApp((s) => s.selectedId);
+  const big = useBigScreen();
   return (
-    <div className="app">
+    <div className={`app${touring ? ' touring' : ''}${touring && !selected ? ' panel-hidden' : ''}${big ? ' theme-big' : ''}`}>
       <a className="skip-link" href="#site-list">
         {t.skipToList}
       </a>
@@ -64,8 +69,11 @@ export function App() {
             </Suspense>
           </ErrorBoundary>
           <MapStatus />
-          <LayerControl />
+          {!touring && <LayerControl />}
           <HomeButton />
+          <ErrorBoundary label={t.tourRegion}>
+            <TourOverlay />
+          </ErrorBoundary>
         </section>
         <SidePanel />
       </main>

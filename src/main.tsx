@@ -2,16 +2,24 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { registerUiFonts } from './fonts';
+import { useApp } from './state/store';
 import { startUrlSync } from './state/urlSync';
+import { SpeakerView } from './tour/SpeakerView';
 import './styles.css';
 
 registerUiFonts();
-startUrlSync();
+const params = new URLSearchParams(location.search);
+const speaker = params.get('speaker') === '1';
+if (speaker) {
+  // The speaker view follows the presenter's map window; it keeps no URL state of its own.
+  if (params.get('lang') === 'en') useApp.getState().setLang('en');
+  document.documentElement.lang = useApp.getState().lang === 'zh' ? 'zh-CN' : 'en';
+} else {
+  startUrlSync();
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <StrictMode>{speaker ? <SpeakerView initial={Number(params.get('tour') ?? '1') - 1 || 0} /> : <App />}</StrictMode>,
 );

@@ -7,7 +7,7 @@ import { area, booleanPointInPolygon, kinks } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
-import { Figure, Layer, Meta, Section, SiteCollection, SiteFeature } from '../../src/data/schema.ts';
+import { Figure, Layer, Meta, Section, SiteCollection, SiteFeature, TourStop } from '../../src/data/schema.ts';
 
 export interface Problem {
   file: string;
@@ -252,6 +252,22 @@ export function checkGeodata(files: Files): CheckResult {
         c.add('figures.json', where, 'quote', 'is not a sentence of the article (source/article.txt)');
       }
     }
+  }
+
+  // The tour: every stop's sites, figures, layers and section must exist.
+  if (files['tour.json'] !== undefined) {
+    const stops = parseList(c, files, 'tour.json', TourStop, 'stop');
+    const figureIds = new Set(figures.map((f) => f.id));
+    for (const id of dupes(stops.map((s) => s.id))) c.add('tour.json', `stop "${id}"`, 'id', 'duplicate id');
+    if (stops.length > 0 && stops.length < 10)
+      c.add('tour.json', 'file', '(root)', `the tour needs at least 10 stops, has ${stops.length}`);
+    stops.forEach((stop, i) => {
+      const where = `stop ${i + 1} "${stop.id}"`;
+      for (const id of stop.highlight) if (!knownSites.has(id)) c.add('tour.json', where, 'highlight', `no site "${id}"`);
+      for (const id of stop.figures) if (!figureIds.has(id)) c.add('tour.json', where, 'figures', `no figure "${id}"`);
+      for (const id of stop.layers) if (!layerIds.has(id)) c.add('tour.json', where, 'layers', `no layer "${id}"`);
+      if (sections.length > 0 && !sectionIds.has(stop.section)) c.add('tour.json', where, 'section', `no section "${stop.section}"`);
+    });
   }
 
   return {

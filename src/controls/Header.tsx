@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
+import { exitTour, startTour } from '../tour/controller';
+import { useTour } from '../tour/tourState';
 import { Search } from './Search';
 
 export function Header() {
@@ -8,6 +10,7 @@ export function Header() {
   const setLang = useApp((s) => s.setLang);
   const notify = useApp((s) => s.notify);
   const t = useT();
+  const touring = useTour((s) => s.active);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -33,6 +36,15 @@ export function Header() {
       </div>
       <Search />
       <div className="header-actions">
+        <button
+          type="button"
+          className="header-button tour-button"
+          aria-pressed={touring}
+          aria-label={touring ? t.tourExit : t.startTourLabel}
+          onClick={() => (touring ? exitTour() : startTour(0))}
+        >
+          {touring ? t.tourExit : t.startTour}
+        </button>
         <button type="button" className="header-button" onClick={copy} aria-live="polite">
           {copied ? t.linkCopied : t.copyLink}
         </button>

@@ -101,6 +101,29 @@ export const Meta = z.strictObject({
   }),
 });
 
+const Lnglat = z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]);
+export const TourStop = z.strictObject({
+  id: slug,
+  section: SectionId,
+  title: Localized,
+  caption: Localized,
+  notes: Localized,
+  camera: z.strictObject({
+    center: Lnglat,
+    zoom: z.number().min(0).max(22),
+    bearing: z.number().min(-180).max(180),
+    pitch: z.number().min(0).max(85),
+  }),
+  /** Fit these bounds (west, south, east, north) instead of centre and zoom, e.g. both ends of a 250 km link. */
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+  layers: z.array(z.string()),
+  highlight: z.array(z.string()),
+  /** Two to four key figures, shown large with their source. */
+  figures: z.array(z.string()).min(1).max(4),
+  /** Draw the community centres' 15-minute walking circles. */
+  circles: z.boolean().optional(),
+});
+
 export type LocalizedText = z.infer<typeof Localized>;
 export type SectionDef = z.infer<typeof Section>;
 export type LayerDef = z.infer<typeof Layer>;
@@ -111,6 +134,7 @@ export type Status = (typeof STATUSES)[number];
 export type Precision = (typeof PRECISIONS)[number];
 export type FigureDef = z.infer<typeof Figure>;
 export type MetaDef = z.infer<typeof Meta>;
+export type TourStopDef = z.infer<typeof TourStop>;
 export interface SiteDef {
   type: 'Feature';
   id?: string;

@@ -1,5 +1,5 @@
 /** Pure questions asked of the data: which figures belong to a site, what is near, what matches a search. */
-import { bbox, centroid, distance } from '@turf/turf';
+import { bbox, centroid, circle, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
 import type { Lang } from '../i18n/strings';
 import type { FigureDef, Precision, SiteDef, Status } from './schema';
@@ -131,6 +131,24 @@ export function siteLabelPoints(sites: readonly SiteDef[]): FeatureCollection<im
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f, i) => ({ ...f, geometry: { type: 'Point', coordinates: anchorOf(sites[i] as SiteDef) } })),
+  };
+}
+
+/**
+ * 15-minute walking circles (十五分钟生活圈) around the community centres: at about
+ * 4.5 km/h a quarter of an hour covers about 1.1 km of street, which is roughly 1 km
+ * as the crow flies in a compact town; the radius is a parameter, not a claim.
+ */
+export const WALK_RADIUS_KM = 1;
+export function walkingCircles(
+  sites: readonly SiteDef[],
+  radiusKm = WALK_RADIUS_KM,
+): FeatureCollection<import('geojson').Polygon, { id: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: sites
+      .filter((s) => s.properties.layer === 'community')
+      .map((s) => ({ ...circle(anchorOf(s), radiusKm, { steps: 48, units: 'kilometers' }), properties: { id: s.properties.id } })),
   };
 }
 

@@ -7,10 +7,11 @@ import { AttributionControl, type MapRef, NavigationControl, Map as ReactMap, Sc
 import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { COUNTY_SEAT, countiesFileUrl, countyLabels, layers, sites } from '../data/geodata';
-import { connectionLines, indexSites, siteFeatures, siteLabelPoints } from '../data/selectors';
+import { connectionLines, indexSites, siteFeatures, siteLabelPoints, walkingCircles } from '../data/selectors';
 import { FONT_FAMILY, fontFiles, LATIN_RANGES } from '../fonts';
 import { STRINGS } from '../i18n/strings';
-import { useApp } from '../state/store';
+import { type StopCamera, useApp } from '../state/store';
+import { useTour } from '../tour/tourState';
 import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, targetForSite } from './camera';
 import { provideIcon } from './icons';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
@@ -25,22 +26,29 @@ declare global {
 const mapLib = import('./setup').then((m) => m.default);
 const SITE_FEATURES = siteFeatures(sites);
 const SITE_LABELS = siteLabelPoints(sites);
+const WALK_CIRCLES = walkingCircles(sites);
+const NO_HIGHLIGHT: string[] = [];
 const CONNECTIONS = connectionLines(sites, COUNTY_SEAT);
 const SITE_INDEX = indexSites(sites);
 const attached = new WeakSet<MapLibreMap>();
 
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** Padding persists in MapLibre's camera: moves outside the tour reset it. */
+const NO_PADDING = { top: 0, bottom: 0, left: 0, right: 0 };
+
 function moveCamera(map: MapLibreMap, target: CameraTarget) {
   const animate = !prefersReducedMotion();
   const narrow = map.getContainer().clientWidth < 700;
-  const padding = narrow ? { top: 40, bottom: Math.round(map.getContainer().clientHeight * 0.52), left: 30, right: 30 } : 60;
+  const padding = narrow
+    ? { top: 40, bottom: Math.round(map.getContainer().clientHeight * 0.52), left: 30, right: 30 }
+    : { top: 60, bottom: 60, left: 60, right: 60 };
   if (target.type === 'fit') {
     map.fitBounds(target.bounds, { padding, maxZoom: target.maxZoom, animate, duration: animate ? 1400 : 0 });
   } else if (animate) {
-    map.flyTo({ center: target.center, zoom: target.zoom, padding: typeof padding === 'number' ? undefined : padding, speed: 1.4 });
+    map.flyTo({ center: target.center, zoom: target.zoom, padding: narrow ? padding : NO_PADDING, speed: 1.4 });
   } else {
-    map.jumpTo({ center: target.center, zoom: target.zoom });
+    map.jumpTo({ center: target.center, zoom: target.zoom, padding: narrow ? padding : NO_PADDING });
   }
 }
 
@@ -48,6 +56,28 @@ function moveCamera(map: MapLibreMap, target: CameraTarget) {
 function openingPadding() {
   if (typeof innerWidth !== 'number' || innerWidth >= 700) return 30;
   return { top: 20, left: 20, right: 20, bottom: Math.round(innerHeight * 0.4) };
+}
+
+/** The tour's caption card covers the lower left (a phone's lower half): frame the stop beside it. */
+function tourPadding(map: MapLibreMap) {
+  const { clientWidth: w, clientHeight: h } = map.getContainer();
+  if (w < 700) return { top: 30, left: 20, right: 20, bottom: Math.round(h * 0.55) };
+  const card = document.querySelector('.tour-card')?.getBoundingClientRect();
+  const left = Math.min(Math.round((card?.width ?? 560) + 40), Math.round(w * 0.5));
+  return { top: 50, left, right: 60, bottom: 60 };
+}
+
+function flyToStop(map: MapLibreMap, c: StopCamera) {
+  const animate = !prefersReducedMotion();
+  const duration = animate ? 2200 : 0;
+  const padding = tourPadding(map);
+  if (c.bounds) {
+    map.fitBounds(c.bounds, { bearing: c.bearing, pitch: c.pitch, padding, duration, animate });
+  } else if (animate) {
+    map.flyTo({ center: c.center, zoom: c.zoom, bearing: c.bearing, pitch: c.pitch, padding, duration, essential: false });
+  } else {
+    map.jumpTo({ center: c.center, zoom: c.zoom, bearing: c.bearing, pitch: c.pitch, padding });
+  }
 }
 
 export default function MapView() {
@@ -58,6 +88,8 @@ export default function MapView() {
   const statuses = useApp((s) => s.statuses);
   const precisions = useApp((s) => s.precisions);
   const camera = useApp((s) => s.camera);
+  const emphasis = useApp((s) => s.emphasis);
+  const touring = useTour((s) => s.active);
   const mapRef = useRef<MapRef | null>(null);
   // Icons must be provided from the map's first frame: attach as soon as the instance exists.
   const setMapRef = useCallback((ref: MapRef | null) => {
@@ -92,8 +124,10 @@ export default function MapView() {
         statuses,
         precisions,
         selectedId,
+        highlightIds: emphasis?.highlight ?? NO_HIGHLIGHT,
+        circles: emphasis?.circles ? WALK_CIRCLES : null,
       }),
-    [lang, fonts, countiesUrl, visibleLayers, opacity, statuses, precisions, selectedId],
+    [lang, fonts, countiesUrl, visibleLayers, opacity, statuses, precisions, selectedId, emphasis],
   );
 
   // Camera requests from the list, search, URL and buttons.
@@ -101,6 +135,7 @@ export default function MapView() {
     const map = mapRef.current?.getMap();
     if (!map || !camera) return;
     if (camera.kind === 'home') moveCamera(map, HOME_TARGET);
+    else if (camera.kind === 'stop') flyToStop(map, camera.camera);
     else if (camera.kind === 'view')
       map.jumpTo({ center: camera.view.center, zoom: camera.view.zoom, bearing: camera.view.bearing, pitch: camera.view.pitch });
     else {
@@ -108,6 +143,14 @@ export default function MapView() {
       if (site) moveCamera(map, targetForSite(site, COUNTY_SEAT));
     }
   }, [camera]);
+
+  // In the tour, arrow keys belong to the presenter's clicker, not to panning.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    if (touring) map.keyboard.disable();
+    else map.keyboard.enable();
+  }, [touring]);
 
   const onLoad = useCallback(() => {
     const map = mapRef.current?.getMap();
@@ -119,7 +162,7 @@ export default function MapView() {
     if (pending?.kind === 'site' && !initialView.current) {
       const site = SITE_INDEX.get(pending.id);
       if (site) moveCamera(map, { ...targetForSite(site, COUNTY_SEAT) });
-    }
+    } else if (pending?.kind === 'stop') flyToStop(map, pending.camera);
   }, []);
 
   const onError = useCallback((e: MapErrorEvent & { sourceId?: string }) => {

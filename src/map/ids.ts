@@ -5,6 +5,7 @@ export const SOURCE = {
   sites: 'sites',
   siteLabels: 'site-labels',
   connections: 'connections',
+  walkCircles: 'walk-circles',
 } as const;
 
 export const LAYER = {
@@ -17,6 +18,8 @@ export const LAYER = {
   siteOutline: 'site-outline',
   siteOutlineIndicative: 'site-outline-indicative',
   selectedOutline: 'selected-outline',
+  walkCircleFill: 'walk-circle-fill',
+  walkCircleLine: 'walk-circle-line',
   connectionLine: 'connection-line',
   connectionLabel: 'connection-label',
   siteHalo: 'site-halo',

@@ -3,7 +3,7 @@
  * Unit-tested and checked with the style spec's validate() in tests/unit/style.test.ts.
  */
 
-import type { FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerDef, Precision, Status } from '../data/schema';
 import type { ConnectionProps, MapSiteProps } from '../data/selectors';
@@ -33,6 +33,10 @@ export interface StyleInput {
   statuses: readonly Status[];
   precisions: readonly Precision[];
   selectedId: string | null;
+  /** Sites a tour stop emphasises. */
+  highlightIds: readonly string[];
+  /** The 15-minute walking circles, or null to leave them off. */
+  circles: FeatureCollection<Polygon> | null;
 }
 
 const nameField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name_zh' : 'name_en'];
@@ -62,6 +66,7 @@ export function buildSources(input: StyleInput): Record<string, SourceSpecificat
     [SOURCE.sites]: { type: 'geojson', data: input.sites as never, promoteId: 'id' },
     [SOURCE.siteLabels]: { type: 'geojson', data: input.siteLabels as never },
     [SOURCE.connections]: { type: 'geojson', data: input.connections as never, promoteId: 'id' },
+    [SOURCE.walkCircles]: { type: 'geojson', data: (input.circles ?? { type: 'FeatureCollection', features: [] }) as never },
   };
 }
 
@@ -70,7 +75,8 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
   const filter = siteFilter(input);
   const layerOpacity = byLayer(input.layers, (l) => input.opacity[l.id] ?? 1, 1);
   const color = byLayer(input.layers, (l) => l.color, '#777777');
-  const selected: ExpressionSpecification = ['==', ['get', 'id'], input.selectedId ?? ''];
+  const emphasised = [...input.highlightIds, ...(input.selectedId ? [input.selectedId] : [])];
+  const selected: ExpressionSpecification = ['in', ['get', 'id'], ['literal', emphasised]];
   const enclavesVisible = input.visibleLayers.includes('enclaves');
   const hover = (on: number, off: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
 
@@ -141,6 +147,20 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
       paint: { 'line-color': PALETTE.selected, 'line-width': 3.5 },
     },
     {
+      id: LAYER.walkCircleFill,
+      type: 'fill',
+      source: SOURCE.walkCircles,
+      layout: { visibility: input.circles ? 'visible' : 'none' },
+      paint: { 'fill-color': '#E69F00', 'fill-opacity': 0.12 },
+    },
+    {
+      id: LAYER.walkCircleLine,
+      type: 'line',
+      source: SOURCE.walkCircles,
+      layout: { visibility: input.circles ? 'visible' : 'none' },
+      paint: { 'line-color': '#B07800', 'line-width': 1.5, 'line-dasharray': [1, 1.5] },
+    },
+    {
       id: LAYER.connectionLine,
       type: 'line',
       source: SOURCE.connections,
@@ -175,10 +195,10 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
       source: SOURCE.sites,
       filter: ['all', isPoint, filter],
       paint: {
-        'circle-radius': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 17, 14],
-        'circle-color': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], PALETTE.selected, color],
-        'circle-opacity': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 0.25, hover(0.3, 0)],
-        'circle-stroke-width': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 2, 0],
+        'circle-radius': ['case', selected, 17, 14],
+        'circle-color': ['case', selected, PALETTE.selected, color],
+        'circle-opacity': ['case', selected, 0.25, hover(0.3, 0)],
+        'circle-stroke-width': ['case', selected, 2, 0],
         'circle-stroke-color': PALETTE.selected,
       },
     },
@@ -212,7 +232,7 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
         'text-radial-offset': 1.1,
         'text-justify': 'auto',
         'text-max-width': 9,
-        'symbol-sort-key': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 0, 1],
+        'symbol-sort-key': ['case', selected, 0, 1],
       },
       paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6, 'text-opacity': layerOpacity },
     },

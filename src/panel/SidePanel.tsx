@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { sites } from '../data/geodata';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
+import { useTour } from '../tour/tourState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Overview } from './Overview';
 import { SiteList } from './SiteList';
@@ -31,7 +32,12 @@ export function SidePanel() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && useApp.getState().selectedId && !(e.target as HTMLElement)?.closest?.('[role="combobox"]')) {
+      if (
+        e.key === 'Escape' &&
+        !useTour.getState().active &&
+        useApp.getState().selectedId &&
+        !(e.target as HTMLElement)?.closest?.('[role="combobox"]')
+      ) {
         useApp.getState().select(null);
       }
     };

@@ -8,8 +8,17 @@ import { PRECISIONS, type Precision, STATUSES, type Status } from '../data/schem
 import type { Lang } from '../i18n/strings';
 import type { View } from './url';
 
+export interface StopCamera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+  bounds?: [number, number, number, number];
+}
+
 export type CameraRequest =
   | { kind: 'site'; id: string; nonce: number }
+  | { kind: 'stop'; camera: StopCamera; nonce: number }
   | { kind: 'home'; nonce: number }
   | { kind: 'view'; view: View; nonce: number };
 
@@ -36,6 +45,8 @@ export interface AppState {
   notices: Notice[];
   mapStatus: MapStatus;
   mapError: string | null;
+  /** What a tour stop emphasises on the map. */
+  emphasis: { highlight: string[]; circles: boolean } | null;
   setLang: (lang: Lang) => void;
   select: (id: string | null, options?: { fly?: boolean }) => void;
   toggleLayer: (id: string) => void;
@@ -48,6 +59,7 @@ export interface AppState {
   notify: (text: string) => void;
   dismissNotice: (id: number) => void;
   setMapStatus: (status: MapStatus, error?: string) => void;
+  setEmphasis: (emphasis: AppState['emphasis']) => void;
 }
 
 let nonce = 0;
@@ -68,6 +80,7 @@ export const useApp = create<AppState>()((set) => ({
   notices: [],
   mapStatus: 'loading',
   mapError: null,
+  emphasis: null,
   setLang: (lang) => set({ lang }),
   select: (id, options) =>
     set((s) => ({
@@ -84,4 +97,5 @@ export const useApp = create<AppState>()((set) => ({
   notify: (text) => set((s) => (s.notices.some((n) => n.text === text) ? s : { notices: [...s.notices, { id: ++noticeId, text }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
+  setEmphasis: (emphasis) => set({ emphasis }),
 }));

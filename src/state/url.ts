@@ -12,18 +12,31 @@ export interface View {
   pitch: number;
 }
 
+export interface KioskParams {
+  /** Seconds on each stop. */
+  dwell: number;
+  /** Seconds of quiet after a touch before the loop resumes. */
+  idle: number;
+}
+
 export interface UrlState {
   site: string | null;
   layers: string[] | null; // null: all layers
   lang: Lang;
   view: View | null;
+  /** The tour's stop, 1-based as presenters count; null when no tour. */
+  tour: number | null;
+  kiosk: KioskParams | null;
 }
+
+export const DEFAULT_KIOSK: KioskParams = { dwell: 20, idle: 60 };
 
 export type UrlProblem = { kind: 'unknownSite'; id: string } | { kind: 'unknownLayer'; id: string } | { kind: 'badParam'; name: string };
 
 export interface Known {
   siteIds: ReadonlySet<string>;
   layerIds: readonly string[];
+  tourLength: number;
 }
 
 const ID = /^[a-z0-9-]{1,64}$/;
@@ -41,7 +54,7 @@ export function parseView(raw: string): View | null {
 export function parseUrl(search: string, known: Known): { state: UrlState; problems: UrlProblem[] } {
   const params = new URLSearchParams(search);
   const problems: UrlProblem[] = [];
-  const state: UrlState = { site: null, layers: null, lang: 'zh', view: null };
+  const state: UrlState = { site: null, layers: null, lang: 'zh', view: null, tour: null, kiosk: null };
 
   const site = params.get('site');
   if (site !== null && site !== '') {
@@ -73,6 +86,28 @@ export function parseUrl(search: string, known: Known): { state: UrlState; probl
     state.view = parseView(view);
     if (!state.view) problems.push({ kind: 'badParam', name: 'view' });
   }
+  const tour = params.get('tour');
+  if (tour !== null) {
+    const n = /^\d{1,3}$/.test(tour) ? Number(tour) : Number.NaN;
+    if (n >= 1 && n <= known.tourLength) state.tour = n;
+    else {
+      state.tour = 1;
+      problems.push({ kind: 'badParam', name: 'tour' });
+    }
+  }
+
+  if (params.has('kiosk') && params.get('kiosk') !== '0') {
+    const seconds = (name: string, fallback: number, min: number) => {
+      const raw = params.get(name);
+      if (raw === null) return fallback;
+      const v = Number(raw);
+      if (raw.trim() !== '' && Number.isFinite(v) && v >= min && v <= 3600) return v;
+      problems.push({ kind: 'badParam', name });
+      return fallback;
+    };
+    state.kiosk = { dwell: seconds('dwell', DEFAULT_KIOSK.dwell, 0.5), idle: seconds('idle', DEFAULT_KIOSK.idle, 0.5) };
+    state.tour ??= 1;
+  }
   return { state, problems };
 }
 
@@ -93,6 +128,12 @@ export function serialiseUrl(state: UrlState, allLayerIds: readonly string[]): s
   }
   if (state.lang !== 'zh') params.set('lang', state.lang);
   if (state.view) params.set('view', serialiseView(state.view));
+  if (state.tour !== null) params.set('tour', String(state.tour));
+  if (state.kiosk) {
+    params.set('kiosk', '1');
+    if (state.kiosk.dwell !== DEFAULT_KIOSK.dwell) params.set('dwell', String(state.kiosk.dwell));
+    if (state.kiosk.idle !== DEFAULT_KIOSK.idle) params.set('idle', String(state.kiosk.idle));
+  }
   const s = params.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }

@@ -5,10 +5,13 @@
  */
 import { sites } from '../data/geodata';
 import { STRINGS } from '../i18n/strings';
+import { exitTour, startTour, startTourSync } from '../tour/controller';
+import { stops } from '../tour/stops';
+import { useTour } from '../tour/tourState';
 import { ALL_LAYER_IDS, useApp } from './store';
 import { parseUrl, serialiseUrl, type UrlProblem, type UrlState } from './url';
 
-const known = { siteIds: new Set(sites.map((s) => s.properties.id)), layerIds: ALL_LAYER_IDS };
+const known = { siteIds: new Set(sites.map((s) => s.properties.id)), layerIds: ALL_LAYER_IDS, tourLength: stops.length };
 
 function noticeText(p: UrlProblem, lang: 'zh' | 'en'): string {
   const t = STRINGS[lang];
@@ -19,7 +22,15 @@ function noticeText(p: UrlProblem, lang: 'zh' | 'en'): string {
 
 function currentUrlState(): UrlState {
   const s = useApp.getState();
-  return { site: s.selectedId, layers: s.visibleLayers, lang: s.lang, view: s.view };
+  const t = useTour.getState();
+  return {
+    site: s.selectedId,
+    layers: s.visibleLayers,
+    lang: s.lang,
+    view: s.view,
+    tour: t.active ? t.index + 1 : null,
+    kiosk: t.active && t.kiosk ? { dwell: t.kiosk.dwellMs / 1000, idle: t.kiosk.idleMs / 1000 } : null,
+  };
 }
 
 function urlFor(state: UrlState): string {
@@ -37,12 +48,19 @@ function apply(search: string, fromHistory: boolean) {
   }
   app.select(state.site, { fly: Boolean(state.site) && (fromHistory || !state.view) });
   for (const p of problems) app.notify(noticeText(p, state.lang));
+  const tour = useTour.getState();
+  if (state.tour !== null) {
+    const kiosk = state.kiosk ? { dwellMs: state.kiosk.dwell * 1000, idleMs: state.kiosk.idle * 1000 } : null;
+    if (!tour.active) startTour(state.tour - 1, kiosk);
+    else tour.goTo(state.tour - 1);
+  } else if (tour.active && fromHistory) exitTour();
 }
 
 let started = false;
 export function startUrlSync(): void {
   if (started) return;
   started = true;
+  startTourSync();
   apply(location.search, false);
   history.replaceState(null, '', urlFor(currentUrlState()));
   document.documentElement.lang = useApp.getState().lang === 'zh' ? 'zh-CN' : 'en';
@@ -55,6 +73,14 @@ export function startUrlSync(): void {
     applying = false;
   });
 
+  const replaceSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => history.replaceState(null, '', urlFor(currentUrlState())), 250);
+  };
+  useTour.subscribe((s, prev) => {
+    if (!applying && (s.active !== prev.active || s.index !== prev.index)) replaceSoon();
+  });
+
   useApp.subscribe((s, prev) => {
     if (s.lang !== prev.lang) document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
     if (applying) return;
@@ -63,9 +89,6 @@ export function startUrlSync(): void {
       history.pushState(null, '', urlFor(currentUrlState()));
       return;
     }
-    if (s.lang !== prev.lang || s.visibleLayers !== prev.visibleLayers || s.view !== prev.view) {
-      clearTimeout(timer);
-      timer = setTimeout(() => history.replaceState(null, '', urlFor(currentUrlState())), 250);
-    }
+    if (s.lang !== prev.lang || s.visibleLayers !== prev.visibleLayers || s.view !== prev.view) replaceSoon();
   });
 }

@@ -39,7 +39,9 @@ describe('check:geodata names the place of each broken fixture', () => {
         delete site(fc, 'kan-special-materials').properties.precision;
       }),
     );
-    expect(m).toEqual([expect.stringMatching(/^sites\/devzone\.geojson: feature "kan-special-materials": properties\.precision: /)]);
+    expect(m[0]).toMatch(/^sites\/devzone\.geojson: feature "kan-special-materials": properties\.precision: /);
+    // what referred to the site is reported too
+    expect(m.slice(1).every((x) => x.includes('"kan-special-materials"'))).toBe(true);
   });
 
   it('a wrong type', () => {
@@ -163,6 +165,17 @@ describe('check:geodata names the place of each broken fixture', () => {
       }),
     );
     expect(m).toContain('figures.json: figure "zhengao-days": scope: no site "zhengao" (use "county" or a site id)');
+  });
+
+  it('a tour stop pointing at a missing site or figure', () => {
+    const m = messages(
+      withFile('tour.json', (stops) => {
+        stops[4].highlight = ['zhengao'];
+        stops[5].figures = ['enclave-returns', 'nope'];
+      }),
+    );
+    expect(m).toContain('tour.json: stop 5 "projects": highlight: no site "zhengao"');
+    expect(m).toContain('tour.json: stop 6 "enclaves": figures: no figure "nope"');
   });
 
   it('reports every problem in one run', () => {

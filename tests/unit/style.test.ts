@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { COUNTY_SEAT, countyLabels, layers, sites } from '../../src/data/geodata';
-import { connectionLines, siteFeatures, siteLabelPoints } from '../../src/data/selectors';
+import { connectionLines, siteFeatures, siteLabelPoints, walkingCircles } from '../../src/data/selectors';
 import { LAYER, SOURCE } from '../../src/map/ids';
 import { buildStyle, type StyleInput, siteFilter } from '../../src/map/style';
 
@@ -20,6 +20,8 @@ const input = (over: Partial<StyleInput> = {}): StyleInput => ({
   statuses: ['built', 'building', 'planned'],
   precisions: ['official', 'described', 'indicative'],
   selectedId: null,
+  highlightIds: [],
+  circles: null,
   ...over,
 });
 
@@ -33,7 +35,17 @@ describe('the style builder', () => {
   it('builds a style the style spec accepts', () => {
     const errors = validateStyleMin(buildStyle(input()) as never);
     expect(errors.map((e) => e.message)).toEqual([]);
-    const selected = validateStyleMin(buildStyle(input({ selectedId: 'devzone-east', lang: 'en', visibleLayers: [] })) as never);
+    const selected = validateStyleMin(
+      buildStyle(
+        input({
+          selectedId: 'devzone-east',
+          lang: 'en',
+          visibleLayers: [],
+          highlightIds: ['chemical-park'],
+          circles: walkingCircles(sites),
+        }),
+      ) as never,
+    );
     expect(selected.map((e) => e.message)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUrl, parseView, serialiseUrl, type UrlState } from '../../src/state/url';
 
-const known = { siteIds: new Set(['devzone-east', 'enclave-nanhu']), layerIds: ['devzone', 'chempark', 'enclaves'] };
+const known = { siteIds: new Set(['devzone-east', 'enclave-nanhu']), layerIds: ['devzone', 'chempark', 'enclaves'], tourLength: 11 };
 const all = known.layerIds;
 
 describe('URL state', () => {
@@ -11,6 +11,8 @@ describe('URL state', () => {
       layers: ['devzone', 'enclaves'],
       lang: 'en',
       view: { center: [119.27612, 28.59215], zoom: 9.5, bearing: 20, pitch: 30 },
+      tour: null,
+      kiosk: null,
     };
     const qs = serialiseUrl(state, all);
     expect(qs).toBe('?site=enclave-nanhu&layers=devzone,enclaves&lang=en&view=119.27612,28.59215,9.5,20,30');
@@ -18,19 +20,19 @@ describe('URL state', () => {
   });
 
   it('leaves defaults out', () => {
-    expect(serialiseUrl({ site: null, layers: all, lang: 'zh', view: null }, all)).toBe('');
-    expect(parseUrl('', known).state).toEqual({ site: null, layers: null, lang: 'zh', view: null });
+    expect(serialiseUrl({ site: null, layers: all, lang: 'zh', view: null, tour: null, kiosk: null }, all)).toBe('');
+    expect(parseUrl('', known).state).toEqual({ site: null, layers: null, lang: 'zh', view: null, tour: null, kiosk: null });
   });
 
   it('keeps an empty layer list (every layer hidden)', () => {
-    const qs = serialiseUrl({ site: null, layers: [], lang: 'zh', view: null }, all);
+    const qs = serialiseUrl({ site: null, layers: [], lang: 'zh', view: null, tour: null, kiosk: null }, all);
     expect(qs).toBe('?layers=');
     expect(parseUrl(qs, known).state.layers).toEqual([]);
   });
 
   it('drops unknown ids and malformed values, and reports each', () => {
     const { state, problems } = parseUrl('?site=nowhere&layers=devzone,bogus&lang=fr&view=abc', known);
-    expect(state).toEqual({ site: null, layers: ['devzone'], lang: 'zh', view: null });
+    expect(state).toEqual({ site: null, layers: ['devzone'], lang: 'zh', view: null, tour: null, kiosk: null });
     expect(problems).toEqual([
       { kind: 'unknownSite', id: 'nowhere' },
       { kind: 'unknownLayer', id: 'bogus' },
@@ -44,6 +46,23 @@ describe('URL state', () => {
     expect(state.site).toBeNull();
     expect(state.layers).toBeNull(); // only unknown ids: keep every layer
     expect(problems.map((p) => p.kind)).toEqual(['unknownSite', 'unknownLayer']);
+  });
+
+  it('reads the tour stop and kiosk settings', () => {
+    expect(parseUrl('?tour=5', known)).toEqual({ state: expect.objectContaining({ tour: 5, kiosk: null }), problems: [] });
+    const kiosk = parseUrl('?tour=2&kiosk=1&dwell=1.5&idle=3', known);
+    expect(kiosk.state).toMatchObject({ tour: 2, kiosk: { dwell: 1.5, idle: 3 } });
+    expect(serialiseUrl(kiosk.state, all)).toBe('?tour=2&kiosk=1&dwell=1.5&idle=3');
+    expect(parseUrl('?kiosk=1', known).state).toMatchObject({ tour: 1, kiosk: { dwell: 20, idle: 60 } });
+  });
+
+  it('opens an out-of-range tour at the first stop, with a notice', () => {
+    for (const bad of ['0', '12', '-1', 'x', '1e3']) {
+      const r = parseUrl(`?tour=${bad}`, known);
+      expect(r.state.tour).toBe(1);
+      expect(r.problems).toEqual([{ kind: 'badParam', name: 'tour' }]);
+    }
+    expect(parseUrl('?kiosk=1&dwell=0', known).problems).toEqual([{ kind: 'badParam', name: 'dwell' }]);
   });
 
   it('rejects views out of range', () => {

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'react';
+import { figures, sections } from '../data/geodata';
+import { useT } from '../i18n/useT';
+import { FigureCard } from '../panel/FigureCard';
+import { useApp } from '../state/store';
+import { exitTour } from './controller';
+import { toggleFullscreen } from './fullscreen';
+import { stops } from './stops';
+import { useTour } from './tourState';
+import { useKiosk } from './useKiosk';
+import { useTourKeys } from './useTourKeys';
+
+function openSpeakerView(index: number, lang: string) {
+  const url = new URL(location.href);
+  url.search = '';
+  url.searchParams.set('speaker', '1');
+  url.searchParams.set('tour', String(index + 1));
+  if (lang !== 'zh') url.searchParams.set('lang', lang);
+  window.open(url.href, 'suichang-speaker', 'width=900,height=640');
+}
+
+/** The tour over the live map: caption, two to four key figures, progress and controls. */
+export function TourOverlay() {
+  const active = useTour((s) => s.active);
+  const index = useTour((s) => s.index);
+  const kiosk = useTour((s) => s.kiosk);
+  const paused = useTour((s) => s.paused);
+  const theme = useTour((s) => s.theme);
+  const setTheme = useTour((s) => s.setTheme);
+  const lang = useApp((s) => s.lang);
+  const t = useT();
+  const [fullscreen, setFullscreen] = useState(false);
+  const region = useRef<HTMLElement>(null);
+  // Keys go to the tour, not to the button that started it (Space on that button would end it).
+  useEffect(() => {
+    if (active) region.current?.focus({ preventScroll: true });
+  }, [active]);
+  useTourKeys(active);
+  useKiosk();
+  useEffect(() => {
+    const on = () => setFullscreen(Boolean(document.fullscreenElement));
+    document.addEventListener('fullscreenchange', on);
+    return () => document.removeEventListener('fullscreenchange', on);
+  }, []);
+
+  const stop = stops[index];
+  if (!active || !stop) return null;
+  const section = sections.find((s) => s.id === stop.section);
+  const stopFigures = stop.figures.map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined);
+  const big = theme === 'big' || (theme === 'auto' && typeof innerWidth === 'number' && innerWidth >= 1800);
+  return (
+    <section className="tour" aria-labelledby="tour-title" data-stop={stop.id} tabIndex={-1} ref={region}>
+      <div className="tour-card">
+        <p className="tour-kicker">
+          <span>{t.tourProgress(index + 1, stops.length)}</span>
+          {section && section.n > 0 && <span> · {section.short[lang]}</span>}
+          {kiosk && <span className="kiosk-state"> · {paused ? t.kioskPaused : t.kioskRunning}</span>}
+        </p>
+        <h2 id="tour-title" className="tour-title" aria-live="polite">
+          {stop.title[lang]}
+        </h2>
+        <p className="tour-caption">{stop.caption[lang]}</p>
+        <div className={`tour-figures n${stopFigures.length}`}>
+          {stopFigures.map((f) => (
+            <FigureCard key={f.id} figure={f} />
+          ))}
+        </div>
+      </div>
+      <nav className="tour-bar" aria-label={t.tourRegion}>
+        <button type="button" onClick={() => useTour.getState().prev()} disabled={index === 0 && !kiosk} aria-label={t.tourPrev}>
+          ←
+        </button>
+        <ol className="tour-dots">
+          {stops.map((s, i) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="tour-dot"
+                aria-current={i === index ? 'step' : undefined}
+                aria-label={t.tourStop(i + 1, s.title[lang])}
+                onClick={() => useTour.getState().goTo(i)}
+              />
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          onClick={() => useTour.getState().next()}
+          disabled={index === stops.length - 1 && !kiosk}
+          aria-label={t.tourNext}
+        >
+          →
+        </button>
+        <span className="tour-tools">
+          <button type="button" onClick={toggleFullscreen} aria-pressed={fullscreen}>
+            {fullscreen ? t.exitFullscreen : t.fullscreen}
+          </button>
+          <button type="button" aria-pressed={big} onClick={() => setTheme(big ? 'normal' : 'big')}>
+            {t.bigScreen}
+          </button>
+          <button type="button" onClick={() => openSpeakerView(index, lang)}>
+            {t.speakerView}
+          </button>
+          <button type="button" className="tour-exit" onClick={exitTour}>
+            {t.tourExit}
+          </button>
+        </span>
+      </nav>
+      <p className="tour-help">{t.keyHelp}</p>
+    </section>
+  );
+}
+
+/** Whether the big-screen theme is on (automatic on large screens during the tour). */
+export function useBigScreen(): boolean {
+  const active = useTour((s) => s.active);
+  const theme = useTour((s) => s.theme);
+  const [wide, setWide] = useState(() => typeof innerWidth === 'number' && innerWidth >= 1800);
+  useEffect(() => {
+    const onResize = () => setWide(innerWidth >= 1800);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return active && (theme === 'big' || (theme === 'auto' && wide));
+}
