@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { buildSubset } from './scripts/lib/font-subset';
 
 /** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
 const geojson = (): Plugin => ({
@@ -11,10 +12,23 @@ const geojson = (): Plugin => ({
   },
 });
 
+/**
+ * Re-cuts the CJK font when the text of the data or the interface changed, and fails the
+ * build, naming the characters, if any needs a glyph no font file has.
+ */
+const fontSubset = (): Plugin => ({
+  name: 'font-subset',
+  apply: () => !process.env.VITEST,
+  async buildStart() {
+    const r = await buildSubset();
+    if (r.changed) this.info(`font subset rebuilt: ${r.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} kB`).join(', ')}`);
+  },
+});
+
 export default defineConfig({
   // A sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time.
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), geojson()],
+  plugins: [react(), geojson(), fontSubset()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -1,10 +1,11 @@
 /**
  * The one typeface of the app, Noto Sans SC, served by the app itself: the UI uses it
  * through FontFace, the map through the style's `font-faces`. Chinese never falls back
- * to the viewer's fonts (a machine without a CJK font would draw boxes).
+ * to the viewer's fonts (a machine without a CJK font would draw boxes). The CJK part
+ * is a subset of the characters the app uses (scripts/lib/font-subset.ts).
  */
-import cjkUrl from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff2?url';
 import latinUrl from '@fontsource/noto-sans-sc/files/noto-sans-sc-latin-400-normal.woff2?url';
+import { cjkFaces } from './generated/fonts/manifest';
 
 export const FONT_FAMILY = 'Noto Sans SC';
 /** fontsource's unicode-range for its Latin file. */
@@ -30,18 +31,25 @@ export const LATIN_RANGES = [
   'U+FFFD',
 ];
 
-export interface FontFiles {
-  latin: string;
-  cjk: string;
+export interface FontFaceFile {
+  url: string;
+  unicodeRange?: string[];
 }
 
-/** Absolute URLs: MapLibre loads font-faces and data in a worker, which cannot resolve '/assets/…'. */
-export function fontFiles(base = location.href): FontFiles {
-  return { latin: new URL(latinUrl, base).href, cjk: new URL(cjkUrl, base).href };
+/**
+ * Absolute URLs (MapLibre loads font-faces in a worker, which cannot resolve '/assets/…'),
+ * the files with a unicode-range first.
+ */
+export function fontFaces(base = location.href): FontFaceFile[] {
+  const abs = (u: string) => new URL(u, base).href;
+  return [{ url: abs(latinUrl), unicodeRange: LATIN_RANGES }, ...cjkFaces.map((f) => ({ ...f, url: abs(f.url) }))];
 }
 
-export function registerUiFonts(files = fontFiles()): void {
+export function registerUiFonts(faces = fontFaces()): void {
   if (typeof FontFace === 'undefined') return;
-  document.fonts.add(new FontFace(FONT_FAMILY, `url(${files.latin}) format('woff2')`, { unicodeRange: LATIN_RANGES.join(',') }));
-  document.fonts.add(new FontFace(FONT_FAMILY, `url(${files.cjk}) format('woff2')`));
+  for (const f of faces) {
+    document.fonts.add(
+      new FontFace(FONT_FAMILY, `url(${f.url}) format('woff2')`, f.unicodeRange ? { unicodeRange: f.unicodeRange.join(',') } : {}),
+    );
+  }
 }

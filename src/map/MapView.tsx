@@ -8,7 +8,7 @@ import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMa
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { COUNTY_SEAT, countiesFileUrl, countyLabels, layers, sites } from '../data/geodata';
 import { connectionLines, indexSites, siteFeatures, siteLabelPoints, walkingCircles } from '../data/selectors';
-import { FONT_FAMILY, fontFiles, LATIN_RANGES } from '../fonts';
+import { FONT_FAMILY, fontFaces } from '../fonts';
 import { STRINGS } from '../i18n/strings';
 import { type StopCamera, useApp } from '../state/store';
 import { useTour } from '../tour/tourState';
@@ -105,7 +105,7 @@ export default function MapView() {
   const hovered = useRef<string | null>(null);
   const initialView = useRef(useApp.getState().view);
 
-  const fonts = useMemo(() => ({ ...fontFiles(), latinRanges: LATIN_RANGES }), []);
+  const fonts = useMemo(() => fontFaces(), []);
   const countiesUrl = useMemo(() => new URL(countiesFileUrl, location.href).href, []);
   const style = useMemo(
     () =>

@@ -11,15 +11,15 @@ import type { Lang } from '../i18n/strings';
 import { LAYER, SOURCE } from './ids';
 import { FILL_OPACITY, PALETTE } from './palette';
 
-export interface FontUrls {
-  latin: string;
-  cjk: string;
-  latinRanges: string[];
+export interface FontFaceFile {
+  url: string;
+  unicodeRange?: string[];
 }
 
 export interface StyleInput {
   lang: Lang;
-  fonts: FontUrls;
+  /** Font files of `fontFamily`, those with a unicode-range first. */
+  fonts: FontFaceFile[];
   fontFamily: string;
   /** Absolute URL of geodata/basemap/counties.geojson (fetched in MapLibre's worker). */
   countiesUrl: string;
@@ -282,7 +282,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
     name: 'suichang-embedded',
     // No `glyphs`: every label is drawn from the app's own font files.
     'font-faces': {
-      [input.fontFamily]: [{ url: input.fonts.latin, 'unicode-range': input.fonts.latinRanges }, { url: input.fonts.cjk }],
+      [input.fontFamily]: input.fonts.map((f) => (f.unicodeRange ? { url: f.url, 'unicode-range': f.unicodeRange } : { url: f.url })),
     },
     sources: buildSources(input),
     layers: buildLayers(input),

@@ -25,7 +25,7 @@ export class ErrorBoundary extends Component<Props, State> {
           <strong>{this.props.label}</strong>
           <p>{this.state.error.message}</p>
           <button type="button" onClick={() => this.setState({ error: null })}>
-            ↻
+            重试 · Retry
           </button>
         </div>
       );

@@ -7,7 +7,7 @@ import { buildStyle, type StyleInput, siteFilter } from '../../src/map/style';
 
 const input = (over: Partial<StyleInput> = {}): StyleInput => ({
   lang: 'zh',
-  fonts: { latin: 'http://127.0.0.1/latin.woff2', cjk: 'http://127.0.0.1/cjk.woff2', latinRanges: ['U+0000-00FF'] },
+  fonts: [{ url: 'http://127.0.0.1/latin.woff2', unicodeRange: ['U+0000-00FF'] }, { url: 'http://127.0.0.1/cjk.woff2' }],
   fontFamily: 'Noto Sans SC',
   countiesUrl: 'http://127.0.0.1/counties.geojson',
   countyLabels,

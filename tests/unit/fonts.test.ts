@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { create as openFont } from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { describe as describeChars, inLatin, neededCodePoints, OUT_DIR, unicodeRange } from '../../scripts/lib/font-subset';
+
+describe('the CJK font subset', () => {
+  const files = readdirSync(OUT_DIR).filter((f) => f.endsWith('.woff2'));
+  const fonts = files.map((f) => openFont(readFileSync(join(OUT_DIR, f))));
+  const latin = openFont(
+    readFileSync(join(import.meta.dirname, '../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-latin-400-normal.woff2')),
+  );
+
+  it('covers every character in the data and the interface', () => {
+    const needed = neededCodePoints();
+    expect(needed.length).toBeGreaterThan(500);
+    const missing = needed.filter((cp) => !fonts.some((f) => f.hasGlyphForCodePoint(cp)));
+    expect(describeChars(missing)).toBe('');
+  });
+
+  it('leaves Latin text to the Latin file, which has it', () => {
+    for (const ch of 'Suichang 172.75 km² · “quote” –') {
+      const cp = ch.codePointAt(0) as number;
+      if (inLatin(cp)) expect(latin.hasGlyphForCodePoint(cp)).toBe(true);
+    }
+  });
+
+  it('is small: about 150 bytes a character', () => {
+    const bytes = files.reduce((s, f) => s + readFileSync(join(OUT_DIR, f)).length, 0);
+    expect(bytes).toBeLessThan(neededCodePoints().length * 200);
+    expect(bytes).toBeLessThan(200 * 1024);
+  });
+
+  it('writes unicode ranges as merged runs', () => {
+    expect(unicodeRange([0x41, 0x42, 0x43, 0x45])).toEqual(['U+0041-0043', 'U+0045']);
+  });
+});
