@@ -88,16 +88,16 @@ export function planSubset(needed: number[]): SubsetPlan {
       existsSync(join(FONTSOURCE, file)) &&
       (openFont(readFileSync(join(FONTSOURCE, file))) as Font).hasGlyphForCodePoint(cp)
     ) {
-      let entry = plan.extra.find((e) => e.slice === slice[0]);
-      if (!entry) plan.extra.push((entry = { slice: slice[0], file, codePoints: [] }));
-      entry.codePoints.push(cp);
+      const entry = plan.extra.find((e) => e.slice === slice[0]);
+      if (entry) entry.codePoints.push(cp);
+      else plan.extra.push({ slice: slice[0], file, codePoints: [cp] });
     } else plan.missing.push(cp);
   }
   return plan;
 }
 
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-export const describe = (cps: number[]) => cps.map((cp) => `${String.fromCodePoint(cp)} (${hex(cp)})`).join(', ');
+export const nameCodePoints = (cps: number[]) => cps.map((cp) => `${String.fromCodePoint(cp)} (${hex(cp)})`).join(', ');
 
 /** unicode-range for a set of code points, merged into runs. */
 export function unicodeRange(cps: number[]): string[] {
@@ -126,7 +126,7 @@ export async function buildSubset(): Promise<SubsetResult> {
   const needed = neededCodePoints();
   const plan = planSubset(needed);
   if (plan.missing.length > 0) {
-    throw new Error(`No font file has a glyph for: ${describe(plan.missing)}. Change the text, or add a font that has them.`);
+    throw new Error(`No font file has a glyph for: ${nameCodePoints(plan.missing)}. Change the text, or add a font that has them.`);
   }
   const hash = createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 12);
   const manifestPath = join(OUT_DIR, 'manifest.ts');

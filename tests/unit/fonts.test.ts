@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create as openFont } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { describe as describeChars, inLatin, neededCodePoints, OUT_DIR, unicodeRange } from '../../scripts/lib/font-subset';
+import { nameCodePoints as describeChars, inLatin, neededCodePoints, OUT_DIR, unicodeRange } from '../../scripts/lib/font-subset';
 
 describe('the CJK font subset', () => {
   const files = readdirSync(OUT_DIR).filter((f) => f.endsWith('.woff2'));
