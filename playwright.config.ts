@@ -28,6 +28,8 @@ export default defineConfig({
       ],
     },
     trace: 'off',
+    // The service worker would answer from its cache and hide routed failures; the offline spec allows it.
+    serviceWorkers: 'block',
   },
   webServer: {
     // The production build on loopback, started and stopped by Playwright.

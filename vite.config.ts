@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { buildSubset } from './scripts/lib/font-subset';
 
 /** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
@@ -25,30 +28,68 @@ const fontSubset = (): Plugin => ({
   },
 });
 
-export default defineConfig({
-  // A sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time.
-  base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), geojson(), fontSubset()],
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
-  build: {
-    target: 'es2022',
-    // Fonts and geodata are fetched as files (cacheable, off the JS bundle).
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 1200,
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@vis\.gl)/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-          ],
+export default defineConfig(({ mode }) => {
+  // `npm run build:single`: one self-contained HTML file that works from file:// (a presenter's USB stick).
+  const single = mode === 'single';
+  return {
+    // A sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time.
+    base: single ? './' : (process.env.BASE_PATH ?? '/'),
+    publicDir: single ? false : 'public',
+    plugins: [
+      react(),
+      geojson(),
+      fontSubset(),
+      VitePWA({
+        disable: single,
+        registerType: 'prompt',
+        injectRegister: false,
+        includeAssets: ['favicon.svg', 'basemaps.json'],
+        manifest: {
+          name: '遂昌发展地图 · Suichang Development Map',
+          short_name: '遂昌发展地图',
+          description: '遂昌县高质量发展的交互式地图与数据 · An interactive map of Suichang County’s development',
+          lang: 'zh-CN',
+          theme_color: '#16324f',
+          background_color: '#f4f6f8',
+          display: 'standalone',
+          icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
         },
-      },
+        workbox: {
+          // The defaults skip .mjs (the MapLibre worker), .woff2 and .geojson, and files over 2 MiB.
+          globPatterns: ['**/*.{js,mjs,css,html,woff2,geojson,json,svg,png,webmanifest}'],
+          maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+          navigateFallback: 'index.html',
+          cleanupOutdatedCaches: true,
+        },
+      }),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
+    ],
+    resolve: single
+      ? { alias: [{ find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) }] }
+      : undefined,
+    server: { host: '127.0.0.1', port: 5173 },
+    preview: { host: '127.0.0.1', port: 4173 },
+    build: single
+      ? { target: 'es2022', outDir: 'dist-single', assetsInlineLimit: Number.MAX_SAFE_INTEGER, chunkSizeWarningLimit: 5000 }
+      : {
+          target: 'es2022',
+          // Fonts and geodata are fetched as files (cacheable, off the JS bundle).
+          assetsInlineLimit: 0,
+          chunkSizeWarningLimit: 1200,
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@vis\.gl)/ },
+                  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+                ],
+              },
+            },
+          },
+        },
+    test: {
+      include: ['tests/unit/**/*.test.ts'],
+      environment: 'node',
     },
-  },
-  test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
-  },
+  };
 });

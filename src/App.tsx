@@ -50,7 +50,7 @@ function HomeButton() {
   );
 }
 
-export function App() {
+export function App({ onUpdate }: { onUpdate?: () => void }) {
   const t = useT();
   const touring = useTour((s) => s.active);
   const selected = useApp((s) => s.selectedId);
@@ -77,7 +77,7 @@ export function App() {
         </section>
         <SidePanel />
       </main>
-      <Notices />
+      <Notices onUpdate={onUpdate} />
     </div>
   );
 }

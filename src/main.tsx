@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { registerUiFonts } from './fonts';
+import { applyUpdate, startServiceWorker } from './pwa';
 import { useApp } from './state/store';
 import { startUrlSync } from './state/urlSync';
 import { SpeakerView } from './tour/SpeakerView';
@@ -16,10 +17,13 @@ if (speaker) {
   document.documentElement.lang = useApp.getState().lang === 'zh' ? 'zh-CN' : 'en';
 } else {
   startUrlSync();
+  if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
-  <StrictMode>{speaker ? <SpeakerView initial={Number(params.get('tour') ?? '1') - 1 || 0} /> : <App />}</StrictMode>,
+  <StrictMode>
+    {speaker ? <SpeakerView initial={Number(params.get('tour') ?? '1') - 1 || 0} /> : <App onUpdate={applyUpdate} />}
+  </StrictMode>,
 );

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/client" />
 
 declare module '*.geojson' {
   const value: import('geojson').FeatureCollection;

@@ -4,10 +4,10 @@
  * workers started early so they are ready when the map asks.
  */
 import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { workerUrl } from './workerUrl';
 
-maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
+maplibregl.setWorkerUrl(workerUrl());
 maplibregl.prewarm();
 
 export default maplibregl;

@@ -47,6 +47,10 @@ export interface AppState {
   mapError: string | null;
   /** What a tour stop emphasises on the map. */
   emphasis: { highlight: string[]; circles: boolean } | null;
+  /** A new version is waiting (service worker). */
+  updateReady: boolean;
+  /** Everything is cached: the app works offline from now on. */
+  offlineReady: boolean;
   setLang: (lang: Lang) => void;
   select: (id: string | null, options?: { fly?: boolean }) => void;
   toggleLayer: (id: string) => void;
@@ -60,6 +64,8 @@ export interface AppState {
   dismissNotice: (id: number) => void;
   setMapStatus: (status: MapStatus, error?: string) => void;
   setEmphasis: (emphasis: AppState['emphasis']) => void;
+  setUpdateReady: (ready: boolean) => void;
+  setOfflineReady: (ready: boolean) => void;
 }
 
 let nonce = 0;
@@ -81,6 +87,8 @@ export const useApp = create<AppState>()((set) => ({
   mapStatus: 'loading',
   mapError: null,
   emphasis: null,
+  updateReady: false,
+  offlineReady: false,
   setLang: (lang) => set({ lang }),
   select: (id, options) =>
     set((s) => ({
@@ -98,4 +106,6 @@ export const useApp = create<AppState>()((set) => ({
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
   setEmphasis: (emphasis) => set({ emphasis }),
+  setUpdateReady: (updateReady) => set({ updateReady }),
+  setOfflineReady: (offlineReady) => set({ offlineReady }),
 }));

@@ -12,22 +12,26 @@ export interface Guard {
 const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
 export const test = base.extend<{ guard: Guard }>({
-  guard: async ({ page }, use) => {
-    const guard: Guard = { offMachine: [], consoleErrors: [] };
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (LOOPBACK.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      guard.offMachine.push(url);
-      return route.abort('blockedbyclient');
-    });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') guard.consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => guard.consoleErrors.push(`pageerror: ${err.message}`));
-    await use(guard);
-    expect(guard.offMachine, 'requests that left the machine').toEqual([]);
-    expect(guard.consoleErrors, 'console errors').toEqual([]);
-  },
+  // Automatic: every test gets the guards, whether or not it names them.
+  guard: [
+    async ({ page }, use) => {
+      const guard: Guard = { offMachine: [], consoleErrors: [] };
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (LOOPBACK.test(url) || /^(data|blob|file):/.test(url)) return route.continue();
+        guard.offMachine.push(url);
+        return route.abort('blockedbyclient');
+      });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') guard.consoleErrors.push(msg.text());
+      });
+      page.on('pageerror', (err) => guard.consoleErrors.push(`pageerror: ${err.message}`));
+      await use(guard);
+      expect(guard.offMachine, 'requests that left the machine').toEqual([]);
+      expect(guard.consoleErrors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 
