@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { buildSubset } from './scripts/lib/font-subset';
+import { buildSubset } from './scripts/lib/font-subset.ts';
 
 /** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
 const geojson = (): Plugin => ({

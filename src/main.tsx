@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadBasemaps } from './basemap/loadBasemaps';
 import { registerUiFonts } from './fonts';
 import { applyUpdate, startServiceWorker } from './pwa';
 import { useApp } from './state/store';
@@ -17,6 +18,7 @@ if (speaker) {
   document.documentElement.lang = useApp.getState().lang === 'zh' ? 'zh-CN' : 'en';
 } else {
   startUrlSync();
+  void loadBasemaps();
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
 

@@ -17,6 +17,9 @@ export function LayerControl() {
   const setOpacity = useApp((s) => s.setOpacity);
   const toggleStatus = useApp((s) => s.toggleStatus);
   const togglePrecision = useApp((s) => s.togglePrecision);
+  const basemaps = useApp((s) => s.basemaps);
+  const basemapId = useApp((s) => s.basemapId);
+  const setBasemap = useApp((s) => s.setBasemap);
   const t = useT();
   const [open, setOpen] = useState(() => typeof innerWidth === 'number' && innerWidth >= 900);
   return (
@@ -90,6 +93,17 @@ export function LayerControl() {
             </label>
           ))}
         </fieldset>
+        {basemaps.length > 0 && (
+          <fieldset className="filter-group basemap-group">
+            <legend>{t.basemap}</legend>
+            {[{ id: 'embedded', label: t.basemapEmbedded }, ...basemaps.map((b) => ({ id: b.id, label: b.name[lang] }))].map((b) => (
+              <label key={b.id} className="chip-check">
+                <input type="radio" name="basemap" value={b.id} checked={basemapId === b.id} onChange={() => setBasemap(b.id)} />
+                {b.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
       </div>
     </section>
   );

@@ -6,8 +6,7 @@
 import { AttributionControl, type MapRef, NavigationControl, Map as ReactMap, ScaleControl } from '@vis.gl/react-maplibre';
 import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { COUNTY_SEAT, countiesFileUrl, countyLabels, layers, sites } from '../data/geodata';
-import { connectionLines, indexSites, siteFeatures, siteLabelPoints, walkingCircles } from '../data/selectors';
+import { layers, meta } from '../data/geodata';
 import { FONT_FAMILY, fontFaces } from '../fonts';
 import { STRINGS } from '../i18n/strings';
 import { type StopCamera, useApp } from '../state/store';
@@ -16,6 +15,7 @@ import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_
 import { provideIcon } from './icons';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
 import { buildStyle } from './style';
+import { type Overlay, useOnlineBasemap } from './useOnlineBasemap';
 
 declare global {
   interface Window {
@@ -24,12 +24,7 @@ declare global {
 }
 
 const mapLib = import('./setup').then((m) => m.default);
-const SITE_FEATURES = siteFeatures(sites);
-const SITE_LABELS = siteLabelPoints(sites);
-const WALK_CIRCLES = walkingCircles(sites);
 const NO_HIGHLIGHT: string[] = [];
-const CONNECTIONS = connectionLines(sites, COUNTY_SEAT);
-const SITE_INDEX = indexSites(sites);
 const attached = new WeakSet<MapLibreMap>();
 
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -67,7 +62,14 @@ function tourPadding(map: MapLibreMap) {
   return { top: 50, left, right: 60, bottom: 60 };
 }
 
-function flyToStop(map: MapLibreMap, c: StopCamera) {
+function flyToStop(map: MapLibreMap, stop: StopCamera, toMap: Overlay['toMap']) {
+  const c = { ...stop, center: toMap(stop.center) };
+  if (stop.bounds) {
+    const [w, s, e, n] = stop.bounds;
+    const sw = toMap([w, s]);
+    const ne = toMap([e, n]);
+    c.bounds = [sw[0], sw[1], ne[0], ne[1]];
+  }
   const animate = !prefersReducedMotion();
   const duration = animate ? 2200 : 0;
   const padding = tourPadding(map);
@@ -106,28 +108,31 @@ export default function MapView() {
   const initialView = useRef(useApp.getState().view);
 
   const fonts = useMemo(() => fontFaces(), []);
-  const countiesUrl = useMemo(() => new URL(countiesFileUrl, location.href).href, []);
+  const { online, overlay } = useOnlineBasemap(mapRef);
+  const overlayRef = useRef(overlay);
+  overlayRef.current = overlay;
   const style = useMemo(
     () =>
       buildStyle({
         lang,
         fonts,
         fontFamily: FONT_FAMILY,
-        countiesUrl,
-        countyLabels,
+        counties: overlay.counties,
+        online,
+        countyLabels: overlay.countyLabels,
         layers,
-        sites: SITE_FEATURES,
-        siteLabels: SITE_LABELS,
-        connections: CONNECTIONS,
+        sites: overlay.sites,
+        siteLabels: overlay.siteLabels,
+        connections: overlay.connections,
         visibleLayers,
         opacity,
         statuses,
         precisions,
         selectedId,
         highlightIds: emphasis?.highlight ?? NO_HIGHLIGHT,
-        circles: emphasis?.circles ? WALK_CIRCLES : null,
+        circles: emphasis?.circles ? overlay.circles : null,
       }),
-    [lang, fonts, countiesUrl, visibleLayers, opacity, statuses, precisions, selectedId, emphasis],
+    [lang, fonts, overlay, online, visibleLayers, opacity, statuses, precisions, selectedId, emphasis],
   );
 
   // Camera requests from the list, search, URL and buttons.
@@ -135,12 +140,12 @@ export default function MapView() {
     const map = mapRef.current?.getMap();
     if (!map || !camera) return;
     if (camera.kind === 'home') moveCamera(map, HOME_TARGET);
-    else if (camera.kind === 'stop') flyToStop(map, camera.camera);
+    else if (camera.kind === 'stop') flyToStop(map, camera.camera, overlayRef.current.toMap);
     else if (camera.kind === 'view')
       map.jumpTo({ center: camera.view.center, zoom: camera.view.zoom, bearing: camera.view.bearing, pitch: camera.view.pitch });
     else {
-      const site = SITE_INDEX.get(camera.id);
-      if (site) moveCamera(map, targetForSite(site, COUNTY_SEAT));
+      const site = overlayRef.current.siteIndex.get(camera.id);
+      if (site) moveCamera(map, targetForSite(site, overlayRef.current.seat));
     }
   }, [camera]);
 
@@ -159,10 +164,11 @@ export default function MapView() {
     useApp.getState().setMapStatus('ready');
     // A camera request made before the map existed (e.g. ?site= in the link) is carried out now.
     const pending = useApp.getState().camera;
+    const o = overlayRef.current;
     if (pending?.kind === 'site' && !initialView.current) {
-      const site = SITE_INDEX.get(pending.id);
-      if (site) moveCamera(map, { ...targetForSite(site, COUNTY_SEAT) });
-    } else if (pending?.kind === 'stop') flyToStop(map, pending.camera);
+      const site = o.siteIndex.get(pending.id);
+      if (site) moveCamera(map, targetForSite(site, o.seat));
+    } else if (pending?.kind === 'stop') flyToStop(map, pending.camera, o.toMap);
   }, []);
 
   const onError = useCallback((e: MapErrorEvent & { sourceId?: string }) => {
@@ -230,7 +236,12 @@ export default function MapView() {
     >
       <NavigationControl position="top-right" showCompass visualizePitch />
       <ScaleControl position="bottom-left" unit="metric" />
-      <AttributionControl position="bottom-right" compact={false} customAttribution={STRINGS[lang].attribution} />
+      <AttributionControl
+        key={`${lang}-${online?.config.id ?? 'embedded'}`}
+        position="bottom-right"
+        compact={false}
+        customAttribution={[STRINGS[lang].attribution(online?.config.datum ?? meta.datum), ...(online ? [online.config.attribution] : [])]}
+      />
     </ReactMap>
   );
 }

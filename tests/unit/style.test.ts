@@ -9,7 +9,8 @@ const input = (over: Partial<StyleInput> = {}): StyleInput => ({
   lang: 'zh',
   fonts: [{ url: 'http://127.0.0.1/latin.woff2', unicodeRange: ['U+0000-00FF'] }, { url: 'http://127.0.0.1/cjk.woff2' }],
   fontFamily: 'Noto Sans SC',
-  countiesUrl: 'http://127.0.0.1/counties.geojson',
+  counties: 'http://127.0.0.1/counties.geojson',
+  online: null,
   countyLabels,
   layers,
   sites: siteFeatures(sites),
@@ -49,6 +50,23 @@ describe('the style builder', () => {
     expect(selected.map((e) => e.message)).toEqual([]);
   });
 
+  it('puts an online raster basemap under the overlays, with the counties only tinting Suichang', () => {
+    const config = {
+      id: 'osm',
+      name: { zh: 'OSM', en: 'OSM' },
+      type: 'raster' as const,
+      tiles: ['http://127.0.0.1:9/{z}/{x}/{y}.png'],
+      datum: 'WGS-84' as const,
+      attribution: '© OpenStreetMap contributors',
+    };
+    const style = buildStyle(input({ online: { config } }));
+    expect(validateStyleMin(style as never).map((e) => e.message)).toEqual([]);
+    expect(style.layers.map((l) => l.id).slice(0, 3)).toEqual([LAYER.background, LAYER.onlineBasemap, LAYER.countyFill]);
+    expect(style.sources[SOURCE.onlineBasemap]).toMatchObject({ type: 'raster', tiles: config.tiles, attribution: config.attribution });
+    expect(JSON.stringify(layerOf(style, LAYER.countyFill).paint?.['fill-opacity'])).toContain('"focus",0.18');
+    expect(buildStyle(input()).sources[SOURCE.onlineBasemap]).toBeUndefined();
+  });
+
   it('uses only the app’s own fonts and no glyph server', () => {
     const style = buildStyle(input());
     expect(style.glyphs).toBeUndefined();
@@ -61,8 +79,12 @@ describe('the style builder', () => {
 
   it('exposes every source and layer id it declares as constants', () => {
     const style = buildStyle(input());
-    expect(Object.keys(style.sources).sort()).toEqual(Object.values(SOURCE).sort());
-    expect(style.layers.map((l) => l.id).sort()).toEqual(Object.values(LAYER).sort());
+    const embedded = (ids: Record<string, string>) =>
+      Object.values(ids)
+        .filter((id) => id !== SOURCE.onlineBasemap)
+        .sort();
+    expect(Object.keys(style.sources).sort()).toEqual(embedded(SOURCE));
+    expect(style.layers.map((l) => l.id).sort()).toEqual(embedded(LAYER));
   });
 
   it('filters sites by visible layer, status and precision', () => {

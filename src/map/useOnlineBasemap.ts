@@ -1,0 +1,160 @@
+/**
+ * The online basemap, when one is chosen: its style input, the overlays converted to
+ * its datum, and the fallback to the embedded basemap when it fails (errors, or no
+ * tile within a timeout), with a notice.
+ */
+import type { MapRef } from '@vis.gl/react-maplibre';
+import type { FeatureCollection, Geometry, Point } from 'geojson';
+import type { ErrorEvent as MapErrorEvent, MapSourceDataEvent, StyleSpecification } from 'maplibre-gl';
+import { type RefObject, useEffect, useMemo, useState } from 'react';
+import { type BasemapConfig, needsConversion } from '../basemap/config';
+import { convertCollection, convertPoint } from '../basemap/datum';
+import { COUNTY_SEAT, countiesFileUrl, countyLabels, meta, sites } from '../data/geodata';
+import type { SiteDef } from '../data/schema';
+import { connectionLines, indexSites, siteFeatures, siteLabelPoints, walkingCircles } from '../data/selectors';
+import { STRINGS } from '../i18n/strings';
+import { useApp } from '../state/store';
+import { SOURCE } from './ids';
+
+export const ONLINE_TIMEOUT_MS = 10_000;
+
+export interface Overlay {
+  counties: string | FeatureCollection;
+  countyLabels: FeatureCollection<Point>;
+  sites: ReturnType<typeof siteFeatures>;
+  siteLabels: ReturnType<typeof siteLabelPoints>;
+  connections: ReturnType<typeof connectionLines>;
+  circles: ReturnType<typeof walkingCircles>;
+  siteIndex: Map<string, SiteDef>;
+  seat: [number, number];
+  toMap: (p: [number, number]) => [number, number];
+}
+
+function makeOverlay(
+  counties: string | FeatureCollection,
+  convert: (fc: FeatureCollection) => FeatureCollection,
+  toMap: Overlay['toMap'],
+): Overlay {
+  const datumSites = (convert({ type: 'FeatureCollection', features: sites as never }).features as unknown as SiteDef[]) ?? sites;
+  const seat = toMap(COUNTY_SEAT);
+  return {
+    counties,
+    countyLabels: convert(countyLabels) as FeatureCollection<Point>,
+    sites: siteFeatures(datumSites),
+    siteLabels: siteLabelPoints(datumSites),
+    connections: connectionLines(datumSites, seat),
+    circles: walkingCircles(datumSites),
+    siteIndex: indexSites(datumSites),
+    seat,
+    toMap,
+  };
+}
+
+const COUNTIES_URL = () => new URL(countiesFileUrl, location.href).href;
+const EMBEDDED = makeOverlay(
+  COUNTIES_URL(),
+  (fc) => fc,
+  (p) => p,
+);
+
+export function useOnlineBasemap(mapRef: RefObject<MapRef | null>): {
+  online: { config: BasemapConfig; vectorStyle?: StyleSpecification } | null;
+  overlay: Overlay;
+} {
+  const basemapId = useApp((s) => s.basemapId);
+  const basemaps = useApp((s) => s.basemaps);
+  const config = basemaps.find((b) => b.id === basemapId) ?? null;
+  const convert = needsConversion(meta.datum, config);
+  const [counties, setCounties] = useState<FeatureCollection | null>(null);
+  const [vectorStyle, setVectorStyle] = useState<{ id: string; style: StyleSpecification } | null>(null);
+
+  const fallback = useMemo(
+    () => (c: BasemapConfig, why: string) => {
+      console.warn(`online basemap "${c.id}" failed: ${why}`);
+      const app = useApp.getState();
+      if (app.basemapId !== c.id) return;
+      app.setBasemap('embedded');
+      app.notify(STRINGS[app.lang].basemapOnlineFailed(c.name[app.lang]));
+    },
+    [],
+  );
+
+  // The counties in the basemap's datum (fetched once, converted on the main thread).
+  useEffect(() => {
+    if (!convert || counties) return;
+    let live = true;
+    fetch(COUNTIES_URL())
+      .then((r) => r.json() as Promise<FeatureCollection>)
+      .then((fc) => live && setCounties(fc))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [convert, counties]);
+
+  // A vector basemap's style, with a timeout.
+  useEffect(() => {
+    if (config?.type !== 'vector' || !config.style || vectorStyle?.id === config.id) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), ONLINE_TIMEOUT_MS);
+    fetch(config.style, { signal: abort.signal })
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json() as Promise<StyleSpecification>;
+      })
+      .then((style) => setVectorStyle({ id: config.id, style }))
+      .catch((e: Error) => fallback(config, e.message))
+      .finally(() => clearTimeout(timer));
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [config, vectorStyle, fallback]);
+
+  // Tile errors, or nothing loaded in time: back to the embedded basemap.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !config) return;
+    const own = (id: string | undefined) =>
+      id === SOURCE.onlineBasemap || (vectorStyle?.id === config.id && id !== undefined && id in vectorStyle.style.sources);
+    let loaded = false;
+    let errors = 0;
+    const onError = (e: MapErrorEvent & { sourceId?: string }) => {
+      if (!own(e.sourceId)) return;
+      errors++;
+      if (!loaded || errors >= 3) fallback(config, e.error?.message ?? 'tile error');
+    };
+    const onData = (e: MapSourceDataEvent) => {
+      if (own(e.sourceId) && e.tile) loaded = true;
+    };
+    const timer = setTimeout(() => {
+      if (!loaded) fallback(config, `no tile within ${ONLINE_TIMEOUT_MS / 1000} s`);
+    }, ONLINE_TIMEOUT_MS);
+    map.on('error', onError);
+    map.on('sourcedata', onData);
+    return () => {
+      clearTimeout(timer);
+      map.off('error', onError);
+      map.off('sourcedata', onData);
+    };
+  }, [mapRef, config, vectorStyle, fallback]);
+
+  const overlay = useMemo(() => {
+    if (!config || !convert) return EMBEDDED;
+    if (!counties) return null;
+    const from = meta.datum;
+    const to = config.datum;
+    return makeOverlay(
+      convertCollection(counties, from, to),
+      (fc) => convertCollection(fc as FeatureCollection<Geometry>, from, to),
+      (p) => convertPoint(p, from, to),
+    );
+  }, [config, convert, counties]);
+
+  if (!config || !overlay) return { online: null, overlay: EMBEDDED };
+  if (config.type === 'vector') {
+    if (vectorStyle?.id !== config.id) return { online: null, overlay: EMBEDDED };
+    return { online: { config, vectorStyle: vectorStyle.style }, overlay };
+  }
+  return { online: { config }, overlay };
+}

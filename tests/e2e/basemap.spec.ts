@@ -1,0 +1,134 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { deflateSync } from 'node:zlib';
+import gcoord from 'gcoord';
+import { expect, openApp, project, test, waitForIdle } from './driver';
+
+/** A solid 256×256 PNG tile, encoded here (signature, IHDR, IDAT, IEND). */
+function solidPng(rgb: [number, number, number], size = 256): Buffer {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = (table[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: size }, () => row));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const PNG = solidPng([214, 232, 206]);
+
+/** A fake tile server on loopback, started and stopped by the test. */
+async function tileServer(mode: 'ok' | 'error'): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+  let hits = 0;
+  const server: Server = createServer((req, res) => {
+    hits++;
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (mode === 'error') {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('tile server error');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+    void req;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+const config = (url: string) => [
+  {
+    id: 'test-tiles',
+    name: { zh: '测试底图', en: 'Test tiles' },
+    type: 'raster',
+    tiles: [`${url}/{z}/{x}/{y}.png`],
+    datum: 'WGS-84',
+    attribution: 'Test tiles',
+  },
+];
+
+const KAN_GCJ: [number, number] = [119.2835, 28.6];
+
+test.describe('online basemaps', () => {
+  test('a WGS-84 basemap from a loopback tile server, with the overlays converted to line up', async ({ page }) => {
+    const tiles = await tileServer('ok');
+    try {
+      await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
+      await openApp(page);
+      await page.getByRole('radio', { name: '测试底图' }).check();
+      await page.waitForFunction(() => Boolean(window.__map!.getSource('online-basemap')));
+      await waitForIdle(page);
+      expect(tiles.hits()).toBeGreaterThan(0);
+      await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('Test tiles');
+      await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('坐标系 WGS-84');
+
+      const wgs = gcoord.transform(KAN_GCJ, gcoord.GCJ02, gcoord.WGS84) as [number, number];
+      await page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 15 }), wgs);
+      await waitForIdle(page);
+      const hitAt = (p: { x: number; y: number }) =>
+        page.evaluate(
+          ([x, y]: number[]) => {
+            const map = window.__map!;
+            const r = map.getCanvas().getBoundingClientRect();
+            return map
+              .queryRenderedFeatures([(x as number) - r.left, (y as number) - r.top], { layers: ['site-point'] })
+              .map((f) => f.properties.id);
+          },
+          [p.x, p.y],
+        );
+      // The site is drawn at its converted (WGS-84) position, not at its GCJ-02 one.
+      expect(await hitAt(await project(page, wgs))).toContain('kan-special-materials');
+      expect(await hitAt(await project(page, KAN_GCJ))).not.toContain('kan-special-materials');
+
+      await page.getByRole('radio', { name: '内置底图（离线）' }).check();
+      await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
+      await waitForIdle(page);
+      expect(await hitAt(await project(page, KAN_GCJ))).toContain('kan-special-materials');
+    } finally {
+      await tiles.close();
+    }
+  });
+
+  test('a failing basemap leaves the embedded one, with a notice', async ({ page, guard }) => {
+    const tiles = await tileServer('error');
+    try {
+      await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
+      await openApp(page);
+      await page.getByRole('radio', { name: '测试底图' }).check();
+      await expect(page.getByRole('status')).toContainText('在线底图“测试底图”无法加载，已切回内置底图。');
+      await expect(page.getByRole('radio', { name: '内置底图（离线）' })).toBeChecked();
+      await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
+      await waitForIdle(page);
+      const names = await page.evaluate(() =>
+        window.__map!.queryRenderedFeatures(undefined, { layers: ['county-fill'] }).map((f) => f.properties.name_zh),
+      );
+      expect(names).toContain('遂昌县');
+      expect(tiles.hits()).toBeGreaterThan(0);
+      // The browser logs each refused tile; those are the failure under test.
+      guard.consoleErrors.splice(0, guard.consoleErrors.length, ...guard.consoleErrors.filter((e) => !/500|Internal Server Error/.test(e)));
+    } finally {
+      await tiles.close();
+    }
+  });
+});

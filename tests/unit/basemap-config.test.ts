@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { needsConversion, parseBasemaps } from '../../src/basemap/config';
+import { convertCollection, convertPoint } from '../../src/basemap/datum';
+import { km } from '../../src/data/selectors';
+
+const OSM = {
+  id: 'osm',
+  name: { zh: 'OpenStreetMap', en: 'OpenStreetMap' },
+  type: 'raster',
+  tiles: ['https://tile.example/{z}/{x}/{y}.png'],
+  datum: 'WGS-84',
+  attribution: '© OpenStreetMap contributors',
+};
+
+describe('online basemap configuration', () => {
+  it('accepts a raster and a vector basemap', () => {
+    const r = parseBasemaps(
+      [OSM, { ...OSM, id: 'vec', type: 'vector', tiles: undefined, style: 'https://x.example/style.json', datum: 'GCJ-02' }],
+      'basemaps.json',
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.basemaps.map((b) => b.id)).toEqual(['osm', 'vec']);
+  });
+
+  it('names what is wrong and where, and drops the entry', () => {
+    const r = parseBasemaps(
+      [{ ...OSM, datum: 'BD-09' }, { ...OSM, id: 'Bad Id' }, { ...OSM, id: 'x', tiles: ['javascript:alert(1)'] }, 5],
+      'basemaps.json',
+    );
+    expect(r.basemaps).toEqual([]);
+    expect(r.problems).toEqual([
+      'basemaps.json: basemap "osm": datum: must be "WGS-84" or "GCJ-02"',
+      'basemaps.json: basemap "Bad Id": id: lowercase letters, digits and "-", not "embedded"',
+      'basemaps.json: basemap "x": tiles: a list of URLs with {z}, {x}, {y}',
+      'basemaps.json: basemap #3: (entry): not an object',
+    ]);
+    expect(parseBasemaps({}, 'VITE_BASEMAPS').problems).toEqual(['VITE_BASEMAPS: expected a list of basemaps']);
+  });
+
+  it('converts overlays only when the datums differ', () => {
+    const [osm] = parseBasemaps([OSM], 'x').basemaps;
+    expect(needsConversion('GCJ-02', osm ?? null)).toBe(true);
+    expect(needsConversion('WGS-84', osm ?? null)).toBe(false);
+    expect(needsConversion('GCJ-02', null)).toBe(false);
+  });
+});
+
+describe('datum conversion', () => {
+  const seat: [number, number] = [119.276103, 28.592148];
+
+  it('moves Suichang a few hundred metres between GCJ-02 and WGS-84', () => {
+    const wgs = convertPoint(seat, 'GCJ-02', 'WGS-84');
+    const d = km(seat, wgs) * 1000;
+    expect(d).toBeGreaterThan(200);
+    expect(d).toBeLessThan(800);
+  });
+
+  it('round-trips within a metre', () => {
+    for (const p of [seat, [118.93, 28.5] as [number, number], [120.8, 30.735] as [number, number]]) {
+      const back = convertPoint(convertPoint(p, 'GCJ-02', 'WGS-84'), 'WGS-84', 'GCJ-02');
+      expect(km(p, back) * 1000).toBeLessThan(1);
+    }
+  });
+
+  it('converts a collection without touching the original', () => {
+    const fc = {
+      type: 'FeatureCollection' as const,
+      features: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: seat } }],
+    };
+    const out = convertCollection(fc, 'GCJ-02', 'WGS-84');
+    expect(fc.features[0]?.geometry.coordinates).toEqual(seat);
+    expect(out.features[0]?.geometry.coordinates).toEqual(convertPoint(seat, 'GCJ-02', 'WGS-84'));
+  });
+});
