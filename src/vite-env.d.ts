@@ -10,3 +10,8 @@ declare module '*.woff2?url' {
   const url: string;
   export default url;
 }
+
+declare module 'shpjs' {
+  /** Parses a zipped Shapefile (reprojected to WGS-84 where a .prj says how). */
+  export default function shp(input: ArrayBuffer): Promise<import('geojson').FeatureCollection | import('geojson').FeatureCollection[]>;
+}
