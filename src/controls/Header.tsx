@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { TOOL_STRINGS } from '../i18n/toolStrings';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
+import { useTools } from '../tools/toolsState';
 import { exitTour, startTour } from '../tour/controller';
 import { useTour } from '../tour/tourState';
 import { Search } from './Search';
@@ -11,6 +13,8 @@ export function Header() {
   const notify = useApp((s) => s.notify);
   const t = useT();
   const touring = useTour((s) => s.active);
+  const toolsOpen = useTools((s) => s.open);
+  const tt = TOOL_STRINGS[lang];
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -36,6 +40,15 @@ export function Header() {
       </div>
       <Search />
       <div className="header-actions">
+        <button
+          type="button"
+          className="header-button tools-button"
+          aria-pressed={toolsOpen}
+          aria-label={toolsOpen ? tt.toolsClose : tt.toolsOpen}
+          onClick={() => useTools.getState().setOpen(!toolsOpen)}
+        >
+          {tt.tools}
+        </button>
         <button
           type="button"
           className="header-button tour-button"

@@ -10,12 +10,15 @@ import { layers, meta } from '../data/geodata';
 import { FONT_FAMILY, fontFaces } from '../fonts';
 import { STRINGS } from '../i18n/strings';
 import { type StopCamera, useApp } from '../state/store';
+import { useTools } from '../tools/toolsState';
 import { useTour } from '../tour/tourState';
 import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, targetForSite } from './camera';
 import { provideIcon } from './icons';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
 import { buildStyle } from './style';
 import { type Overlay, useOnlineBasemap } from './useOnlineBasemap';
+import { useToolInteractions } from './useToolInteractions';
+import { useToolOverlay } from './useToolOverlay';
 
 declare global {
   interface Window {
@@ -111,6 +114,10 @@ export default function MapView() {
   const { online, overlay } = useOnlineBasemap(mapRef);
   const overlayRef = useRef(overlay);
   overlayRef.current = overlay;
+  const mapDatum = online?.config.datum ?? meta.datum;
+  const tools = useToolOverlay(mapDatum, selectedId);
+  const mapReady = useApp((s) => s.mapStatus === 'ready');
+  useToolInteractions(mapRef, mapDatum, mapReady);
   const style = useMemo(
     () =>
       buildStyle({
@@ -131,8 +138,9 @@ export default function MapView() {
         selectedId,
         highlightIds: emphasis?.highlight ?? NO_HIGHLIGHT,
         circles: emphasis?.circles ? overlay.circles : null,
+        tools,
       }),
-    [lang, fonts, overlay, online, visibleLayers, opacity, statuses, precisions, selectedId, emphasis],
+    [lang, fonts, overlay, online, visibleLayers, opacity, statuses, precisions, selectedId, emphasis, tools],
   );
 
   // Camera requests from the list, search, URL and buttons.
@@ -141,6 +149,13 @@ export default function MapView() {
     if (!map || !camera) return;
     if (camera.kind === 'home') moveCamera(map, HOME_TARGET);
     else if (camera.kind === 'stop') flyToStop(map, camera.camera, overlayRef.current.toMap);
+    else if (camera.kind === 'bounds') {
+      const [w, s, e, n] = camera.bounds;
+      const sw = overlayRef.current.toMap([w, s]);
+      const ne = overlayRef.current.toMap([e, n]);
+      moveCamera(map, { type: 'fit', bounds: [sw[0], sw[1], ne[0], ne[1]], maxZoom: 15 });
+    } else if (camera.kind === 'point')
+      moveCamera(map, { type: 'center', center: overlayRef.current.toMap(camera.at), zoom: Math.max(map.getZoom(), 14) });
     else if (camera.kind === 'view')
       map.jumpTo({ center: camera.view.center, zoom: camera.view.zoom, bearing: camera.view.bearing, pitch: camera.view.pitch });
     else {
@@ -197,6 +212,7 @@ export default function MapView() {
   );
   const onMouseLeave = useCallback(() => setHover(null), [setHover]);
   const onClick = useCallback((e: MapLayerMouseEvent) => {
+    if (useTools.getState().mode !== 'none') return; // the tools take the click
     const id = e.features?.[0]?.properties?.id as string | undefined;
     if (id) useApp.getState().select(id);
   }, []);

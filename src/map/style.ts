@@ -11,6 +11,7 @@ import type { ConnectionProps, MapSiteProps } from '../data/selectors';
 import type { Lang } from '../i18n/strings';
 import { LAYER, SOURCE } from './ids';
 import { FILL_OPACITY, PALETTE } from './palette';
+import { importLayers, type ToolOverlay, toolLayersOnTop, toolSources } from './toolLayers';
 
 export interface FontFaceFile {
   url: string;
@@ -40,6 +41,8 @@ export interface StyleInput {
   highlightIds: readonly string[];
   /** The 15-minute walking circles, or null to leave them off. */
   circles: FeatureCollection<Polygon> | null;
+  /** The planner's imported layers, drawings and measurements (absent: none). */
+  tools?: ToolOverlay;
 }
 
 const nameField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name_zh' : 'name_en'];
@@ -88,10 +91,19 @@ export function buildSources(input: StyleInput): Record<string, SourceSpecificat
     [SOURCE.siteLabels]: { type: 'geojson', data: input.siteLabels as never },
     [SOURCE.connections]: { type: 'geojson', data: input.connections as never, promoteId: 'id' },
     [SOURCE.walkCircles]: { type: 'geojson', data: (input.circles ?? { type: 'FeatureCollection', features: [] }) as never },
+    ...(input.tools ? toolSources(input.tools) : {}),
   };
 }
 
 export function buildLayers(input: StyleInput): LayerSpecification[] {
+  const layers = baseLayers(input);
+  if (!input.tools) return layers;
+  // Imported layers under the sites, the planner's own work on top.
+  const firstSite = layers.findIndex((l) => l.id === LAYER.siteFill);
+  return [...layers.slice(0, firstSite), ...importLayers(input.tools), ...layers.slice(firstSite), ...toolLayersOnTop(input.tools)];
+}
+
+function baseLayers(input: StyleInput): LayerSpecification[] {
   const font = [input.fontFamily];
   const filter = siteFilter(input);
   const layerOpacity = byLayer(input.layers, (l) => input.opacity[l.id] ?? 1, 1);

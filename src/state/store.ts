@@ -20,6 +20,8 @@ export interface StopCamera {
 export type CameraRequest =
   | { kind: 'site'; id: string; nonce: number }
   | { kind: 'stop'; camera: StopCamera; nonce: number }
+  | { kind: 'bounds'; bounds: [number, number, number, number]; nonce: number }
+  | { kind: 'point'; at: [number, number]; nonce: number }
   | { kind: 'home'; nonce: number }
   | { kind: 'view'; view: View; nonce: number };
 

