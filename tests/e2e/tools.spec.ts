@@ -115,6 +115,9 @@ test.describe('planner tools', () => {
     await waitForIdle(page);
     const rings = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['tool-ring-line'] }).length);
     expect(rings).toBeGreaterThan(0);
+    await page.screenshot({ path: 'tests/e2e/screenshots/tools-analysis-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: 'tests/e2e/screenshots/tools-analysis-390.png' });
   });
 
   test('exports the sites and figures as GeoJSON, and the map as PNG', async ({ page }) => {
