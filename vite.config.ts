@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { basemapOrigins, contentSecurityPolicy } from './scripts/lib/csp.ts';
 import { buildSubset } from './scripts/lib/font-subset.ts';
 
 /** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
@@ -25,6 +26,16 @@ const fontSubset = (): Plugin => ({
   async buildStart() {
     const r = await buildSubset();
     if (r.changed) this.info(`font subset rebuilt: ${r.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} kB`).join(', ')}`);
+  },
+});
+
+/** The CSP as a meta tag in the built page (not in the dev server, whose client uses inline script). */
+const csp = (): Plugin => ({
+  name: 'csp',
+  apply: 'build',
+  transformIndexHtml() {
+    const policy = contentSecurityPolicy(basemapOrigins(process.env.VITE_BASEMAPS, 'public/basemaps.json'));
+    return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
   },
 });
 
@@ -62,7 +73,7 @@ export default defineConfig(({ mode }) => {
           cleanupOutdatedCaches: true,
         },
       }),
-      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [csp()]),
     ],
     resolve: single
       ? { alias: [{ find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) }] }

@@ -71,64 +71,95 @@ const config = (url: string) => [
 const KAN_GCJ: [number, number] = [119.2835, 28.6];
 
 test.describe('online basemaps', () => {
-  test('a WGS-84 basemap from a loopback tile server, with the overlays converted to line up', async ({ page }) => {
+  test.describe('with the tile server allowed', () => {
+    // The built page's CSP names the basemap origins configured at build time; these tests configure one at
+    // run time (a random loopback port), so they stand for a deployer who also updated the CSP.
+    test.use({ bypassCSP: true });
+
+    test('a WGS-84 basemap from a loopback tile server, with the overlays converted to line up', async ({ page }) => {
+      const tiles = await tileServer('ok');
+      try {
+        await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
+        await openApp(page);
+        await page.getByRole('radio', { name: '测试底图' }).check();
+        await page.waitForFunction(() => Boolean(window.__map!.getSource('online-basemap')));
+        await waitForIdle(page);
+        expect(tiles.hits()).toBeGreaterThan(0);
+        await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('Test tiles');
+        await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('坐标系 WGS-84');
+
+        const wgs = gcoord.transform(KAN_GCJ, gcoord.GCJ02, gcoord.WGS84) as [number, number];
+        await page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 15 }), wgs);
+        await waitForIdle(page);
+        const hitAt = (p: { x: number; y: number }) =>
+          page.evaluate(
+            ([x, y]: number[]) => {
+              const map = window.__map!;
+              const r = map.getCanvas().getBoundingClientRect();
+              return map
+                .queryRenderedFeatures([(x as number) - r.left, (y as number) - r.top], { layers: ['site-point'] })
+                .map((f) => f.properties.id);
+            },
+            [p.x, p.y],
+          );
+        // The site is drawn at its converted (WGS-84) position, not at its GCJ-02 one.
+        expect(await hitAt(await project(page, wgs))).toContain('kan-special-materials');
+        expect(await hitAt(await project(page, KAN_GCJ))).not.toContain('kan-special-materials');
+
+        await page.getByRole('radio', { name: '内置底图（离线）' }).check();
+        await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
+        await waitForIdle(page);
+        expect(await hitAt(await project(page, KAN_GCJ))).toContain('kan-special-materials');
+      } finally {
+        await tiles.close();
+      }
+    });
+  });
+
+  test('without the origin in the CSP, the browser refuses the tiles and the embedded basemap stays', async ({ page, guard }) => {
     const tiles = await tileServer('ok');
     try {
       await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
       await openApp(page);
       await page.getByRole('radio', { name: '测试底图' }).check();
-      await page.waitForFunction(() => Boolean(window.__map!.getSource('online-basemap')));
-      await waitForIdle(page);
-      expect(tiles.hits()).toBeGreaterThan(0);
-      await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('Test tiles');
-      await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('坐标系 WGS-84');
-
-      const wgs = gcoord.transform(KAN_GCJ, gcoord.GCJ02, gcoord.WGS84) as [number, number];
-      await page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 15 }), wgs);
-      await waitForIdle(page);
-      const hitAt = (p: { x: number; y: number }) =>
-        page.evaluate(
-          ([x, y]: number[]) => {
-            const map = window.__map!;
-            const r = map.getCanvas().getBoundingClientRect();
-            return map
-              .queryRenderedFeatures([(x as number) - r.left, (y as number) - r.top], { layers: ['site-point'] })
-              .map((f) => f.properties.id);
-          },
-          [p.x, p.y],
-        );
-      // The site is drawn at its converted (WGS-84) position, not at its GCJ-02 one.
-      expect(await hitAt(await project(page, wgs))).toContain('kan-special-materials');
-      expect(await hitAt(await project(page, KAN_GCJ))).not.toContain('kan-special-materials');
-
-      await page.getByRole('radio', { name: '内置底图（离线）' }).check();
-      await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
-      await waitForIdle(page);
-      expect(await hitAt(await project(page, KAN_GCJ))).toContain('kan-special-materials');
+      await expect(page.locator('.notices')).toContainText('无法加载，已切回内置底图');
+      expect(tiles.hits()).toBe(0);
+      guard.consoleErrors.splice(
+        0,
+        guard.consoleErrors.length,
+        ...guard.consoleErrors.filter((e) => !/Content Security Policy|Failed to fetch|violates/.test(e)),
+      );
     } finally {
       await tiles.close();
     }
   });
 
-  test('a failing basemap leaves the embedded one, with a notice', async ({ page, guard }) => {
-    const tiles = await tileServer('error');
-    try {
-      await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
-      await openApp(page);
-      await page.getByRole('radio', { name: '测试底图' }).check();
-      await expect(page.getByRole('status')).toContainText('在线底图“测试底图”无法加载，已切回内置底图。');
-      await expect(page.getByRole('radio', { name: '内置底图（离线）' })).toBeChecked();
-      await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
-      await waitForIdle(page);
-      const names = await page.evaluate(() =>
-        window.__map!.queryRenderedFeatures(undefined, { layers: ['county-fill'] }).map((f) => f.properties.name_zh),
-      );
-      expect(names).toContain('遂昌县');
-      expect(tiles.hits()).toBeGreaterThan(0);
-      // The browser logs each refused tile; those are the failure under test.
-      guard.consoleErrors.splice(0, guard.consoleErrors.length, ...guard.consoleErrors.filter((e) => !/500|Internal Server Error/.test(e)));
-    } finally {
-      await tiles.close();
-    }
+  test.describe('with the failing tile server allowed', () => {
+    test.use({ bypassCSP: true });
+    test('a failing basemap leaves the embedded one, with a notice', async ({ page, guard }) => {
+      const tiles = await tileServer('error');
+      try {
+        await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
+        await openApp(page);
+        await page.getByRole('radio', { name: '测试底图' }).check();
+        await expect(page.getByRole('status')).toContainText('在线底图“测试底图”无法加载，已切回内置底图。');
+        await expect(page.getByRole('radio', { name: '内置底图（离线）' })).toBeChecked();
+        await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
+        await waitForIdle(page);
+        const names = await page.evaluate(() =>
+          window.__map!.queryRenderedFeatures(undefined, { layers: ['county-fill'] }).map((f) => f.properties.name_zh),
+        );
+        expect(names).toContain('遂昌县');
+        expect(tiles.hits()).toBeGreaterThan(0);
+        // The browser logs each refused tile; those are the failure under test.
+        guard.consoleErrors.splice(
+          0,
+          guard.consoleErrors.length,
+          ...guard.consoleErrors.filter((e) => !/500|Internal Server Error/.test(e)),
+        );
+      } finally {
+        await tiles.close();
+      }
+    });
   });
 });

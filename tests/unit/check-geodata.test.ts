@@ -201,3 +201,32 @@ describe('helpers', () => {
     expect(normaliseArticle(article)).toContain('累计完成投资6.91亿元');
   });
 });
+
+describe('hostile geodata (fuzzed)', () => {
+  it('never throws: every broken file becomes a list of problems', async () => {
+    const fcheck = (await import('fast-check')).default;
+    const paths = Object.keys(committed).filter((p) => p !== 'source/article.txt' && !p.startsWith('basemap/'));
+    fcheck.assert(
+      fcheck.property(fcheck.constantFrom(...paths), fcheck.jsonValue(), fcheck.nat(), (path, junk, at) => {
+        // Replace one value somewhere in the file with random JSON.
+        const json = JSON.parse(committed[path] as string);
+        const stack: unknown[] = [json];
+        const holders: [Record<string, unknown>, string][] = [];
+        while (stack.length) {
+          const v = stack.pop();
+          if (v && typeof v === 'object') {
+            for (const [k, x] of Object.entries(v)) {
+              holders.push([v as Record<string, unknown>, k]);
+              stack.push(x);
+            }
+          }
+        }
+        const [holder, key] = holders[at % holders.length] as [Record<string, unknown>, string];
+        holder[key] = junk;
+        const r = checkGeodata({ ...committed, [path]: JSON.stringify(json) });
+        expect(Array.isArray(r.problems)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

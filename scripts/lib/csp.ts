@@ -1,0 +1,54 @@
+/**
+ * The Content Security Policy of the built page: everything from the app's own origin,
+ * workers from blob: (the import parser), no inline script, and remote origins only for
+ * the online basemaps configured at build time (VITE_BASEMAPS, public/basemaps.json).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+export function basemapOrigins(env: string | undefined, basemapsFile: string): string[] {
+  const lists: unknown[] = [];
+  try {
+    if (env) lists.push(JSON.parse(env));
+  } catch {
+    // an invalid VITE_BASEMAPS is reported by the app at run time
+  }
+  if (existsSync(basemapsFile)) {
+    try {
+      lists.push(JSON.parse(readFileSync(basemapsFile, 'utf8')));
+    } catch {
+      // likewise
+    }
+  }
+  const origins = new Set<string>();
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const b of list as { tiles?: unknown; style?: unknown }[]) {
+      for (const u of [...(Array.isArray(b?.tiles) ? b.tiles : []), b?.style]) {
+        if (typeof u !== 'string') continue;
+        try {
+          const url = new URL(u.replace(/\{[a-z]\}/g, '0'));
+          if (url.protocol === 'https:' || url.protocol === 'http:') origins.add(url.origin);
+        } catch {
+          // not a URL: the app refuses the entry
+        }
+      }
+    }
+  }
+  return [...origins].sort();
+}
+
+export function contentSecurityPolicy(remote: string[]): string {
+  const r = remote.length ? ` ${remote.join(' ')}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${r}`,
+    "font-src 'self' data:",
+    `connect-src 'self' data: blob:${r}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
