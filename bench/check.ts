@@ -1,0 +1,23 @@
+/** `npm run bench:check`: the budgets, held against bench/results.json. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const r = JSON.parse(readFileSync(join(import.meta.dirname, 'results.json'), 'utf8'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
+const budgets: [string, number, number, string][] = [
+  ['app / bare MapLibre to idle', r.coldStart.ratio, 1.2, '×'],
+  ['overview figures painted (median ms)', median(r.coldStart.figuresPaint), 500, 'ms'],
+  ['initial JavaScript, gzip (kB)', r.bundle.initialJsGzip / 1024, 450, 'kB'],
+  ['click to panel p95 (ms)', r.clickToPanel.p95, 50, 'ms'],
+  ['100k points interactive, app / bare', r['scale-points-100k'].ratio, 1.5, '×'],
+  ['pan/zoom frame p95 over 100k points, app / bare', r.panZoom100k.app.p95 / r.panZoom100k.bare.p95, 1.2, '×'],
+  ['heap growth over 50 tour loops', r.heap.growth * 100, 10, '%'],
+];
+let failed = 0;
+for (const [what, value, limit, unit] of budgets) {
+  const ok = value <= limit;
+  if (!ok) failed++;
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${what}: ${value.toFixed(2)} ${unit} (budget ${limit} ${unit})`);
+}
+console.log(`${budgets.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,377 @@
+/**
+ * `npm run bench`: builds, serves on loopback, drives headless Chromium and compares the app
+ * with a bare MapLibre page on the same style and data, pair by pair in one run. Prints a
+ * table and writes bench/results.json; `npm run bench:check` holds it to the budgets.
+ */
+import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { findChromium } from '../scripts/find-browser.mjs';
+import { serve } from './server.ts';
+import { writeSynthetic } from './synthetic.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/out');
+const PORT = 4190;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)] as number) : Number.NaN;
+};
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] as number) : Number.NaN;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS };
+const rows: [string, string, string, string][] = [];
+const log = (m: string) => console.log(`[bench] ${m}`);
+const row = (what: string, app: number | string, bare: number | string, note = '') =>
+  rows.push([what, typeof app === 'number' ? String(r1(app)) : app, typeof bare === 'number' ? String(r1(bare)) : bare, note]);
+
+async function waitIdle(page: Page) {
+  await page.waitForFunction(
+    () => Boolean((window as never as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map),
+    null,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  await page.waitForFunction(
+    () => {
+      const m = (window as never as { __map: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
+      return m.loaded() && m.areTilesLoaded() && !m.isMoving();
+    },
+    null,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return page.evaluate(() => performance.now());
+}
+
+/** rAF intervals while `action` runs (a string: tsx would wrap a function's inner names with a helper the page lacks). */
+async function frameIntervals(page: Page, action: string, ms: number): Promise<number[]> {
+  return page.evaluate(`new Promise((done) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + ${ms};
+    const tick = (t) => { out.push(t - last); last = t; if (t < end) requestAnimationFrame(tick); else done(out.slice(1)); };
+    requestAnimationFrame(tick);
+    ${action};
+  })`) as Promise<number[]>;
+}
+
+function bundleSizes() {
+  const dir = join(ROOT, 'dist/assets');
+  const files = readdirSync(dir).map((f) => {
+    const body = readFileSync(join(dir, f));
+    return { file: f, bytes: statSync(join(dir, f)).size, gzip: gzipSync(body).length };
+  });
+  const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+  const initial = files.filter((f) => f.file.endsWith('.js') && html.includes(f.file));
+  const initialGzip = initial.reduce((s, f) => s + f.gzip, 0);
+  return { files: files.sort((a, b) => b.gzip - a.gzip), initialJsGzip: initialGzip, initial: initial.map((f) => f.file) };
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+  const executablePath = findChromium() ?? undefined;
+  const synthetic = writeSynthetic(OUT);
+  const server = await serve(PORT, {
+    '/': join(ROOT, 'dist'),
+    '/bench/': join(ROOT, 'bench/pages'),
+    '/nm/maplibre/': join(ROOT, 'node_modules/maplibre-gl/dist'),
+    '/data/': OUT,
+  });
+  const browser: Browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+      '--js-flags=--expose-gc',
+      '--enable-precise-memory-info',
+    ],
+  });
+  const fresh = async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+    return { context, page: await context.newPage() };
+  };
+  try {
+    log('app style');
+    // The app's style, for the bare page: the same sources, layers and fonts.
+    {
+      const { context, page } = await fresh();
+      await page.goto(`${BASE}/`);
+      await waitIdle(page);
+      writeFileSync(
+        join(OUT, 'style.json'),
+        await page.evaluate(() => JSON.stringify((window as never as { __map: { getStyle(): unknown } }).__map.getStyle())),
+      );
+      await context.close();
+    }
+
+    log('bundle');
+    // Bundle.
+    const bundle = bundleSizes();
+    results.bundle = bundle;
+    for (const f of bundle.files.slice(0, 12)) row(`bundle: ${f.file}`, `${r1(f.gzip / 1024)} kB gz`, '', `${r1(f.bytes / 1024)} kB raw`);
+    row('initial JavaScript (gzip, no worker)', `${r1(bundle.initialJsGzip / 1024)} kB`, '', bundle.initial.join(' '));
+
+    log('cold start');
+    // Cold start to idle, and the overview's figures painted, pair by pair.
+    const app: number[] = [];
+    const bare: number[] = [];
+    const figures: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const which of ['app', 'bare'] as const) {
+        const { context, page } = await fresh();
+        await page.addInitScript(() => {
+          const w = window as never as { __figuresAt?: number };
+          new MutationObserver(() => {
+            if (!w.__figuresAt && document.querySelector('[data-figure="gdp"] .value')) w.__figuresAt = performance.now();
+          }).observe(document, { childList: true, subtree: true });
+        });
+        await page.goto(which === 'app' ? `${BASE}/` : `${BASE}/bench/bare.html`);
+        const t = await waitIdle(page);
+        (which === 'app' ? app : bare).push(t);
+        if (which === 'app') figures.push(await page.evaluate(() => (window as never as { __figuresAt: number }).__figuresAt));
+        await context.close();
+      }
+    }
+    results.coldStart = { app, bare, ratio: median(app) / median(bare), figuresPaint: figures };
+    row('cold start to map idle, median ms', median(app), median(bare), `ratio ${r1((median(app) / median(bare)) * 100) / 100}`);
+    row('overview figures painted, median ms', median(figures), '', 'before the map is ready');
+
+    log('click to panel');
+    // Click on a site to its panel painted.
+    {
+      const { context, page } = await fresh();
+      await page.goto(`${BASE}/?view=119.31,28.61,12`);
+      log('click to panel: page opened');
+      await waitIdle(page);
+      log('click to panel: idle');
+      const times: number[] = [];
+      const targets: [number, number][] = [
+        [119.3535, 28.6213],
+        [119.2835, 28.6], // KAN Special Materials (a point)
+      ];
+      for (let i = 0; i < 20; i++) {
+        const at = targets[i % 2] as [number, number];
+        const pt = await page.evaluate((ll) => {
+          const m = (
+            window as never as { __map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } }
+          ).__map;
+          const p = m.project(ll);
+          const r = m.getCanvas().getBoundingClientRect();
+          return { x: r.left + p.x, y: r.top + p.y };
+        }, at);
+        await page.evaluate(() => {
+          const w = window as never as { __clickAt: number; __painted: Promise<number> };
+          w.__painted = new Promise((res) => {
+            setTimeout(() => res(Number.NaN), 3000);
+            const h = document.querySelector('#panel-heading');
+            const before = h?.textContent;
+            const obs = new MutationObserver(() => {
+              if (document.querySelector('#panel-heading')?.textContent !== before) {
+                obs.disconnect();
+                requestAnimationFrame(() => setTimeout(() => res(performance.now())));
+              }
+            });
+            obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+          });
+          document
+            .querySelector('canvas')
+            ?.addEventListener('mousedown', () => (w.__clickAt = performance.now()), { once: true, capture: true });
+        });
+        await page.mouse.click(pt.x, pt.y);
+        if (i === 0) log(`click to panel: first click at ${Math.round(pt.x)},${Math.round(pt.y)}`);
+        const measured = page.evaluate(async () => {
+          const w = window as never as { __clickAt: number; __painted: Promise<number> };
+          return (await w.__painted) - w.__clickAt;
+        });
+        times.push(await Promise.race([measured, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 5000))]));
+        await page.keyboard.press('Escape');
+      }
+      const missed = times.filter((t) => Number.isNaN(t)).length;
+      if (missed) log(`click to panel: ${missed} click(s) opened no panel within 3 s`);
+      times.splice(0, times.length, ...times.filter((t) => !Number.isNaN(t)));
+      results.clickToPanel = { times, median: median(times), p95: p95(times), missed };
+      row('click on a site to its panel painted, median / p95 ms', `${r1(median(times))} / ${r1(p95(times))}`, '', '20 clicks on the map');
+      await context.close();
+    }
+
+    log('tour flight');
+    // Frame times during a tour flight.
+    {
+      const appFrames: number[] = [];
+      const bareFrames: number[] = [];
+      const stop = JSON.parse(readFileSync(join(ROOT, 'geodata/tour.json'), 'utf8'))[1].camera;
+      for (let i = 0; i < 2; i++) {
+        const a = await fresh();
+        await a.page.goto(`${BASE}/?tour=1`);
+        await waitIdle(a.page);
+        appFrames.push(...(await frameIntervals(a.page, "window.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown' }))", 2300)));
+        await a.context.close();
+        const b = await fresh();
+        await b.page.goto(`${BASE}/bench/bare.html`);
+        await waitIdle(b.page);
+        bareFrames.push(...(await frameIntervals(b.page, `window.__map.flyTo(${JSON.stringify({ ...stop, duration: 2200 })})`, 2300)));
+        await b.context.close();
+      }
+      results.tourFlight = {
+        app: { median: median(appFrames), p95: p95(appFrames) },
+        bare: { median: median(bareFrames), p95: p95(bareFrames) },
+      };
+      row(
+        'tour flight frame interval, median / p95 ms',
+        `${r1(median(appFrames))} / ${r1(p95(appFrames))}`,
+        `${r1(median(bareFrames))} / ${r1(p95(bareFrames))}`,
+        `p95 ratio ${r1((p95(appFrames) / p95(bareFrames)) * 100) / 100}`,
+      );
+    }
+
+    // Scale: synthetic layers through the app's import path against addSource on the bare page.
+    for (const name of ['points-10k', 'points-100k', 'polygons-10k'] as const) {
+      const file = synthetic[name] as string;
+      log(`scale ${name}`);
+      const a = await fresh();
+      await a.page.goto(`${BASE}/`);
+      await waitIdle(a.page);
+      await a.page.getByRole('button', { name: '打开规划工具' }).click();
+      await a.page.locator('.tools-panel input[type=file]').first().waitFor();
+      const t0 = await a.page.evaluate(() => performance.now());
+      await a.page.locator('.tools-panel input[type=file]').first().setInputFiles(file);
+      await a.page.waitForFunction(
+        () => {
+          const m = (
+            window as never as {
+              __map: {
+                getStyle(): { layers: { id: string }[] };
+                queryRenderedFeatures(g: undefined, o: object): unknown[];
+                loaded(): boolean;
+              };
+            }
+          ).__map;
+          const ids = m
+            .getStyle()
+            .layers.filter((l) => l.id.startsWith('import-'))
+            .map((l) => l.id);
+          return ids.length > 0 && m.loaded() && m.queryRenderedFeatures(undefined, { layers: ids }).length > 0;
+        },
+        null,
+        { timeout: 120_000, polling: 100 },
+      );
+      const appRendered = (await a.page.evaluate(() => performance.now())) - t0;
+      const appClick = await a.page.evaluate(() => {
+        const m = (window as never as { __map: { queryRenderedFeatures(p: [number, number]): unknown[] } }).__map;
+        const t = performance.now();
+        m.queryRenderedFeatures([683, 384]);
+        return performance.now() - t;
+      });
+      let appPan: number[] = [];
+      if (name === 'points-100k')
+        appPan = await frameIntervals(
+          a.page,
+          'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);',
+          2400,
+        );
+      await a.context.close();
+
+      const b = await fresh();
+      await b.page.goto(`${BASE}/bench/bare.html`);
+      await waitIdle(b.page);
+      const bt0 = await b.page.evaluate(
+        (u) => (window as never as { addLayer(u: string): Promise<number> }).addLayer(u),
+        `/data/${name}.geojson`,
+      );
+      const bareRendered = (await waitIdle(b.page)) - bt0;
+      const bareClick = await b.page.evaluate(() => {
+        const m = (window as never as { __map: { queryRenderedFeatures(p: [number, number]): unknown[] } }).__map;
+        const t = performance.now();
+        m.queryRenderedFeatures([683, 384]);
+        return performance.now() - t;
+      });
+      let barePan: number[] = [];
+      if (name === 'points-100k')
+        barePan = await frameIntervals(
+          b.page,
+          'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);',
+          2400,
+        );
+      await b.context.close();
+      const mb = statSync(file).size / 1024 / 1024;
+      results[`scale-${name}`] = { appRendered, bareRendered, ratio: appRendered / bareRendered, appClick, bareClick, mb };
+      row(
+        `${name} (${r1(mb)} MB): until rendered, ms`,
+        appRendered,
+        bareRendered,
+        `ratio ${r1((appRendered / bareRendered) * 100) / 100}; click answers ${r1(appClick)} / ${r1(bareClick)} ms`,
+      );
+      if (appPan.length) {
+        results.panZoom100k = { app: { median: median(appPan), p95: p95(appPan) }, bare: { median: median(barePan), p95: p95(barePan) } };
+        row(
+          'pan + zoom over 100k points, frame median / p95 ms',
+          `${r1(median(appPan))} / ${r1(p95(appPan))}`,
+          `${r1(median(barePan))} / ${r1(p95(barePan))}`,
+          `p95 ratio ${r1((p95(appPan) / p95(barePan)) * 100) / 100}`,
+        );
+      }
+    }
+
+    log('heap');
+    // Memory: the JS heap after 50 kiosk-style loops of the tour against after one.
+    {
+      const { context, page } = await fresh();
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${BASE}/?tour=1`);
+      await waitIdle(page);
+      const stops = JSON.parse(readFileSync(join(ROOT, 'geodata/tour.json'), 'utf8')).length;
+      const loop = async () => {
+        for (let i = 0; i < stops - 1; i++) await page.keyboard.press('PageDown');
+        await page.keyboard.press('Home');
+      };
+      const heap = () =>
+        page.evaluate(async () => {
+          const w = window as never as { gc?: () => void };
+          w.gc?.();
+          await new Promise((r) => setTimeout(r, 200));
+          w.gc?.();
+          return (performance as never as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+        });
+      await loop();
+      const one = await heap();
+      for (let i = 1; i < 50; i++) await loop();
+      const fifty = await heap();
+      results.heap = { afterOne: one, afterFifty: fifty, growth: (fifty - one) / one };
+      row(
+        'JS heap after 1 and 50 tour loops, MB',
+        r1(one / 1048576),
+        r1(fifty / 1048576),
+        `growth ${r1(((fifty - one) / one) * 1000) / 10} %`,
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...rows.map((r) => r[i]?.length ?? 0), ['measure', 'app', 'bare', 'note'][i]?.length ?? 0),
+  );
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log(`\n${line(['measure', 'app', 'bare MapLibre', 'note'])}`);
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+  console.log('\nwrote bench/results.json');
+}
+
+await main();
