@@ -25,7 +25,7 @@ export function targetForSite(site: SiteDef, seat: [number, number]): CameraTarg
     };
   }
   if (site.geometry.type === 'Point') return { type: 'center', center: anchorOf(site), zoom: 13 };
-  return { type: 'fit', bounds: boundsOf(site), maxZoom: 14 };
+  return { type: 'fit', bounds: boundsOf(site), maxZoom: 13 };
 }
 
 export const HOME_TARGET: CameraTarget = { type: 'fit', bounds: HOME_BOUNDS, maxZoom: 12 };
