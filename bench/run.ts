@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { findChromium } from '../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
 import { serve } from './server.ts';
 import { writeSynthetic } from './synthetic.ts';
 
@@ -63,6 +63,15 @@ async function frameIntervals(page: Page, action: string, ms: number): Promise<n
   })`) as Promise<number[]>;
 }
 
+/** How long the map takes to answer "what is here?" at the centre of the view. */
+const clickAnswerMs = (page: Page) =>
+  page.evaluate(() => {
+    const m = (window as never as { __map: { queryRenderedFeatures(p: [number, number]): unknown[] } }).__map;
+    const t = performance.now();
+    m.queryRenderedFeatures([683, 384]);
+    return performance.now() - t;
+  });
+
 function bundleSizes() {
   const dir = join(ROOT, 'dist/assets');
   const files = readdirSync(dir).map((f) => {
@@ -87,17 +96,7 @@ async function main() {
   });
   const browser: Browser = await chromium.launch({
     executablePath,
-    args: [
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-      '--js-flags=--expose-gc',
-      '--enable-precise-memory-info',
-    ],
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
   const fresh = async () => {
     // bypassCSP: the driver evaluates strings in the page, which the app's CSP (rightly) forbids.
@@ -270,12 +269,7 @@ async function main() {
         { timeout: 120_000, polling: 100 },
       );
       const appRendered = (await a.page.evaluate(() => performance.now())) - t0;
-      const appClick = await a.page.evaluate(() => {
-        const m = (window as never as { __map: { queryRenderedFeatures(p: [number, number]): unknown[] } }).__map;
-        const t = performance.now();
-        m.queryRenderedFeatures([683, 384]);
-        return performance.now() - t;
-      });
+      const appClick = await clickAnswerMs(a.page);
       let appPan: number[] = [];
       if (name === 'points-100k')
         appPan = await frameIntervals(
@@ -293,12 +287,7 @@ async function main() {
         `/data/${name}.geojson`,
       );
       const bareRendered = (await waitIdle(b.page)) - bt0;
-      const bareClick = await b.page.evaluate(() => {
-        const m = (window as never as { __map: { queryRenderedFeatures(p: [number, number]): unknown[] } }).__map;
-        const t = performance.now();
-        m.queryRenderedFeatures([683, 384]);
-        return performance.now() - t;
-      });
+      const bareClick = await clickAnswerMs(b.page);
       let barePan: number[] = [];
       if (name === 'points-100k')
         barePan = await frameIntervals(

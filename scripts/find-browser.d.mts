@@ -1,2 +1,3 @@
 export function findChromium(): string | null;
 export const NO_BROWSER_MESSAGE: string;
+export const CHROMIUM_ARGS: string[];

@@ -11,6 +11,18 @@ export function findChromium() {
   return null;
 }
 
+/** Flags for headless Chromium here (Playwright adds --headless, --no-sandbox, a temporary profile). */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
 export const NO_BROWSER_MESSAGE = `No Chromium found for the end-to-end tests.
 Install one and run again:
   Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium
