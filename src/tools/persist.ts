@@ -19,15 +19,19 @@ export async function restoreTools(): Promise<void> {
   } finally {
     useTools.getState().setRestored();
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Each kind is written on its own change (a keystroke in a note does not rewrite a 100k-feature import),
+  // batched per task so a burst of changes is one write.
+  const pending = new Set<'drawings' | 'imports'>();
+  const flush = () => {
+    const now = useTools.getState();
+    const writes = [...pending].map((kind) => (kind === 'drawings' ? set(KEY_DRAWINGS, now.drawings) : set(KEY_IMPORTS, now.imports)));
+    pending.clear();
+    Promise.all(writes).catch((error: Error) => console.warn('could not save drawings and layers:', error.message));
+  };
   useTools.subscribe((s, prev) => {
-    if (s.drawings === prev.drawings && s.imports === prev.imports) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const now = useTools.getState();
-      Promise.all([set(KEY_DRAWINGS, now.drawings), set(KEY_IMPORTS, now.imports)]).catch((error: Error) =>
-        console.warn('could not save drawings and layers:', error.message),
-      );
-    }, 150);
+    const before = pending.size;
+    if (s.drawings !== prev.drawings) pending.add('drawings');
+    if (s.imports !== prev.imports) pending.add('imports');
+    if (before === 0 && pending.size > 0) setTimeout(flush, 0);
   });
 }

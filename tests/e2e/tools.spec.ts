@@ -91,7 +91,23 @@ test.describe('planner tools', () => {
     await expect(page.locator('.drawing-list li')).toHaveCount(1);
     await expect(page.locator('.drawing-measure')).toContainText('亩');
     await page.getByLabel('名称').fill('规划地块');
-    await page.waitForTimeout(400); // saved shortly after the change
+    // Saved to IndexedDB right after the change: wait until it is there, as a crash could come at any time.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('keyval-store');
+              open.onsuccess = () => {
+                const get = open.result.transaction('keyval').objectStore('keyval').get('suichang:drawings:v1');
+                get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
+                get.onerror = () => resolve('');
+              };
+              open.onerror = () => resolve('');
+            }),
+        ),
+      )
+      .toContain('规划地块');
     await page.reload();
     await waitForIdle(page);
     await openTools(page);
