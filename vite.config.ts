@@ -90,10 +90,9 @@ export default defineConfig(({ mode }) => {
           rolldownOptions: {
             output: {
               codeSplitting: {
-                groups: [
-                  { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@vis\.gl)/ },
-                  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-                ],
+                // MapLibre is left to the lazy map chunk: a group of its own would also collect shared
+                // helpers and turn into a static import of the first page.
+                groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
               },
             },
           },
