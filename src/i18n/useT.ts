@@ -1,4 +1,3 @@
-import type { LocalizedText } from '../data/schema';
 import { useApp } from '../state/store';
 import { STRINGS, type Strings } from './strings';
 
@@ -6,5 +5,3 @@ import { STRINGS, type Strings } from './strings';
 export function useT(): Strings {
   return STRINGS[useApp((s) => s.lang)];
 }
-
-export const pick = (text: LocalizedText, lang: 'zh' | 'en') => text[lang];

@@ -84,19 +84,9 @@ export async function importFile(file: File): Promise<boolean> {
     state.setState({ job: { fileName: file.name, stage: 'parsing', progress: 100 } });
     let result = await parseInWorker(file.name, bytes.slice(0), undefined, abort.signal);
     if (!result.ok && 'needsColumns' in result) {
+      const columns = { all: result.needsColumns, ...result.candidates };
       const pick = await new Promise<CsvColumns | null>((resolve) =>
-        state.setState({
-          job: {
-            fileName: file.name,
-            stage: 'parsing',
-            progress: 100,
-            columns: {
-              all: result.ok ? [] : (result as { needsColumns: string[] }).needsColumns,
-              ...(result as { candidates: { lon: string[]; lat: string[] } }).candidates,
-            },
-          },
-          resolveColumns: resolve,
-        }),
+        state.setState({ job: { fileName: file.name, stage: 'parsing', progress: 100, columns }, resolveColumns: resolve }),
       );
       state.setState({ resolveColumns: null });
       if (!pick) return false;
