@@ -39,9 +39,73 @@ const csp = (): Plugin => ({
   },
 });
 
+/**
+ * Preloads the font files every first view needs (the CJK subset files and Latin): without it the
+ * browser asks for them only once text using them is laid out, after the scripts ran, and the
+ * overview's figures stay invisible until they arrive (FontFace blocks text briefly by design).
+ */
+const preloadFonts = (): Plugin => ({
+  name: 'preload-fonts',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html, ctx) {
+      const files = Object.keys(ctx.bundle ?? {}).filter((f) =>
+        /(^|\/)(cjk-[a-z0-9-]+|noto-sans-sc-latin-400-normal)-[^/]*\.woff2$/.test(f),
+      );
+      return files.map((f) => ({
+        tag: 'link',
+        attrs: {
+          rel: 'preload',
+          as: 'font',
+          type: 'font/woff2',
+          crossorigin: '',
+          href: `${ctx.server ? '/' : (process.env.BASE_PATH ?? '/')}${f}`,
+        },
+        injectTo: 'head' as const,
+      }));
+    },
+  },
+});
+
+/**
+ * Renders the first view (src/shell.tsx) into index.html at build time, inert, with a guard script
+ * (public/shell-guard.js) that hides it for links asking for another view. The live app replaces it.
+ */
+const prerenderShell = (): Plugin => ({
+  name: 'prerender-shell',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    async handler(html) {
+      const { createServer } = await import('vite');
+      const server = await createServer({
+        configFile: fileURLToPath(import.meta.url),
+        mode: 'prerender',
+        logLevel: 'error',
+        appType: 'custom',
+        server: { middlewareMode: true, hmr: false, ws: false },
+      });
+      try {
+        const { renderShell } = (await server.ssrLoadModule('/src/shell.tsx')) as { renderShell(): string };
+        const root = '<div id="root"></div>';
+        if (!html.includes(root)) throw new Error('prerender-shell: index.html has no empty <div id="root"></div>');
+        const base = process.env.BASE_PATH ?? '/';
+        return html
+          .replace(root, `<div id="root"><div class="shell" inert>${renderShell()}</div></div>`)
+          .replace('</head>', `  <script src="${base}shell-guard.js"></script>\n  </head>`);
+      } finally {
+        await server.close();
+      }
+    },
+  },
+});
+
 export default defineConfig(({ mode }) => {
   // `npm run build:single`: one self-contained HTML file that works from file:// (a presenter's USB stick).
   const single = mode === 'single';
+  // The build-time render of the first view (prerender-shell) loads the app through this config.
+  if (mode === 'prerender') return { plugins: [react(), geojson()], publicDir: false, logLevel: 'error' };
   return {
     // A sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time.
     base: single ? './' : (process.env.BASE_PATH ?? '/'),
@@ -73,7 +137,7 @@ export default defineConfig(({ mode }) => {
           cleanupOutdatedCaches: true,
         },
       }),
-      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [csp()]),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [csp(), preloadFonts(), prerenderShell()]),
     ],
     resolve: single
       ? { alias: [{ find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) }] }

@@ -45,11 +45,24 @@ export function fontFaces(base = location.href): FontFaceFile[] {
   return [{ url: abs(latinUrl), unicodeRange: LATIN_RANGES }, ...cjkFaces.map((f) => ({ ...f, url: abs(f.url) }))];
 }
 
-export function registerUiFonts(faces = fontFaces()): void {
-  if (typeof FontFace === 'undefined') return;
+/**
+ * Registers the UI faces and starts loading them all (index.html preloads them: the main CJK
+ * subset, Latin, and the one-glyph files for ▲▼ and arrows, under 1 kB each; a figure card waiting
+ * for its ▲ would keep the whole first paint of text back). Resolves when those are ready, or after `capMs`: the first
+ * render waits that long at most, so its layout is done once, with the right font, instead of
+ * once with fallback fonts (slow for CJK on a machine with none) and again when the font lands.
+ */
+export function registerUiFonts(faces = fontFaces(), capMs = 400): Promise<void> {
+  if (typeof FontFace === 'undefined' || typeof document === 'undefined') return Promise.resolve();
+  const loads: Promise<unknown>[] = [];
   for (const f of faces) {
-    document.fonts.add(
-      new FontFace(FONT_FAMILY, `url(${f.url}) format('woff2')`, f.unicodeRange ? { unicodeRange: f.unicodeRange.join(',') } : {}),
+    const face = new FontFace(
+      FONT_FAMILY,
+      `url(${f.url}) format('woff2')`,
+      f.unicodeRange ? { unicodeRange: f.unicodeRange.join(',') } : {},
     );
+    document.fonts.add(face);
+    loads.push(face.load().catch(() => undefined));
   }
+  return Promise.race([Promise.all(loads).then(() => undefined), new Promise<void>((r) => setTimeout(r, capMs))]);
 }

@@ -10,7 +10,7 @@ import { restoreTools } from './tools/persist';
 import { SpeakerView } from './tour/SpeakerView';
 import './styles.css';
 
-registerUiFonts();
+const fontsReady = registerUiFonts();
 const params = new URLSearchParams(location.search);
 const speaker = params.get('speaker') === '1';
 if (speaker) {
@@ -26,8 +26,11 @@ if (speaker) {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    {speaker ? <SpeakerView initial={Number(params.get('tour') ?? '1') - 1 || 0} /> : <App onUpdate={applyUpdate} />}
-  </StrictMode>,
+// The first render waits for the main fonts (400 ms at most): laid out once, in the right font.
+void fontsReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      {speaker ? <SpeakerView initial={Number(params.get('tour') ?? '1') - 1 || 0} /> : <App onUpdate={applyUpdate} />}
+    </StrictMode>,
+  ),
 );

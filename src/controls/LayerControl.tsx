@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { PRECISIONS, STATUSES } from '../data/enums';
 import { layers, sites } from '../data/geodata';
-import { PRECISIONS, STATUSES } from '../data/schema';
 import { passesAttributeFilter } from '../data/selectors';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';

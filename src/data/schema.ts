@@ -1,18 +1,21 @@
 /**
  * The one source of truth for geodata/: zod schemas for the data check
  * (scripts/check-geodata.ts) and, through z.infer, the app's types.
- * The app imports this file for types only, so zod stays out of the bundle.
+ * The app imports this file for types only (`import type`), so zod stays out of the bundle; the
+ * plain lists live in enums.ts. A test checks the built page carries no zod.
  */
 import { z } from 'zod';
+import { PRECISIONS, SECTION_IDS, STATUSES, SYMBOLS } from './enums';
+
+export type { Precision, Status } from './enums';
+export { PRECISIONS, SECTION_IDS, STATUSES, SYMBOLS };
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase ASCII words joined by "-"');
 export const Localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
-export const SECTION_IDS = ['overview', 'industry', 'projects', 'reform', 'green', 'people'] as const;
 export const SectionId = z.enum(SECTION_IDS);
 export const Section = z.strictObject({ id: SectionId, n: z.number().int().min(0).max(5), title: Localized, short: Localized });
 
-export const SYMBOLS = ['square', 'triangle', 'diamond', 'star', 'circle', 'hexagon'] as const;
 export const Layer = z.strictObject({
   id: slug,
   order: z.number().int(),
@@ -28,9 +31,6 @@ export const Source = z.strictObject({
   date: z.string().optional(),
   note: Localized.optional(),
 });
-
-export const STATUSES = ['built', 'building', 'planned'] as const;
-export const PRECISIONS = ['official', 'described', 'indicative'] as const;
 
 export const SiteProperties = z.strictObject({
   id: slug,
@@ -130,8 +130,6 @@ export type LayerDef = z.infer<typeof Layer>;
 export type SourceRef = z.infer<typeof Source>;
 export type SiteProps = z.infer<typeof SiteProperties>;
 export type SiteGeom = z.infer<typeof SiteGeometry>;
-export type Status = (typeof STATUSES)[number];
-export type Precision = (typeof PRECISIONS)[number];
 export type FigureDef = z.infer<typeof Figure>;
 export type MetaDef = z.infer<typeof Meta>;
 export type TourStopDef = z.infer<typeof TourStop>;

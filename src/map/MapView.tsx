@@ -16,6 +16,7 @@ import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_
 import { provideIcon } from './icons';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
 import { buildStyle } from './style';
+import { useAfterPaint } from './useAfterPaint';
 import { type Overlay, useOnlineBasemap } from './useOnlineBasemap';
 import { useToolInteractions } from './useToolInteractions';
 import { useToolOverlay } from './useToolOverlay';
@@ -87,7 +88,8 @@ function flyToStop(map: MapLibreMap, stop: StopCamera, toMap: Overlay['toMap']) 
 
 export default function MapView() {
   const lang = useApp((s) => s.lang);
-  const selectedId = useApp((s) => s.selectedId);
+  // The panel paints first; the map follows the selection a frame later (see useAfterPaint).
+  const selectedId = useAfterPaint(useApp((s) => s.selectedId));
   const visibleLayers = useApp((s) => s.visibleLayers);
   const opacity = useApp((s) => s.opacity);
   const statuses = useApp((s) => s.statuses);

@@ -16,7 +16,9 @@ export function FigureCard({ figure, compact = false }: { figure: FigureDef; com
     <article className={`figure-card${compact ? ' compact' : ''}`} data-figure={figure.id}>
       <h4 className="figure-label">{figure.label[lang]}</h4>
       <p className="figure-value">
-        <span className="value">{v.value}</span>
+        <span className="value" {...{ elementtiming: `figure-${figure.id}` }}>
+          {v.value}
+        </span>
         <span className="unit">{v.unit}</span>
         {change && (
           <span className={`change ${change.tone}`} title={change.label}>

@@ -4,8 +4,8 @@
  */
 import { create } from 'zustand';
 import type { BasemapConfig } from '../basemap/config';
+import { PRECISIONS, type Precision, STATUSES, type Status } from '../data/enums';
 import { layers } from '../data/geodata';
-import { PRECISIONS, type Precision, STATUSES, type Status } from '../data/schema';
 import type { Lang } from '../i18n/strings';
 import type { View } from './url';
 
