@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, openApp, test } from './driver';
+
+test.describe('the first view', () => {
+  test('is in the HTML: title, key figures and site list show before any script runs, inert', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('遂昌发展地图');
+    await expect(page.locator('[data-figure="gdp"] .value')).toHaveText('172.75');
+    await expect(page.locator('#site-list li')).not.toHaveCount(0);
+    // Inert until the app replaces it: nothing in it can be clicked or focused.
+    expect(await page.locator('.shell').getAttribute('inert')).not.toBeNull();
+    await context.close();
+  });
+
+  test('is replaced by the live app, which answers at once', async ({ page }) => {
+    await openApp(page);
+    await expect(page.locator('.shell')).toHaveCount(0);
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await expect(page.locator('[data-figure="gdp"] .figure-label')).toContainText('GDP');
+  });
+
+  test('is hidden for a link asking for another view (no flash of the Chinese overview)', async ({ page }) => {
+    await page.goto('/?lang=en&site=chemical-park');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('no-shell'))).toBe(true);
+    await expect(page.locator('#panel-heading')).toContainText('chemical park');
+  });
+
+  test('the page carries no schema library: zod is for the data check only', () => {
+    const dir = join(import.meta.dirname, '../../dist/assets');
+    const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    const withZod = js.filter((f) => /\$ZodType|ZodError/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(withZod).toEqual([]);
+  });
+});
