@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { basemapOrigins, contentSecurityPolicy } from './scripts/lib/csp.ts';
+import { SHELL_GUARD, SHELL_GUARD_HASH } from './scripts/lib/shell-guard.ts';
 import { buildSubset } from './scripts/lib/font-subset.ts';
 
 /** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
@@ -34,7 +35,7 @@ const csp = (): Plugin => ({
   name: 'csp',
   apply: 'build',
   transformIndexHtml() {
-    const policy = contentSecurityPolicy(basemapOrigins(process.env.VITE_BASEMAPS, 'public/basemaps.json'));
+    const policy = contentSecurityPolicy(basemapOrigins(process.env.VITE_BASEMAPS, 'public/basemaps.json'), [SHELL_GUARD_HASH]);
     return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
   },
 });
@@ -69,8 +70,8 @@ const preloadFonts = (): Plugin => ({
 });
 
 /**
- * Renders the first view (src/shell.tsx) into index.html at build time, inert, with a guard script
- * (public/shell-guard.js) that hides it for links asking for another view. The live app replaces it.
+ * Renders the first view (src/shell.tsx) into index.html at build time, inert, with an inline guard
+ * (scripts/lib/shell-guard.ts, allowed by hash) that hides it for links asking for another view.
  */
 const prerenderShell = (): Plugin => ({
   name: 'prerender-shell',
@@ -90,10 +91,12 @@ const prerenderShell = (): Plugin => ({
         const { renderShell } = (await server.ssrLoadModule('/src/shell.tsx')) as { renderShell(): string };
         const root = '<div id="root"></div>';
         if (!html.includes(root)) throw new Error('prerender-shell: index.html has no empty <div id="root"></div>');
-        const base = process.env.BASE_PATH ?? '/';
+        // The guard goes right after the CSP meta (which allows it by hash), ahead of the stylesheet.
+        const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
+        if (!csp.test(html)) throw new Error('prerender-shell: no CSP meta to place the guard after');
         return html
           .replace(root, `<div id="root"><div class="shell" inert>${renderShell()}</div></div>`)
-          .replace('</head>', `  <script src="${base}shell-guard.js"></script>\n  </head>`);
+          .replace(csp, (meta) => `${meta}\n    <script>${SHELL_GUARD}</script>`);
       } finally {
         await server.close();
       }

@@ -46,23 +46,16 @@ export function fontFaces(base = location.href): FontFaceFile[] {
 }
 
 /**
- * Registers the UI faces and starts loading them all (index.html preloads them: the main CJK
- * subset, Latin, and the one-glyph files for ▲▼ and arrows, under 1 kB each; a figure card waiting
- * for its ▲ would keep the whole first paint of text back). Resolves when those are ready, or after `capMs`: the first
- * render waits that long at most, so its layout is done once, with the right font, instead of
- * once with fallback fonts (slow for CJK on a machine with none) and again when the font lands.
+ * The UI's faces are CSS (src/generated/fonts/faces.css, preloaded by index.html), so the prerendered
+ * first view paints in the right font before any script runs. This starts loading every one of them
+ * and resolves when they are ready, or after `capMs`: the app's first render waits that long at most,
+ * so its layout is done once, in the right font (a layout with fallback fonts is slow for CJK on a
+ * machine that has none, and is done again when the font lands).
  */
-export function registerUiFonts(faces = fontFaces(), capMs = 400): Promise<void> {
-  if (typeof FontFace === 'undefined' || typeof document === 'undefined') return Promise.resolve();
-  const loads: Promise<unknown>[] = [];
-  for (const f of faces) {
-    const face = new FontFace(
-      FONT_FAMILY,
-      `url(${f.url}) format('woff2')`,
-      f.unicodeRange ? { unicodeRange: f.unicodeRange.join(',') } : {},
-    );
-    document.fonts.add(face);
-    loads.push(face.load().catch(() => undefined));
-  }
+export function loadUiFonts(capMs = 400): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return Promise.resolve();
+  const loads = [...document.fonts]
+    .filter((f) => f.family.replace(/["']/g, '') === FONT_FAMILY)
+    .map((f) => f.load().catch(() => undefined));
   return Promise.race([Promise.all(loads).then(() => undefined), new Promise<void>((r) => setTimeout(r, capMs))]);
 }

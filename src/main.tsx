@@ -2,15 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadBasemaps } from './basemap/loadBasemaps';
-import { registerUiFonts } from './fonts';
+import { loadUiFonts } from './fonts';
 import { applyUpdate, startServiceWorker } from './pwa';
 import { useApp } from './state/store';
 import { startUrlSync } from './state/urlSync';
 import { restoreTools } from './tools/persist';
 import { SpeakerView } from './tour/SpeakerView';
+import './generated/fonts/faces.css';
 import './styles.css';
 
-const fontsReady = registerUiFonts();
+const fontsReady = loadUiFonts();
 const params = new URLSearchParams(location.search);
 const speaker = params.get('speaker') === '1';
 if (speaker) {
@@ -26,8 +27,12 @@ if (speaker) {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// The first render waits for the main fonts (400 ms at most): laid out once, in the right font.
-void fontsReady.then(() =>
+/** After the next frame was painted: the prerendered first view shows before the app replaces it. */
+const afterPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+// The first render waits for the fonts (400 ms at most: laid out once, in the right font) and one
+// painted frame (the first view in index.html is on screen meanwhile).
+void Promise.all([fontsReady, afterPaint()]).then(() =>
   createRoot(root).render(
     <StrictMode>
       {speaker ? <SpeakerView initial={Number(params.get('tour') ?? '1') - 1 || 0} /> : <App onUpdate={applyUpdate} />}

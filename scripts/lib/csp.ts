@@ -37,11 +37,12 @@ export function basemapOrigins(env: string | undefined, basemapsFile: string): s
   return [...origins].sort();
 }
 
-export function contentSecurityPolicy(remote: string[]): string {
+/** `scriptHashes`: inline scripts allowed by hash (the first view's guard), never 'unsafe-inline'. */
+export function contentSecurityPolicy(remote: string[], scriptHashes: string[] = []): string {
   const r = remote.length ? ` ${remote.join(' ')}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
     "worker-src 'self' blob:",
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${r}`,

@@ -20,3 +20,14 @@ describe('content security policy', () => {
     expect(basemapOrigins('not json', '/nonexistent')).toEqual([]);
   });
 });
+
+describe('the first view guard', () => {
+  it('is allowed by its own hash only', async () => {
+    const { createHash } = await import('node:crypto');
+    const { SHELL_GUARD, SHELL_GUARD_HASH } = await import('../../scripts/lib/shell-guard');
+    expect(SHELL_GUARD_HASH).toBe(`'sha256-${createHash('sha256').update(SHELL_GUARD).digest('base64')}'`);
+    const p = contentSecurityPolicy([], [SHELL_GUARD_HASH]);
+    expect(p).toContain(`script-src 'self' ${SHELL_GUARD_HASH}`);
+    expect(p).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});

@@ -35,3 +35,21 @@ describe('the CJK font subset', () => {
     expect(unicodeRange([0x41, 0x42, 0x43, 0x45])).toEqual(['U+0041-0043', 'U+0045']);
   });
 });
+
+describe('faces.css (the first paint, before any script)', () => {
+  const css = readFileSync(join(OUT_DIR, 'faces.css'), 'utf8');
+  const urls = [...css.matchAll(/url\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+
+  it('names every subset file, the main one first (later rules win), and the Latin file', () => {
+    const files = readdirSync(OUT_DIR).filter((f) => f.endsWith('.woff2'));
+    expect(urls[0]).toBe('./cjk-main.woff2');
+    expect(urls.filter((u) => u?.startsWith('./')).sort()).toEqual(files.map((f) => `./${f}`).sort());
+    expect(urls.some((u) => u?.endsWith('noto-sans-sc-latin-400-normal.woff2'))).toBe(true);
+  });
+
+  it('gives Latin the same ranges the map uses', async () => {
+    const { LATIN_RANGES } = await import('../../src/fonts');
+    const latinRule = css.split('@font-face').find((r) => r.includes('latin-400-normal'));
+    expect(latinRule?.replace(/\s+/g, ' ')).toContain(`unicode-range: ${LATIN_RANGES.join(', ')};`);
+  });
+});
