@@ -4,7 +4,7 @@
  * camera requests. Nothing else touches the map, except tests through window.__map.
  */
 import { AttributionControl, type MapRef, NavigationControl, Map as ReactMap, ScaleControl } from '@vis.gl/react-maplibre';
-import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl';
+import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { layers, meta } from '../data/geodata';
 import { FONT_FAMILY, fontFaces } from '../fonts';
@@ -15,6 +15,7 @@ import { useTour } from '../tour/tourState';
 import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, targetForSite } from './camera';
 import { provideIcon } from './icons';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
+import { keepUnchangedSources } from './stableSources';
 import { buildStyle } from './style';
 import { useAfterPaint } from './useAfterPaint';
 import { type Overlay, useOnlineBasemap } from './useOnlineBasemap';
@@ -107,9 +108,29 @@ export default function MapView() {
       map.setMissingStyleImageResolver((id) => {
         provideIcon(map, id, layers);
       });
+      // Every later style goes through the diff with unchanged GeoJSON sources kept out of it.
+      const setStyle = map.setStyle.bind(map);
+      let applied: StyleSpecification | null = null;
+      map.setStyle = (next, options) => {
+        // Before the first call, the style the map was created with (as MapLibre keeps it).
+        const before = applied ?? (map.style as { stylesheet?: StyleSpecification } | undefined)?.stylesheet ?? null;
+        applied = typeof next === 'object' ? (next as StyleSpecification) : null;
+        return setStyle(next, {
+          ...options,
+          transformStyle: (current, proposed) =>
+            // A style being diffed is loaded; one loaded afresh (MapLibre's fallback) is not yet.
+            keepUnchangedSources(
+              current as StyleSpecification | undefined,
+              proposed,
+              before,
+              Boolean((map.style as { _loaded?: boolean })._loaded),
+            ),
+        });
+      };
     }
   }, []);
   const hovered = useRef<string | null>(null);
+
   const initialView = useRef(useApp.getState().view);
 
   const fonts = useMemo(() => fontFaces(), []);
@@ -251,6 +272,9 @@ export default function MapView() {
       style={{ position: 'absolute', inset: 0 }}
       canvasContextAttributes={{ preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') }}
       cooperativeGestures={false}
+      // Labels appear without a 300 ms cross-fade: each fade is a run of full redraws, costly in software
+      // rendering, and a click landing in one waits for it.
+      fadeDuration={0}
     >
       <NavigationControl position="top-right" showCompass visualizePitch />
       <ScaleControl position="bottom-left" unit="metric" />
