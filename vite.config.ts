@@ -5,8 +5,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { basemapOrigins, contentSecurityPolicy } from './scripts/lib/csp.ts';
-import { SHELL_GUARD, SHELL_GUARD_HASH } from './scripts/lib/shell-guard.ts';
 import { buildSubset } from './scripts/lib/font-subset.ts';
+import { SHELL_GUARD, SHELL_GUARD_HASH } from './scripts/lib/shell-guard.ts';
 
 /** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
 const geojson = (): Plugin => ({
