@@ -5,6 +5,7 @@ export const SOURCE = {
   sites: 'sites',
   siteLabels: 'site-labels',
   connections: 'connections',
+  connectionLabels: 'connection-labels',
   walkCircles: 'walk-circles',
   onlineBasemap: 'online-basemap',
 } as const;

@@ -71,6 +71,27 @@ function fontFaces(input: StyleInput) {
   };
 }
 
+/**
+ * One label point per link, at the middle of its arc. A `line-center` label on the line itself is
+ * placed once per tile the line crosses, so a long link showed its distance two or three times.
+ */
+const labelPoints = new WeakMap<object, FeatureCollection<Point, ConnectionProps>>();
+export function connectionLabelPoints(lines: FeatureCollection<LineString, ConnectionProps>): FeatureCollection<Point, ConnectionProps> {
+  let out = labelPoints.get(lines);
+  if (!out) {
+    out = {
+      type: 'FeatureCollection',
+      features: lines.features.map((f) => ({
+        type: 'Feature',
+        properties: f.properties,
+        geometry: { type: 'Point', coordinates: f.geometry.coordinates[Math.floor(f.geometry.coordinates.length / 2)] as [number, number] },
+      })),
+    };
+    labelPoints.set(lines, out);
+  }
+  return out;
+}
+
 export function buildSources(input: StyleInput): Record<string, SourceSpecification> {
   const c = input.online?.config;
   return {
@@ -90,6 +111,7 @@ export function buildSources(input: StyleInput): Record<string, SourceSpecificat
     [SOURCE.sites]: { type: 'geojson', data: input.sites as never, promoteId: 'id' },
     [SOURCE.siteLabels]: { type: 'geojson', data: input.siteLabels as never },
     [SOURCE.connections]: { type: 'geojson', data: input.connections as never, promoteId: 'id' },
+    [SOURCE.connectionLabels]: { type: 'geojson', data: connectionLabelPoints(input.connections) as never },
     [SOURCE.walkCircles]: { type: 'geojson', data: (input.circles ?? { type: 'FeatureCollection', features: [] }) as never },
     ...(input.tools ? toolSources(input.tools) : {}),
   };
@@ -220,17 +242,17 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
     {
       id: LAYER.connectionLabel,
       type: 'symbol',
-      source: SOURCE.connections,
+      source: SOURCE.connectionLabels,
       layout: {
         visibility: enclavesVisible ? 'visible' : 'none',
-        'symbol-placement': 'line-center',
         'text-field':
           input.lang === 'zh'
             ? ['concat', '约 ', ['to-string', ['get', 'km']], ' 公里']
             : ['concat', '≈ ', ['to-string', ['get', 'km']], ' km'],
         'text-font': font,
         'text-size': 12,
-        'text-offset': [0, -0.8],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.6,
       },
       paint: { 'text-color': PALETTE.labelMuted, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
     },

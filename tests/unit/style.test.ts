@@ -112,3 +112,25 @@ describe('the style builder', () => {
     expect(JSON.stringify(dashed.filter)).toContain('"==",["get","precision"],"indicative"');
   });
 });
+
+describe('link distance labels', () => {
+  it('are one point per link, at the middle of the arc (a line-center label repeats per tile)', () => {
+    const lines = connectionLines(sites, COUNTY_SEAT);
+    const style = buildStyle(input({ connections: lines }));
+    const src = style.sources[SOURCE.connectionLabels] as unknown as {
+      data: { features: { geometry: { type: string; coordinates: number[] }; properties: { km: number } }[] };
+    };
+    expect(src.data.features).toHaveLength(lines.features.length);
+    lines.features.forEach((line, i) => {
+      const c = line.geometry.coordinates;
+      expect(src.data.features[i]?.geometry).toEqual({ type: 'Point', coordinates: c[Math.floor(c.length / 2)] });
+      expect(src.data.features[i]?.properties.km).toBe(line.properties.km);
+    });
+    const label = style.layers.find((l) => l.id === LAYER.connectionLabel) as { source: string; layout: Record<string, unknown> };
+    expect(label.source).toBe(SOURCE.connectionLabels);
+    expect(label.layout['symbol-placement']).toBeUndefined();
+    // Built once per set of lines: the style diff sees the same object.
+    expect(buildStyle(input({ connections: lines })).sources[SOURCE.connectionLabels]).toEqual(src);
+    expect((buildStyle(input({ connections: lines })).sources[SOURCE.connectionLabels] as { data: unknown }).data).toBe(src.data);
+  });
+});
