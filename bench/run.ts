@@ -30,6 +30,9 @@ const p95 = (xs: number[]) => {
   return s.length ? (s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] as number) : Number.NaN;
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
+/** The scripted pan and zoom of every frame-interval measure (MapLibre pages; the peers script the same in __pan). */
+const PAN_AND_ZOOM =
+  'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);';
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS };
 const rows: [string, string, string, string][] = [];
@@ -316,12 +319,7 @@ async function main() {
         );
         const appClick = await clickAnswerMs(a.page);
         let appPan: number[] = [];
-        if (name === 'points-100k')
-          appPan = await frameIntervals(
-            a.page,
-            'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);',
-            2400,
-          );
+        if (name === 'points-100k') appPan = await frameIntervals(a.page, PAN_AND_ZOOM, 2400);
         await a.context.close();
 
         const b = await fresh();
@@ -334,12 +332,7 @@ async function main() {
         const bareRendered = (await waitIdle(b.page)) - bt0;
         const bareClick = await clickAnswerMs(b.page);
         let barePan: number[] = [];
-        if (name === 'points-100k')
-          barePan = await frameIntervals(
-            b.page,
-            'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);',
-            2400,
-          );
+        if (name === 'points-100k') barePan = await frameIntervals(b.page, PAN_AND_ZOOM, 2400);
         await b.context.close();
         const mb = statSync(file).size / 1024 / 1024;
         results[`scale-${name}`] = { appRendered, bareRendered, ratio: appRendered / bareRendered, appClick, bareClick, mb };
@@ -365,8 +358,6 @@ async function main() {
       // Peers on the same county map and sites: Leaflet (canvas renderer) and an ECharts geo map, beside
       // bare MapLibre. First render (MapLibre: idle, every tile drawn) and frames during the same pan + zoom.
       {
-        const PAN =
-          'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);';
         const first: Record<string, number[]> = { leaflet: [], echarts: [], maplibre: [] };
         const frames: Record<string, number[]> = { leaflet: [], echarts: [], maplibre: [] };
         for (let i = 0; i < RUNS; i++) {
@@ -380,7 +371,7 @@ async function main() {
               await page.waitForFunction('window.__ready', null, { timeout: 60_000, polling: 'raf' });
               first[peer]?.push(await page.evaluate('window.__ready'));
             }
-            if (i < 2) frames[peer]?.push(...(await frameIntervals(page, peer === 'maplibre' ? PAN : 'window.__pan()', 2400)));
+            if (i < 2) frames[peer]?.push(...(await frameIntervals(page, peer === 'maplibre' ? PAN_AND_ZOOM : 'window.__pan()', 2400)));
             await context.close();
           }
         }
