@@ -117,6 +117,11 @@ export default function MapView() {
         applied = typeof next === 'object' ? (next as StyleSpecification) : null;
         return setStyle(next, {
           ...options,
+          // MapLibre validates the whole next style on every diff: 1–2 ms here, and its validator was
+          // re-optimised by V8 about three times per tour loop. The first style (with an online basemap's
+          // own layers: the map is remounted per basemap) is validated when the map is created; later ones
+          // differ only in the builder's parts, which tests/unit/style.test.ts checks against the spec.
+          validate: options?.validate ?? false,
           transformStyle: (current, proposed) =>
             // A style being diffed is loaded; one loaded afresh (MapLibre's fallback) is not yet.
             keepUnchangedSources(
