@@ -1,7 +1,8 @@
 /**
  * The one inline script of the built page, allowed by its hash in the CSP: it hides the prerendered
  * first view (the Chinese overview, nothing selected) when the link asks for something else (English,
- * a site, the tour, filters), before the first paint. Inline, ahead of the stylesheet, so it runs at
+ * a site, the tour, filters), before the first paint, and keeps the page out of layout until the fonts
+ * are loaded (src/boot.ts lifts it). Inline, ahead of the stylesheet, so it runs at
  * once instead of waiting for a file and for the CSS.
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +12,11 @@ export const SHELL_GUARD = [
   "var shown=['view','layers','testing'];",
   'var other=false;',
   'new URLSearchParams(location.search).forEach(function(_v,k){if(shown.indexOf(k)<0)other=true;});',
-  "if(other)document.documentElement.classList.add('no-shell');",
+  'var c=document.documentElement.classList;',
+  "if(other)c.add('no-shell');",
+  // Out of layout until src/boot.ts has the fonts (or, should the scripts fail, for 1.5 s at most).
+  "c.add('fonts-pending');",
+  "setTimeout(function(){c.remove('fonts-pending');},1500);",
   '})();',
 ].join('');
 
