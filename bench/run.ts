@@ -403,43 +403,60 @@ async function main() {
     }
     if (want('heap')) {
       log('heap');
-      // Memory: the JS heap after 50 kiosk-style loops of the tour against after one.
-      {
+      // Memory: the JS heap after 50 kiosk-style loops of the tour against after one, and a bare MapLibre
+      // page visiting the same eleven cameras in the same run (the floor: what MapLibre alone warms up).
+      const stops = JSON.parse(readFileSync(join(ROOT, 'geodata/tour.json'), 'utf8')) as { camera: unknown }[];
+      const heapRun = async (which: 'app' | 'bare') => {
         const { context, page } = await fresh();
         await page.emulateMedia({ reducedMotion: 'reduce' });
-        await page.goto(`${BASE}/?tour=1`);
+        await page.goto(which === 'app' ? `${BASE}/?tour=1` : `${BASE}/bench/bare.html`);
         await waitIdle(page);
-        const stops = JSON.parse(readFileSync(join(ROOT, 'geodata/tour.json'), 'utf8')).length;
+        const cameras = JSON.stringify([...stops.slice(1), ...stops.slice(0, 1)].map((s) => s.camera));
         const loop = async () => {
-          for (let i = 0; i < stops - 1; i++) await page.keyboard.press('PageDown');
+          if (which === 'bare') {
+            // One camera per task, as the app's key presses come.
+            await page.evaluate(
+              `(async () => { for (const c of ${cameras}) { window.__map.jumpTo(c); await new Promise((r) => setTimeout(r, 0)); } })()`,
+            );
+            return;
+          }
+          for (let i = 0; i < stops.length - 1; i++) await page.keyboard.press('PageDown');
           await page.keyboard.press('Home');
         };
         // A full collection from outside the page's own stack (what DevTools' "collect garbage" does): a gc()
         // called inside page.evaluate runs with the evaluation on the stack, and Blink's conservative stack
         // scan then keeps tens of MB of garbage alive, which read as a leak that a real run never has.
+        // Read once the map is idle and the page has settled: tiles still being parsed and frames in
+        // flight hold transient memory that is not what a long run keeps.
         const cdp = await context.newCDPSession(page);
         const heap = async () => {
+          await waitIdle(page);
+          await page.waitForTimeout(500);
           await cdp.send('HeapProfiler.collectGarbage');
           return page.evaluate(() => (performance as never as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
         };
         await loop();
         const one = await heap();
         for (let i = 1; i < 25; i++) await loop();
-        // Halfway: growth that stops (compiled code, the browser's bounded performance-entry buffers)
-        // shows as 25 → 50 near zero; a leak keeps going.
+        // Halfway: growth that levels off (compiled code, the browser's bounded performance-entry
+        // buffers) shows as a small 25 → 50; a leak keeps going.
         const twentyFive = await heap();
         for (let i = 25; i < 50; i++) await loop();
         const fifty = await heap();
         const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
-        results.heap = { afterOne: one, afterTwentyFive: twentyFive, afterFifty: fifty, growth: (fifty - one) / one, domNodes: dom };
-        row(
-          'JS heap after 1 and 50 tour loops, MB',
-          r1(one / 1048576),
-          r1(fifty / 1048576),
-          `growth ${r1(((fifty - one) / one) * 1000) / 10} %; 25 → 50 loops ${r1(((fifty - twentyFive) / twentyFive) * 1000) / 10} %`,
-        );
         await context.close();
-      }
+        return { afterOne: one, afterTwentyFive: twentyFive, afterFifty: fifty, growth: (fifty - one) / one, domNodes: dom };
+      };
+      const app = await heapRun('app');
+      const bare = await heapRun('bare');
+      results.heap = { ...app, bare };
+      const pct = (x: number) => `${r1(x * 1000) / 10} %`;
+      row(
+        'JS heap after 1 → 50 tour loops, MB',
+        `${r1(app.afterOne / 1048576)} → ${r1(app.afterFifty / 1048576)}`,
+        `${r1(bare.afterOne / 1048576)} → ${r1(bare.afterFifty / 1048576)}`,
+        `growth ${pct(app.growth)} (bare ${pct(bare.growth)}); 25 → 50 loops ${pct((app.afterFifty - app.afterTwentyFive) / app.afterTwentyFive)} (bare ${pct((bare.afterFifty - bare.afterTwentyFive) / bare.afterTwentyFive)})`,
+      );
     }
   } finally {
     await browser.close();
