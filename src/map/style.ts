@@ -285,7 +285,8 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
     {
       id: LAYER.siteLabel,
       type: 'symbol',
-      source: SOURCE.sites,
+      // One anchor point per site: a polygon source would be labelled once per tile it spans.
+      source: SOURCE.siteLabels,
       filter: [
         'all',
         filter,

@@ -103,6 +103,15 @@ describe('the style builder', () => {
     expect(layerOf(en, LAYER.siteLabel).layout?.['text-field']).toEqual(['get', 'name_en']);
   });
 
+  it('labels each site once, from its anchor point (a polygon would be labelled once per tile it spans)', () => {
+    const style = buildStyle(input());
+    const label = style.layers.find((l) => l.id === LAYER.siteLabel) as { source?: string };
+    expect(label.source).toBe(SOURCE.siteLabels);
+    const data = (style.sources[SOURCE.siteLabels] as { data: { features: { geometry: { type: string } }[] } }).data;
+    expect(data.features.map((f) => f.geometry.type)).toEqual(sites.map(() => 'Point'));
+    expect(sites.some((s) => s.geometry.type !== 'Point')).toBe(true);
+  });
+
   it('draws indicative polygons dashed and placed ones solid', () => {
     const style = buildStyle(input());
     const dashed = layerOf(style, LAYER.siteOutlineIndicative);
