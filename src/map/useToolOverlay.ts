@@ -1,11 +1,12 @@
 /** The planner's work as map overlay data, in the map's datum. */
-import type { FeatureCollection, Geometry, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { useMemo } from 'react';
 import type { Datum } from '../basemap/config';
 import { convertCollection, convertPoint } from '../basemap/datum';
 import { meta, sites } from '../data/geodata';
 import { anchorOf } from '../data/selectors';
-import { circlesUnion, proximityRings } from '../tools/geometry';
+import { communityCoverage } from '../tools/coverage';
+import { proximityRings } from '../tools/geometry';
 import { useTools } from '../tools/toolsState';
 import type { ToolOverlay } from './toolLayers';
 
@@ -32,13 +33,20 @@ export function useToolOverlay(mapDatum: Datum, selectedId: string | null): Tool
   const showCircles = useTools((s) => s.showCircles);
   const walkRadiusKm = useTools((s) => s.walkRadiusKm);
   const data = meta.datum;
+  // Its own memo: editing a drawing does not redo the union (converted to the map's datum once).
+  const coverage = useMemo(
+    () =>
+      showCircles
+        ? ((inDatum(communityCoverage(walkRadiusKm), data, mapDatum).features[0] as Feature<Polygon | MultiPolygon> | undefined) ?? null)
+        : null,
+    [showCircles, walkRadiusKm, mapDatum],
+  );
 
   return useMemo(() => {
     const toMap = (p: Position) => convertPoint(p as [number, number], data, mapDatum);
     const site = selectedId ? sites.find((s) => s.properties.id === selectedId) : undefined;
     const ringFeatures =
       open && site ? proximityRings(toMap(anchorOf(site)), rings).map((r) => ({ ...r.feature, properties: { km: r.km } })) : null;
-    const centres = sites.filter((s) => s.properties.layer === 'community').map((s) => toMap(anchorOf(s)));
     return {
       imports: imports.map((l) => ({
         id: l.id,
@@ -52,7 +60,7 @@ export function useToolOverlay(mapDatum: Datum, selectedId: string | null): Tool
       draft: draft.map((p) => toMap(p)),
       draftIsArea: mode === 'measure-area' || mode === 'draw-polygon',
       rings: ringFeatures ? ({ type: 'FeatureCollection', features: ringFeatures } as FeatureCollection<Polygon, { km: number }>) : null,
-      coverage: showCircles ? circlesUnion(centres, walkRadiusKm) : null,
+      coverage,
     };
-  }, [open, mode, draft, drawings, selectedDrawing, imports, rings, showCircles, walkRadiusKm, mapDatum, selectedId]);
+  }, [open, mode, draft, drawings, selectedDrawing, imports, rings, coverage, mapDatum, selectedId]);
 }

@@ -4,12 +4,12 @@ import type { SiteDef } from '../data/schema';
 import { anchorOf, km } from '../data/selectors';
 import { formatDistance, formatNumber } from '../i18n/format';
 import { useApp } from '../state/store';
-import { circlesUnion, coverageShare, itemsWithinRings } from './geometry';
+import { communityCoverage } from './coverage';
+import { coverageShare, itemsWithinRings } from './geometry';
 import { useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
 const STATIONS = sites.filter((s) => s.properties.id.endsWith('station'));
-const CENTRES = sites.filter((s) => s.properties.layer === 'community').map((s) => anchorOf(s));
 
 export function AnalysisSection() {
   const lang = useApp((s) => s.lang);
@@ -38,7 +38,7 @@ export function AnalysisSection() {
         : [],
     [site, rings],
   );
-  const union = useMemo(() => (showCircles ? circlesUnion(CENTRES, radius) : null), [showCircles, radius]);
+  const union = showCircles ? (communityCoverage(radius).features[0] ?? null) : null;
   const target = useMemo(() => {
     const d = drawings.find((x) => x.properties.id === selectedDrawing && x.geometry.type === 'Polygon');
     if (d) return { name: d.properties.name || t.untitled, geometry: d.geometry };

@@ -1,5 +1,6 @@
 import { area, circle } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { COMMUNITY_CENTRES, communityCoverage } from '../../src/tools/coverage';
 import {
   circlesUnion,
   coverageShare,
@@ -67,6 +68,17 @@ describe('15-minute circles', () => {
     expect(area(u!)).toBeGreaterThan(one);
     expect(area(u!)).toBeLessThan(2 * one);
     expect(circlesUnion([], 1)).toBeNull();
+  });
+
+  it('the community centres’ coverage is computed once per radius and shared', () => {
+    expect(COMMUNITY_CENTRES.length).toBeGreaterThan(1);
+    const a = communityCoverage(1);
+    expect(a.features).toHaveLength(1);
+    expect(area(a)).toBeCloseTo(area(circlesUnion(COMMUNITY_CENTRES, 1)!), 0);
+    expect(communityCoverage(1)).toBe(a);
+    const b = communityCoverage(1.5);
+    expect(b).not.toBe(a);
+    expect(area(b)).toBeGreaterThan(area(a));
   });
 
   it('coverage of a polygon: fully inside, half inside, outside', () => {
