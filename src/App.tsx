@@ -81,43 +81,46 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
   const big = useBigScreen();
   const toolsOpen = useTools((s) => s.open);
   return (
-    <div className={`app${touring ? ' touring' : ''}${touring && !selected ? ' panel-hidden' : ''}${big ? ' theme-big' : ''}`}>
-      <a className="skip-link" href="#site-list">
-        {t.skipToList}
-      </a>
-      <Header />
-      <main className="app-main">
-        <section
-          className="map-area"
-          aria-label={t.mapLabel}
-          onDragOver={(e) => {
-            if (e.dataTransfer.types.includes('Files')) e.preventDefault();
-          }}
-          onDrop={dropFiles}
-        >
-          <ErrorBoundary label={t.mapFailed}>
-            <Suspense fallback={null}>
-              <MapView />
-            </Suspense>
-          </ErrorBoundary>
-          <MapStatus />
-          {!touring && <LayerControl />}
-          <HomeButton />
-          <ErrorBoundary label={t.tourRegion}>
-            <TourOverlay />
-          </ErrorBoundary>
-          {toolsOpen && !touring && (
-            <ErrorBoundary label="tools">
+    <>
+      <div className={`app${touring ? ' touring' : ''}${touring && !selected ? ' panel-hidden' : ''}${big ? ' theme-big' : ''}`}>
+        <a className="skip-link" href="#site-list">
+          {t.skipToList}
+        </a>
+        <Header />
+        <main className="app-main">
+          <section
+            className="map-area"
+            aria-label={t.mapLabel}
+            onDragOver={(e) => {
+              if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+            }}
+            onDrop={dropFiles}
+          >
+            <ErrorBoundary label={t.mapFailed}>
               <Suspense fallback={null}>
-                <ToolsPanel />
+                <MapView />
               </Suspense>
             </ErrorBoundary>
-          )}
-        </section>
-        <SidePanel />
-      </main>
-      <Notices onUpdate={onUpdate} />
+            <MapStatus />
+            {!touring && <LayerControl />}
+            <HomeButton />
+            <ErrorBoundary label={t.tourRegion}>
+              <TourOverlay />
+            </ErrorBoundary>
+            {toolsOpen && !touring && (
+              <ErrorBoundary label="tools">
+                <Suspense fallback={null}>
+                  <ToolsPanel />
+                </Suspense>
+              </ErrorBoundary>
+            )}
+          </section>
+          <SidePanel />
+        </main>
+        <Notices onUpdate={onUpdate} />
+      </div>
+      {/* Beside the app, not in it: printing hides the app and shows only this sheet. */}
       <PrintSheet />
-    </div>
+    </>
   );
 }

