@@ -51,8 +51,8 @@ export function ExportSection() {
               if (!file) return;
               try {
                 const json = JSON.parse(await file.text()) as { features?: unknown[] };
-                const { parseImport } = await import('./import/parse');
-                const r = await parseImport('drawings.geojson', new TextEncoder().encode(JSON.stringify(json)));
+                const { parseBytes } = await import('./importFile');
+                const r = await parseBytes('drawings.geojson', new TextEncoder().encode(JSON.stringify(json)).buffer);
                 if (!r.ok || !('fc' in r)) throw new Error(file.name);
                 const tools = useTools.getState();
                 const added = r.fc.features

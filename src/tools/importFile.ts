@@ -65,8 +65,14 @@ function parseInWorker(fileName: string, bytes: ArrayBuffer, columns: CsvColumns
       stop();
       reject(new DOMException('cancelled', 'AbortError'));
     });
-    worker.postMessage({ fileName, bytes, columns }, columns ? [] : []);
+    // Transferred, not copied: the caller hands over a buffer it no longer needs.
+    worker.postMessage({ fileName, bytes, columns }, [bytes]);
   });
+}
+
+/** Parses bytes as the named file would be, in the import worker (no second copy of the parsers on the page). */
+export function parseBytes(fileName: string, bytes: ArrayBuffer): Promise<ParseResult> {
+  return parseInWorker(fileName, bytes, undefined, new AbortController().signal);
 }
 
 export async function importFile(file: File): Promise<boolean> {
@@ -82,6 +88,7 @@ export async function importFile(file: File): Promise<boolean> {
       abort.signal,
     );
     state.setState({ job: { fileName: file.name, stage: 'parsing', progress: 100 } });
+    // A copy for the worker: the bytes are parsed again should a CSV's columns have to be chosen.
     let result = await parseInWorker(file.name, bytes.slice(0), undefined, abort.signal);
     if (!result.ok && 'needsColumns' in result) {
       const columns = { all: result.needsColumns, ...result.candidates };

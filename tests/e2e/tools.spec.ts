@@ -150,6 +150,46 @@ test.describe('planner tools', () => {
     expect(bytes.length).toBeGreaterThan(10_000);
   });
 
+  test('re-imports exported drawings: names and shapes come back, text stays text', async ({ page }) => {
+    await openApp(page);
+    await openTools(page);
+    const drawings = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '<img src=x onerror=alert(1)>', note: '' },
+          geometry: { type: 'Point', coordinates: [119.27, 28.59] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: '规划地块', note: '约 1 平方公里' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [119.26, 28.58],
+                [119.27, 28.58],
+                [119.27, 28.59],
+                [119.26, 28.58],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    await page
+      .locator('label', { hasText: '导入绘制' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'mine.geojson', mimeType: 'application/json', buffer: Buffer.from(drawings) });
+    const heads = page.locator('.drawing-list .drawing-head > span:first-child');
+    await expect(heads).toHaveText(['<img src=x onerror=alert(1)>', '规划地块']);
+    expect(await page.locator('.drawing-list img').count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '我的绘制 GeoJSON' }).click()]);
+    const back = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+    expect(back.features.map((f: { geometry: { type: string } }) => f.geometry.type)).toEqual(['Point', 'Polygon']);
+  });
+
   test('prints the map on an A4 landscape sheet with its title and attribution', async ({ page }) => {
     // The browser's print dialog cannot be driven; count the call and print the page to PDF instead.
     await page.addInitScript(() => {
