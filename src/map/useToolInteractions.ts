@@ -10,22 +10,9 @@ import { type RefObject, useEffect } from 'react';
 import type { Datum } from '../basemap/config';
 import { convertPoint } from '../basemap/datum';
 import { meta } from '../data/geodata';
+import { moved } from '../tools/editGeometry';
 import { type Drawing, useTools } from '../tools/toolsState';
 import { DRAWING_LAYERS, VERTEX_LAYER } from './toolLayers';
-
-function moved(d: Drawing, index: number | null, delta: Position, to: Position): Drawing['geometry'] {
-  const shift = (p: Position): Position => [(p[0] as number) + (delta[0] as number), (p[1] as number) + (delta[1] as number)];
-  const g = d.geometry;
-  if (g.type === 'Point') return { type: 'Point', coordinates: index === null ? shift(g.coordinates) : to };
-  if (g.type === 'LineString')
-    return { type: 'LineString', coordinates: g.coordinates.map((p, i) => (index === null ? shift(p) : i === index ? to : p)) };
-  const ring = g.coordinates[0] ?? [];
-  const last = ring.length - 1;
-  return {
-    type: 'Polygon',
-    coordinates: [ring.map((p, i) => (index === null ? shift(p) : i === index || (index === 0 && i === last) ? to : p))],
-  };
-}
 
 export function useToolInteractions(mapRef: RefObject<MapRef | null>, mapDatum: Datum, ready: boolean): void {
   const mode = useTools((s) => s.mode);
@@ -79,7 +66,9 @@ export function useToolInteractions(mapRef: RefObject<MapRef | null>, mapDatum: 
       const at = toData(e);
       const delta: Position = [(at[0] as number) - (drag.start[0] as number), (at[1] as number) - (drag.start[1] as number)];
       const { id, index, before } = drag;
-      useTools.getState().previewDrawings(before.map((d) => (d.properties.id === id ? { ...d, geometry: moved(d, index, delta, at) } : d)));
+      useTools
+        .getState()
+        .previewDrawings(before.map((d) => (d.properties.id === id ? { ...d, geometry: moved(d.geometry, index, delta, at) } : d)));
     };
     const onUp = () => {
       if (!drag) return;

@@ -1,6 +1,7 @@
 import { useApp } from '../state/store';
 import { outlineAreaM2, pathLengthKm } from './geometry';
 import { formatArea, formatLength } from './MeasureSection';
+import { MoveControl } from './MoveControl';
 import { type Drawing, type ToolMode, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
@@ -83,6 +84,7 @@ export function DrawSection() {
                         onChange={(e) => tools().updateDrawing(id, { note: e.target.value })}
                       />
                     </label>
+                    <MoveControl drawing={d} />
                     <button type="button" className="danger" onClick={() => tools().removeDrawing(id)}>
                       {t.remove}
                     </button>

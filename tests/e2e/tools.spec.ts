@@ -190,6 +190,53 @@ test.describe('planner tools', () => {
     expect(back.features.map((f: { geometry: { type: string } }) => f.geometry.type)).toEqual(['Point', 'Polygon']);
   });
 
+  test('moves a drawing’s vertex and the whole shape from the keyboard, by metres, undoably', async ({ page }) => {
+    await openApp(page);
+    await openTools(page);
+    const ring = [
+      [119.26, 28.58],
+      [119.27, 28.58],
+      [119.27, 28.59],
+      [119.26, 28.58],
+    ];
+    const fc = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: '地块', note: '' }, geometry: { type: 'Polygon', coordinates: [ring] } }],
+    };
+    await page
+      .locator('label', { hasText: '导入绘制' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'd.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fc)) });
+    await page.locator('.drawing-head', { hasText: '地块' }).click();
+    const move = page.getByRole('group', { name: '用键盘移动' });
+    await move.getByLabel('移动对象').selectOption({ label: '顶点 1' });
+    await move.getByLabel('步长').selectOption({ label: '100 米' });
+    await move.getByRole('button', { name: '向北移动 100 米' }).click();
+    await move.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/e2e/screenshots/tools-move-1366.png' });
+    // Arrow keys with the focus in the group: Shift moves ten steps (1 km east).
+    await page.keyboard.press('Shift+ArrowRight');
+    const exported = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '我的绘制 GeoJSON' }).click()]);
+      return JSON.parse(readFileSync((await download.path()) as string, 'utf8')).features[0].geometry.coordinates[0] as number[][];
+    };
+    const after = await exported();
+    const metres = (a: number[], b: number[]) =>
+      [(b[0]! - a[0]!) * 111_320 * Math.cos((a[1]! * Math.PI) / 180), (b[1]! - a[1]!) * 111_320].map(Math.round);
+    expect(metres(ring[0]!, after[0]!)).toEqual([1000, 100]);
+    expect(after[3]).toEqual(after[0]);
+    expect(after.slice(1, 3)).toEqual(ring.slice(1, 3));
+    // The whole shape: every vertex 100 m south.
+    await move.getByLabel('移动对象').selectOption({ label: '整个图形' });
+    await move.getByRole('button', { name: '向南移动 100 米' }).focus();
+    await page.keyboard.press('ArrowDown');
+    const whole = await exported();
+    for (let i = 0; i < 4; i++) expect(metres(after[i]!, whole[i]!)).toEqual([0, -100]);
+    // Each move is one undo step.
+    await page.getByRole('button', { name: '撤销' }).click();
+    expect(await exported()).toEqual(after);
+  });
+
   test('prints the map on an A4 landscape sheet with its title and attribution', async ({ page }) => {
     // The browser's print dialog cannot be driven; count the call and print the page to PDF instead.
     await page.addInitScript(() => {

@@ -1,6 +1,8 @@
-import { area, circle } from '@turf/turf';
+import { area, circle, distance } from '@turf/turf';
+import type { LineString, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { COMMUNITY_CENTRES, communityCoverage } from '../../src/tools/coverage';
+import { nudged, vertices } from '../../src/tools/editGeometry';
 import {
   circlesUnion,
   coverageShare,
@@ -103,5 +105,32 @@ describe('15-minute circles', () => {
     };
     expect(coverageShare({ type: 'Polygon', coordinates: [[...SQUARE, SQUARE[0]!]] }, halfCover)).toBeCloseTo(0.5, 2);
     expect(coverageShare({ type: 'Polygon', coordinates: [[...SQUARE, SQUARE[0]!]] }, circlesUnion([[120.5, 30.5]], 1))).toBe(0);
+  });
+});
+
+describe('moving a drawing by metres', () => {
+  const square: Polygon = { type: 'Polygon', coordinates: [[SEAT, [SEAT[0] + 0.01, SEAT[1]], [SEAT[0] + 0.01, SEAT[1] + 0.01], SEAT]] };
+
+  it('moves the whole shape east and north by the metres asked', () => {
+    const moved = nudged(square, null, 100, 0) as Polygon;
+    const before = square.coordinates[0]!;
+    const after = moved.coordinates[0]!;
+    for (let i = 0; i < before.length; i++) expect(distance(before[i]!, after[i]!, { units: 'meters' })).toBeCloseTo(100, 0);
+    const north = nudged(square, null, 0, -250) as Polygon;
+    expect(north.coordinates[0]![0]![1]).toBeLessThan(SEAT[1]);
+    expect(distance(SEAT, north.coordinates[0]![0]!, { units: 'meters' })).toBeCloseTo(250, 0);
+  });
+
+  it('moves one vertex; a polygon’s first vertex takes its closing point along', () => {
+    const first = nudged(square, 0, 10, 10) as Polygon;
+    const ring = first.coordinates[0]!;
+    expect(ring[0]).toEqual(ring[ring.length - 1]);
+    expect(ring[1]).toEqual(square.coordinates[0]![1]);
+    expect(distance(SEAT, ring[0]!, { units: 'meters' })).toBeCloseTo(Math.SQRT2 * 10, 0);
+    const line: LineString = { type: 'LineString', coordinates: [SEAT, ONE_KM_NORTH] };
+    const bent = nudged(line, 1, 0, 1000) as LineString;
+    expect(bent.coordinates[0]).toEqual(SEAT);
+    expect(distance(SEAT, bent.coordinates[1]!, { units: 'kilometers' })).toBeCloseTo(2, 2);
+    expect(vertices(square)).toHaveLength(3);
   });
 });
