@@ -30,6 +30,8 @@ export function TourOverlay() {
   const lang = useApp((s) => s.lang);
   const t = useT();
   const [fullscreen, setFullscreen] = useState(false);
+  // On a phone the caption and figures can be folded away to give the map the screen (kept across stops).
+  const [folded, setFolded] = useState(false);
   const region = useRef<HTMLElement>(null);
   // Keys go to the tour, not to the button that started it (Space on that button would end it).
   useEffect(() => {
@@ -59,11 +61,16 @@ export function TourOverlay() {
         <h2 id="tour-title" className="tour-title" aria-live="polite">
           {stop.title[lang]}
         </h2>
-        <p className="tour-caption">{stop.caption[lang]}</p>
-        <div className={`tour-figures n${stopFigures.length}`}>
-          {stopFigures.map((f) => (
-            <FigureCard key={f.id} figure={f} />
-          ))}
+        <button type="button" className="tour-fold" aria-expanded={!folded} aria-controls="tour-details" onClick={() => setFolded(!folded)}>
+          {folded ? t.tourDetailsShow : t.tourDetailsHide}
+        </button>
+        <div id="tour-details" className={folded ? 'tour-details folded' : 'tour-details'}>
+          <p className="tour-caption">{stop.caption[lang]}</p>
+          <div className={`tour-figures n${stopFigures.length}`}>
+            {stopFigures.map((f) => (
+              <FigureCard key={f.id} figure={f} />
+            ))}
+          </div>
         </div>
       </div>
       <nav className="tour-bar" aria-label={t.tourRegion}>

@@ -152,6 +152,22 @@ test.describe('presenter mode', () => {
       await page.keyboard.press('9');
       await waitForIdle(page);
       await shot(page, `tour-community-${name}`);
+      const fold = page.getByRole('button', { name: '收起说明' });
+      if (viewport.width >= 700) {
+        // Wide screens always show the caption and figures.
+        await expect(fold).toBeHidden();
+        return;
+      }
+      // On a phone the caption and figures fold away, the title and controls stay, and the choice holds for the next stop.
+      await fold.click();
+      await expect(page.locator('.tour-caption')).toBeHidden();
+      await expect(page.locator('#tour-title')).toBeVisible();
+      await page.keyboard.press('PageDown');
+      await expect(page.locator('.tour-caption')).toBeHidden();
+      await waitForIdle(page);
+      await shot(page, `tour-folded-${name}`);
+      await page.getByRole('button', { name: '展开说明' }).click();
+      await expect(page.locator('.tour-caption')).toBeVisible();
     });
   }
 });
