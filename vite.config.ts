@@ -40,6 +40,9 @@ const csp = (): Plugin => ({
   },
 });
 
+/** Where the built app is served from: a sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time. */
+const BASE = process.env.BASE_PATH ?? '/';
+
 /**
  * Preloads the font files every first view needs (the CJK subset files and Latin): without it the
  * browser asks for them only once text using them is laid out, after the scripts ran, and the
@@ -61,7 +64,7 @@ const preloadFonts = (): Plugin => ({
           as: 'font',
           type: 'font/woff2',
           crossorigin: '',
-          href: `${ctx.server ? '/' : (process.env.BASE_PATH ?? '/')}${f}`,
+          href: `${BASE}${f}`,
         },
         injectTo: 'head' as const,
       }));
@@ -91,12 +94,11 @@ const preloadApp = (): Plugin => ({
         const chunk = bundle[file];
         if (chunk?.type === 'chunk') queue.push(...chunk.imports);
       }
-      const base = process.env.BASE_PATH ?? '/';
       return [...seen]
         .filter((f) => f !== entry.fileName && !entry.imports.includes(f) && f.endsWith('.js'))
         .map((f) => ({
           tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', fetchpriority: 'low', href: `${base}${f}` },
+          attrs: { rel: 'modulepreload', crossorigin: '', fetchpriority: 'low', href: `${BASE}${f}` },
           injectTo: 'head' as const,
         }));
     },
@@ -144,8 +146,7 @@ export default defineConfig(({ mode }) => {
   // The build-time render of the first view (prerender-shell) loads the app through this config.
   if (mode === 'prerender') return { plugins: [react(), geojson()], publicDir: false, logLevel: 'error' };
   return {
-    // A sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time.
-    base: single ? './' : (process.env.BASE_PATH ?? '/'),
+    base: single ? './' : BASE,
     publicDir: single ? false : 'public',
     plugins: [
       react(),
