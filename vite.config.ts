@@ -73,39 +73,6 @@ const preloadFonts = (): Plugin => ({
 });
 
 /**
- * The app chunk (src/main.tsx) is imported by src/boot.ts only after the first view painted; these
- * links fetch and compile it and its imports alongside the entry, without evaluating them.
- */
-const preloadApp = (): Plugin => ({
-  name: 'preload-app',
-  apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler(_html, ctx) {
-      const bundle = ctx.bundle ?? {};
-      const entry = ctx.chunk;
-      if (!entry) return [];
-      const seen = new Set<string>([entry.fileName, ...entry.imports]);
-      const queue = [...entry.dynamicImports];
-      while (queue.length > 0) {
-        const file = queue.shift() as string;
-        if (seen.has(file)) continue;
-        seen.add(file);
-        const chunk = bundle[file];
-        if (chunk?.type === 'chunk') queue.push(...chunk.imports);
-      }
-      return [...seen]
-        .filter((f) => f !== entry.fileName && !entry.imports.includes(f) && f.endsWith('.js'))
-        .map((f) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', fetchpriority: 'low', href: `${BASE}${f}` },
-          injectTo: 'head' as const,
-        }));
-    },
-  },
-});
-
-/**
  * Renders the first view (src/shell.tsx) into index.html at build time, inert, with an inline guard
  * (scripts/lib/shell-guard.ts, allowed by hash) that hides it for links asking for another view.
  */
@@ -175,7 +142,7 @@ export default defineConfig(({ mode }) => {
           cleanupOutdatedCaches: true,
         },
       }),
-      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [csp(), preloadFonts(), preloadApp(), prerenderShell()]),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [csp(), preloadFonts(), prerenderShell()]),
     ],
     resolve: single
       ? { alias: [{ find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) }] }

@@ -1,7 +1,9 @@
 /**
  * The page's entry: small on purpose. The prerendered first view (index.html) paints first, in its own
- * font, and only then is the app itself (React, the store, the panels: src/main.tsx) evaluated — its
- * evaluation would otherwise hold the first frame for ~150 ms here.
+ * font, and only then is the app itself (React, the store, the panels: src/main.tsx) fetched and
+ * evaluated — its evaluation would otherwise hold the first frame for ~150 ms here, and even fetching it
+ * early (modulepreload) held the first frame ~100 ms: on two cores, its compilation and the first view's
+ * raster compete. The import's own preloading fetches its chunks in parallel once it starts.
  *
  * Until the fonts are loaded the first view is kept out of layout (`fonts-pending`, set by the inline
  * guard, scripts/lib/shell-guard.ts): laid out with fallback fonts it costs ~300 ms on a machine without

@@ -2,6 +2,7 @@ import { figures, layers, sections, sites } from '../data/geodata';
 import { countyFiguresBySection, passesAttributeFilter } from '../data/selectors';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
+import { useFirstView } from '../ui/firstView';
 import { SymbolIcon } from '../ui/SymbolIcon';
 import { FigureCard } from './FigureCard';
 import { GrowthChart } from './GrowthChart';
@@ -10,10 +11,8 @@ const HEADLINE = ['gdp', 'budget-revenue', 'planned-investment', 'city-construct
 
 /** Nothing selected: the county's key figures by the article's five sections. */
 export function Overview({ headingId }: { headingId: string }) {
-  const lang = useApp((s) => s.lang);
-  const statuses = useApp((s) => s.statuses);
-  const precisions = useApp((s) => s.precisions);
   const t = useT();
+  const firstView = useFirstView();
   const headline = HEADLINE.map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined);
   return (
     <div className="overview">
@@ -30,6 +29,19 @@ export function Overview({ headingId }: { headingId: string }) {
         <h3 id="growth-heading">{t.growthChart}</h3>
         <GrowthChart />
       </section>
+      {!firstView && <OverviewBelowFold />}
+    </div>
+  );
+}
+
+/** The overview past its first screen: sites per layer, then the figures by the article's sections. */
+function OverviewBelowFold() {
+  const lang = useApp((s) => s.lang);
+  const statuses = useApp((s) => s.statuses);
+  const precisions = useApp((s) => s.precisions);
+  const t = useT();
+  return (
+    <>
       <section aria-labelledby="layer-count-heading" className="panel-section">
         <h3 id="layer-count-heading">{t.sitesPerLayer}</h3>
         <ul className="layer-counts">
@@ -72,6 +84,6 @@ export function Overview({ headingId }: { headingId: string }) {
             ))}
         </div>
       </section>
-    </div>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 import { useTour } from '../tour/tourState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useFirstView } from '../ui/firstView';
 import { Overview } from './Overview';
 import { SiteList } from './SiteList';
 import { SitePanel } from './SitePanel';
@@ -19,6 +20,7 @@ export function SidePanel() {
   const selectedId = useApp((s) => s.selectedId);
   const select = useApp((s) => s.select);
   const t = useT();
+  const firstView = useFirstView();
   const site = selectedId ? sites.find((s) => s.properties.id === selectedId) : undefined;
   const [sheet, setSheet] = useState<Sheet>('half');
   const scroller = useRef<HTMLDivElement>(null);
@@ -83,9 +85,11 @@ export function SidePanel() {
         <ErrorBoundary label={t.siteFigures} key={selectedId ?? 'overview'}>
           {site ? <SitePanel site={site} headingId={headingId} /> : <Overview headingId={headingId} />}
         </ErrorBoundary>
-        <ErrorBoundary label={t.siteList}>
-          <SiteList />
-        </ErrorBoundary>
+        {!firstView && (
+          <ErrorBoundary label={t.siteList}>
+            <SiteList />
+          </ErrorBoundary>
+        )}
       </div>
     </aside>
   );

@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { expect, openApp, test } from './driver';
 
 test.describe('the first view', () => {
-  test('is in the HTML: title, key figures and site list show before any script runs, inert', async ({ browser }) => {
+  test('is in the HTML: title, key figures and growth chart show before any script runs, inert', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('遂昌发展地图');
     await expect(page.locator('[data-figure="gdp"] .value')).toHaveText('172.75');
-    await expect(page.locator('#site-list li')).not.toHaveCount(0);
+    await expect(page.locator('#growth-heading')).toBeVisible();
+    // Only the first screen is prerendered (src/ui/firstView.ts): the panel below it comes with the app.
+    await expect(page.locator('.overview .panel-section')).toHaveCount(1);
+    await expect(page.locator('#site-list')).toHaveCount(0);
     // Inert until the app replaces it: nothing in it can be clicked or focused.
     expect(await page.locator('.shell').getAttribute('inert')).not.toBeNull();
     await context.close();
@@ -18,6 +21,9 @@ test.describe('the first view', () => {
   test('is replaced by the live app, which answers at once', async ({ page }) => {
     await openApp(page);
     await expect(page.locator('.shell')).toHaveCount(0);
+    // The app renders the whole panel: the sections below the first screen and the site list.
+    await expect(page.locator('#site-list li')).not.toHaveCount(0);
+    await expect(page.locator('.overview .panel-section')).not.toHaveCount(1);
     // Out of layout only until the fonts were in (src/boot.ts).
     expect(await page.evaluate(() => document.documentElement.classList.contains('fonts-pending'))).toBe(false);
     await page.getByRole('button', { name: '切换到英文' }).click();
