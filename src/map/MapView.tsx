@@ -18,6 +18,7 @@ import { INTERACTIVE_LAYERS, SOURCE } from './ids';
 import { keepUnchangedSources } from './stableSources';
 import { buildStyle } from './style';
 import { useAfterPaint } from './useAfterPaint';
+import { useChosenState } from './useChosenState';
 import { type Overlay, useOnlineBasemap } from './useOnlineBasemap';
 import { useToolInteractions } from './useToolInteractions';
 import { useToolOverlay } from './useToolOverlay';
@@ -146,6 +147,8 @@ export default function MapView() {
   const tools = useToolOverlay(mapDatum, selectedId);
   const mapReady = useApp((s) => s.mapStatus === 'ready');
   useToolInteractions(mapRef, mapDatum, mapReady);
+  const chosen = useMemo(() => [...(emphasis?.highlight ?? NO_HIGHLIGHT), ...(selectedId ? [selectedId] : [])], [emphasis, selectedId]);
+  useChosenState(mapRef, chosen, mapReady);
   const style = useMemo(
     () =>
       buildStyle({

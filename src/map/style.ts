@@ -131,7 +131,11 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
   const layerOpacity = byLayer(input.layers, (l) => input.opacity[l.id] ?? 1, 1);
   const color = byLayer(input.layers, (l) => l.color, '#777777');
   const emphasised = [...input.highlightIds, ...(input.selectedId ? [input.selectedId] : [])];
+  // Labels' filter and sort key are layout: only the data can say which site is chosen there.
   const selected: ExpressionSpecification = ['in', ['get', 'id'], ['literal', emphasised]];
+  // Paint reads the feature state MapView sets (`selected`, on the sites and connections sources): a
+  // selection then changes no filter or layout of those sources, which MapLibre would re-tile.
+  const chosen: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
   const enclavesVisible = input.visibleLayers.includes('enclaves');
   const hover = (on: number, off: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
 
@@ -210,8 +214,8 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       id: LAYER.selectedOutline,
       type: 'line',
       source: SOURCE.sites,
-      filter: ['all', isPolygon, selected],
-      paint: { 'line-color': PALETTE.selected, 'line-width': 3.5 },
+      filter: isPolygon,
+      paint: { 'line-color': PALETTE.selected, 'line-width': 3.5, 'line-opacity': ['case', chosen, 1, 0] },
     },
     {
       id: LAYER.walkCircleFill,
@@ -234,7 +238,7 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       layout: { visibility: enclavesVisible ? 'visible' : 'none', 'line-cap': 'round' },
       paint: {
         'line-color': byLayer(input.layers, (l) => l.color, '#CC79A7'),
-        'line-width': ['case', ['==', ['get', 'id'], input.selectedId ?? ''], 3.5, 2],
+        'line-width': ['case', chosen, 3.5, 2],
         'line-dasharray': [3, 2],
         'line-opacity': ['*', 0.9, input.opacity.enclaves ?? 1],
       },
@@ -262,10 +266,10 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       source: SOURCE.sites,
       filter: ['all', isPoint, filter],
       paint: {
-        'circle-radius': ['case', selected, 17, 14],
-        'circle-color': ['case', selected, PALETTE.selected, color],
-        'circle-opacity': ['case', selected, 0.25, hover(0.3, 0)],
-        'circle-stroke-width': ['case', selected, 2, 0],
+        'circle-radius': ['case', chosen, 17, 14],
+        'circle-color': ['case', chosen, PALETTE.selected, color],
+        'circle-opacity': ['case', chosen, 0.25, hover(0.3, 0)],
+        'circle-stroke-width': ['case', chosen, 2, 0],
         'circle-stroke-color': PALETTE.selected,
       },
     },

@@ -75,8 +75,21 @@ test.describe('a visitor', () => {
     await expectPanelTitle(page, '省级化工园区');
     await expect(panel(page).getByText('文章没有给出此站点的具体数字')).toBeVisible();
     await expect(page.locator('[data-site-id="chemical-park"]')).toHaveAttribute('aria-current', 'true');
-    const filter = await page.evaluate(() => JSON.stringify(window.__map!.getFilter('selected-outline')));
-    expect(filter).toContain('chemical-park');
+    // The map marks it through feature state (src/map/useChosenState.ts), and only it.
+    await expect
+      .poll(() => page.evaluate(() => window.__map!.getFeatureState({ source: 'sites', id: 'chemical-park' }).selected))
+      .toBe(true);
+    await page.locator('[data-site-id="enclave-nanhu"]').click();
+    await expectPanelTitle(page, '南湖—遂昌 消薄飞地产业园');
+    await expect
+      .poll(() =>
+        page.evaluate(() => [
+          window.__map!.getFeatureState({ source: 'sites', id: 'chemical-park' }).selected ?? false,
+          window.__map!.getFeatureState({ source: 'sites', id: 'enclave-nanhu' }).selected,
+          window.__map!.getFeatureState({ source: 'connections', id: 'enclave-nanhu' }).selected,
+        ]),
+      )
+      .toEqual([false, true, true]);
   });
 
   test('selecting an enclave shows both ends of its link', async ({ page }) => {

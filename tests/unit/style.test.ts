@@ -50,6 +50,20 @@ describe('the style builder', () => {
     expect(selected.map((e) => e.message)).toEqual([]);
   });
 
+  it('a selection changes only the site labels: the sites and their links are marked by feature state', () => {
+    const none = buildStyle(input());
+    const chosen = buildStyle(input({ selectedId: 'enclave-nanhu', highlightIds: ['chemical-park'] }));
+    const changed = chosen.layers.filter((l, i) => JSON.stringify(l) !== JSON.stringify(none.layers[i]));
+    // MapLibre re-tiles a source when a filter or layout of one of its layers changes: only the small
+    // one-point-per-site label source may be touched by a click or a tour stop.
+    expect(changed.map((l) => l.id)).toEqual([LAYER.siteLabel]);
+    expect(JSON.stringify(chosen.sources)).toEqual(JSON.stringify(none.sources));
+    const outline = layerOf(chosen, LAYER.selectedOutline);
+    expect(outline.paint?.['line-opacity']).toEqual(['case', ['boolean', ['feature-state', 'selected'], false], 1, 0]);
+    expect(JSON.stringify(layerOf(chosen, LAYER.connectionLine).paint?.['line-width'])).toContain('feature-state');
+    expect(JSON.stringify(layerOf(chosen, LAYER.siteLabel).filter)).toContain('enclave-nanhu');
+  });
+
   it('puts an online raster basemap under the overlays, with the counties only tinting Suichang', () => {
     const config = {
       id: 'osm',
