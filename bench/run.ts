@@ -87,7 +87,17 @@ function bundleSizes() {
     return { file: f, bytes: statSync(join(dir, f)).size, gzip: gzipSync(body).length };
   });
   const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
-  const initial = files.filter((f) => f.file.endsWith('.js') && html.includes(f.file));
+  // The page's entry (src/boot.ts), what it imports, and the app it always imports once the first view
+  // painted (Vite lists that import's chunks in the entry, as "assets/….js"): not the lazy map or tools.
+  const entry = /<script type="module"[^>]*src="[^"]*\/assets\/([^"/]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('bench: no module entry script in dist/index.html');
+  const entryText = readFileSync(join(dir, entry), 'utf8');
+  const named = new Set([
+    entry,
+    ...[...entryText.matchAll(/from\s*"\.\/([^"/]+\.js)"/g)].map((m) => m[1] as string),
+    ...[...entryText.matchAll(/"assets\/([^"/]+\.js)"/g)].map((m) => m[1] as string),
+  ]);
+  const initial = files.filter((f) => f.file.endsWith('.js') && (named.has(f.file) || html.includes(f.file)));
   const initialGzip = initial.reduce((s, f) => s + f.gzip, 0);
   return { files: files.sort((a, b) => b.gzip - a.gzip), initialJsGzip: initialGzip, initial: initial.map((f) => f.file) };
 }

@@ -42,11 +42,17 @@ export function useToolOverlay(mapDatum: Datum, selectedId: string | null): Tool
     [showCircles, walkRadiusKm, mapDatum],
   );
 
+  // The proximity rings follow the selection only while the tools are open.
+  const ringSite = open ? selectedId : null;
   return useMemo(() => {
+    // Nothing of the planner's to draw: no tool sources or layers at all. Empty GeoJSON sources still cost
+    // a tile per view each (five sources: tiles made in the worker, kept on the main thread, 60 cached).
+    if (!open && drawings.length === 0 && imports.length === 0 && coverage === null) return undefined;
     const toMap = (p: Position) => convertPoint(p as [number, number], data, mapDatum);
-    const site = selectedId ? sites.find((s) => s.properties.id === selectedId) : undefined;
-    const ringFeatures =
-      open && site ? proximityRings(toMap(anchorOf(site)), rings).map((r) => ({ ...r.feature, properties: { km: r.km } })) : null;
+    const site = ringSite ? sites.find((s) => s.properties.id === ringSite) : undefined;
+    const ringFeatures = site
+      ? proximityRings(toMap(anchorOf(site)), rings).map((r) => ({ ...r.feature, properties: { km: r.km } }))
+      : null;
     return {
       imports: imports.map((l) => ({
         id: l.id,
@@ -62,5 +68,5 @@ export function useToolOverlay(mapDatum: Datum, selectedId: string | null): Tool
       rings: ringFeatures ? ({ type: 'FeatureCollection', features: ringFeatures } as FeatureCollection<Polygon, { km: number }>) : null,
       coverage,
     };
-  }, [open, mode, draft, drawings, selectedDrawing, imports, rings, coverage, mapDatum, selectedId]);
+  }, [open, mode, draft, drawings, selectedDrawing, imports, rings, coverage, mapDatum, ringSite]);
 }

@@ -34,6 +34,17 @@ const GEOJSON = JSON.stringify({
 });
 
 test.describe('planner tools', () => {
+  test('the map carries the tools’ sources only while there is something of them to draw', async ({ page }) => {
+    await openApp(page);
+    const toolSources = () =>
+      page.evaluate(() => Object.keys(window.__map!.getStyle().sources).filter((id) => id.startsWith('tool-')));
+    expect(await toolSources()).toEqual([]);
+    await openTools(page);
+    await expect.poll(toolSources).toContain('tool-drawings');
+    await page.locator('.tools-panel').getByRole('button', { name: '关闭规划工具' }).click();
+    await expect.poll(toolSources).toEqual([]);
+  });
+
   test('imports a GeoJSON and a CSV: on the map and in the table; a broken file changes nothing', async ({ page, guard }) => {
     await openApp(page);
     await openTools(page);
