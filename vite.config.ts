@@ -60,17 +60,19 @@ const preloadFonts = (): Plugin => ({
       // The two faces every screen uses first: with six connections per host (HTTP/1.1), the
       // symbol-only extras would otherwise take the slots ahead of them.
       const first = (f: string) => (/cjk-main|noto-sans-sc-latin/.test(f) ? 0 : 1);
-      return files.sort((a, b) => first(a) - first(b)).map((f) => ({
-        tag: 'link',
-        attrs: {
-          rel: 'preload',
-          as: 'font',
-          type: 'font/woff2',
-          crossorigin: '',
-          href: `${BASE}${f}`,
-        },
-        injectTo: 'head' as const,
-      }));
+      return files
+        .sort((a, b) => first(a) - first(b))
+        .map((f) => ({
+          tag: 'link',
+          attrs: {
+            rel: 'preload',
+            as: 'font',
+            type: 'font/woff2',
+            crossorigin: '',
+            href: `${BASE}${f}`,
+          },
+          injectTo: 'head' as const,
+        }));
     },
   },
 });

@@ -36,8 +36,7 @@ const GEOJSON = JSON.stringify({
 test.describe('planner tools', () => {
   test('the map carries the tools’ sources only while there is something of them to draw', async ({ page }) => {
     await openApp(page);
-    const toolSources = () =>
-      page.evaluate(() => Object.keys(window.__map!.getStyle().sources).filter((id) => id.startsWith('tool-')));
+    const toolSources = () => page.evaluate(() => Object.keys(window.__map!.getStyle().sources).filter((id) => id.startsWith('tool-')));
     expect(await toolSources()).toEqual([]);
     await openTools(page);
     await expect.poll(toolSources).toContain('tool-drawings');
