@@ -16,7 +16,7 @@ import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_
 import { provideIcon } from './icons';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
 import { keepUnchangedSources } from './stableSources';
-import { buildStyle } from './style';
+import { buildStyle, chosenIds } from './style';
 import { useAfterPaint } from './useAfterPaint';
 import { useChosenState } from './useChosenState';
 import { type Overlay, useOnlineBasemap } from './useOnlineBasemap';
@@ -147,7 +147,7 @@ export default function MapView() {
   const tools = useToolOverlay(mapDatum, selectedId);
   const mapReady = useApp((s) => s.mapStatus === 'ready');
   useToolInteractions(mapRef, mapDatum, mapReady);
-  const chosen = useMemo(() => [...(emphasis?.highlight ?? NO_HIGHLIGHT), ...(selectedId ? [selectedId] : [])], [emphasis, selectedId]);
+  const chosen = useMemo(() => chosenIds(selectedId, emphasis?.highlight ?? NO_HIGHLIGHT), [emphasis, selectedId]);
   useChosenState(mapRef, chosen, mapReady);
   const style = useMemo(
     () =>

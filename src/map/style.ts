@@ -125,14 +125,18 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
   return [...layers.slice(0, firstSite), ...importLayers(input.tools), ...layers.slice(firstSite), ...toolLayersOnTop(input.tools)];
 }
 
+/** The sites shown as chosen: a tour stop's highlights and the selection (labels here, feature state in MapView). */
+export function chosenIds(selectedId: string | null, highlightIds: readonly string[]): string[] {
+  return [...highlightIds, ...(selectedId ? [selectedId] : [])];
+}
+
 function baseLayers(input: StyleInput): LayerSpecification[] {
   const font = [input.fontFamily];
   const filter = siteFilter(input);
   const layerOpacity = byLayer(input.layers, (l) => input.opacity[l.id] ?? 1, 1);
   const color = byLayer(input.layers, (l) => l.color, '#777777');
-  const emphasised = [...input.highlightIds, ...(input.selectedId ? [input.selectedId] : [])];
   // Labels' filter and sort key are layout: only the data can say which site is chosen there.
-  const selected: ExpressionSpecification = ['in', ['get', 'id'], ['literal', emphasised]];
+  const selected: ExpressionSpecification = ['in', ['get', 'id'], ['literal', chosenIds(input.selectedId, input.highlightIds)]];
   // Paint reads the feature state MapView sets (`selected`, on the sites and connections sources): a
   // selection then changes no filter or layout of those sources, which MapLibre would re-tile.
   const chosen: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
