@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+import { type HeapKinds, snapshotKinds } from './heapKinds.ts';
 import { serve } from './server.ts';
 import { writeSynthetic } from './synthetic.ts';
 
@@ -455,6 +456,8 @@ async function main() {
         };
         await loop();
         const one = await heap();
+        // What the heap holds by kind, read after the figure above (a snapshot walks the whole heap).
+        const oneKinds = await snapshotKinds(cdp);
         const started = Date.now();
         const loops = async (from: number, to: number) => {
           for (let i = from; i < to; i++) {
@@ -468,9 +471,19 @@ async function main() {
         const twentyFive = await heap();
         await loops(25, 50);
         const fifty = await heap();
+        const fiftyKinds = await snapshotKinds(cdp);
         const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
         await context.close();
-        return { afterOne: one, afterTwentyFive: twentyFive, afterFifty: fifty, growth: (fifty - one) / one, domNodes: dom };
+        const kinds = (k: keyof HeapKinds) => ({ afterOne: oneKinds[k], afterFifty: fiftyKinds[k] });
+        return {
+          afterOne: one,
+          afterTwentyFive: twentyFive,
+          afterFifty: fifty,
+          growth: (fifty - one) / one,
+          domNodes: dom,
+          code: kinds('code'),
+          objects: kinds('objects'),
+        };
       };
       const app = await heapRun('app');
       const bare = await heapRun('bare');
@@ -482,6 +495,11 @@ async function main() {
         `${r1(bare.afterOne / 1048576)} → ${r1(bare.afterFifty / 1048576)}`,
         `growth ${pct(app.growth)} (bare ${pct(bare.growth)}); 25 → 50 loops ${pct((app.afterFifty - app.afterTwentyFive) / app.afterTwentyFive)} (bare ${pct((bare.afterFifty - bare.afterTwentyFive) / bare.afterTwentyFive)})`,
       );
+      // The same growth split by a heap snapshot at each end: compiled code against everything else.
+      const mb = (x: number) => `${x >= 0 ? '+' : ''}${(x / 1048576).toFixed(2)}`;
+      const split = (r: typeof app) =>
+        `code ${mb(r.code.afterFifty - r.code.afterOne)} · objects ${mb(r.objects.afterFifty - r.objects.afterOne)}`;
+      row('JS heap growth by kind, 1 → 50 loops, MB', split(app), split(bare), 'heap snapshots; code: bytecode and compiled functions');
     }
   } finally {
     await browser.close();
