@@ -8,6 +8,7 @@ import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMa
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { layers, meta } from '../data/geodata';
 import { FONT_FAMILY, fontFaces } from '../fonts';
+import { mapCredits } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
 import { type StopCamera, useApp } from '../state/store';
 import { useTools } from '../tools/toolsState';
@@ -290,7 +291,7 @@ export default function MapView() {
         key={`${lang}-${online?.config.id ?? 'embedded'}`}
         position="bottom-right"
         compact={false}
-        customAttribution={[STRINGS[lang].attribution(online?.config.datum ?? meta.datum), ...(online ? [online.config.attribution] : [])]}
+        customAttribution={mapCredits(lang, online?.config ?? null)}
       />
     </ReactMap>
   );

