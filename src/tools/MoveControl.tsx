@@ -30,11 +30,12 @@ export function MoveControl({ drawing }: { drawing: Drawing }) {
     const times = e.shiftKey ? 10 : 1;
     move(dir[0] * times, dir[1] * times);
   };
-  const buttons: [string, number, number, string][] = [
-    [t.north, 0, 1, '↑'],
-    [t.west, -1, 0, '←'],
-    [t.east, 1, 0, '→'],
-    [t.south, 0, -1, '↓'],
+  // The last item names the button's place in the pad's grid (src/styles.css).
+  const buttons: [string, number, number, string, string][] = [
+    [t.north, 0, 1, '↑', 'n'],
+    [t.west, -1, 0, '←', 'w'],
+    [t.east, 1, 0, '→', 'e'],
+    [t.south, 0, -1, '↓', 's'],
   ];
   return (
     <fieldset className="move-control" onKeyDown={onKeyDown}>
@@ -66,8 +67,15 @@ export function MoveControl({ drawing }: { drawing: Drawing }) {
         </label>
       </div>
       <div className="move-pad">
-        {buttons.map(([dir, east, north, arrow]) => (
-          <button key={dir} type="button" aria-label={t.moveBy(dir, step)} title={t.moveBy(dir, step)} onClick={() => move(east, north)}>
+        {buttons.map(([dir, east, north, arrow, area]) => (
+          <button
+            key={dir}
+            type="button"
+            className={`move-step move-${area}`}
+            aria-label={t.moveBy(dir, step)}
+            title={t.moveBy(dir, step)}
+            onClick={() => move(east, north)}
+          >
             {arrow}
           </button>
         ))}
