@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openApp, project, renderedSiteIds, shot, test, waitForIdle } from './driver';
+import { expect, openApp, project, renderedSiteIds, selectionInkAround, shot, test, waitForIdle } from './driver';
 import { COUNTY_SEAT_FOR_TESTS } from './fixtures';
 
 type Page = import('@playwright/test').Page;
@@ -79,6 +79,15 @@ test.describe('a visitor', () => {
     await expect
       .poll(() => page.evaluate(() => window.__map!.getFeatureState({ source: 'sites', id: 'chemical-park' }).selected))
       .toBe(true);
+    // …and draws it: the outline's ink is there with the mark, and (same view) gone without it.
+    await waitForIdle(page);
+    const marked = await selectionInkAround(page, 'chemical-park');
+    await page.evaluate(() => window.__map!.setFeatureState({ source: 'sites', id: 'chemical-park' }, { selected: false }));
+    await waitForIdle(page);
+    const unmarked = await selectionInkAround(page, 'chemical-park');
+    expect(marked).toBeGreaterThan(40);
+    expect(unmarked).toBeLessThan(marked / 5);
+    await page.evaluate(() => window.__map!.setFeatureState({ source: 'sites', id: 'chemical-park' }, { selected: true }));
     await page.locator('[data-site-id="enclave-nanhu"]').click();
     await expectPanelTitle(page, '南湖—遂昌 消薄飞地产业园');
     await expect

@@ -77,6 +77,51 @@ export async function project(page: Page, lngLat: [number, number]): Promise<{ x
   }, lngLat);
 }
 
+/**
+ * Pixels in the map canvas around a site's polygon drawn in the selection outline's colour (#111827,
+ * src/map/palette.ts; labels are #1f2d3d, outside the tolerance).
+ */
+export async function selectionInkAround(page: Page, siteId: string): Promise<number> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((resolve, reject) => {
+        const map = window.__map!;
+        const rings = map
+          .querySourceFeatures('sites', { filter: ['==', ['get', 'id'], id] })
+          .flatMap((f) =>
+            f.geometry.type === 'Polygon'
+              ? f.geometry.coordinates
+              : f.geometry.type === 'MultiPolygon'
+                ? f.geometry.coordinates.flat()
+                : [],
+          );
+        if (rings.length === 0) return reject(new Error(`no polygon of ${id} in the sites source`));
+        const xy = rings.flat().map((p) => map.project(p as [number, number]));
+        // Read in a render frame, as the PNG export does (src/tools/mapImage.ts).
+        map.once('render', () => {
+          const src = map.getCanvas();
+          const dpr = src.width / src.clientWidth;
+          const x0 = Math.max(0, Math.floor((Math.min(...xy.map((p) => p.x)) - 6) * dpr));
+          const y0 = Math.max(0, Math.floor((Math.min(...xy.map((p) => p.y)) - 6) * dpr));
+          const x1 = Math.min(src.width, Math.ceil((Math.max(...xy.map((p) => p.x)) + 6) * dpr));
+          const y1 = Math.min(src.height, Math.ceil((Math.max(...xy.map((p) => p.y)) + 6) * dpr));
+          const copy = document.createElement('canvas');
+          copy.width = src.width;
+          copy.height = src.height;
+          const ctx = copy.getContext('2d')!;
+          ctx.drawImage(src, 0, 0);
+          const px = ctx.getImageData(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)).data;
+          let n = 0;
+          for (let i = 0; i < px.length; i += 4)
+            if (Math.abs(px[i]! - 17) <= 6 && Math.abs(px[i + 1]! - 24) <= 6 && Math.abs(px[i + 2]! - 39) <= 6) n++;
+          resolve(n);
+        });
+        map.triggerRepaint();
+      }),
+    siteId,
+  );
+}
+
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png` });
 }
