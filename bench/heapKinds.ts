@@ -3,7 +3,9 @@
  * optimised machine code, their relocation and deoptimisation data) apart from everything else V8 keeps
  * for the page (objects, arrays, strings, closures, hidden classes). A leak grows the second; a page whose
  * functions are still being optimised grows the first, and stops when it has compiled what it runs.
- * Blink's own objects (type "native") are left out, as `performance.memory.usedJSHeapSize` leaves them out.
+ * Nodes of type "native" are left out: mostly Blink's own objects, which `performance.memory.usedJSHeapSize`
+ * does not count, but also some V8 internals it does (array buffer stores, the lists of what optimised code
+ * depends on), so the two kinds add up to a little less than that figure.
  */
 
 export interface HeapKinds {
