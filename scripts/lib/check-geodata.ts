@@ -7,7 +7,8 @@ import { area, booleanPointInPolygon, kinks } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
-import { Figure, Layer, Meta, Section, SiteCollection, SiteFeature, TourStop } from '../../src/data/schema.ts';
+import { Figure, GlossaryEntry, Group, Layer, Meta, Section, SiteCollection, SiteFeature, TourStop } from '../../src/data/schema.ts';
+import { checkGlossary, checkProseNumbers, type TextPair } from './check-wording.ts';
 
 export interface Problem {
   file: string;
@@ -156,6 +157,24 @@ function checkGeometry(c: Collector, file: string, where: string, geometry: z.in
   return positions;
 }
 
+/** The bilingual texts of one record, by field name, for the wording checks. */
+function pairs(file: string, where: string, fields: Record<string, { zh: string; en: string } | undefined>): TextPair[] {
+  return Object.entries(fields).flatMap(([field, text]) => (text ? [{ file, where, field, zh: text.zh, en: text.en }] : []));
+}
+
+/** The years a quote names: 2022年, and 去年 / 今年 relative to the article's year. */
+export function yearsOfQuote(quote: string, articleYear: number): Set<number> {
+  const years = new Set([...quote.matchAll(/(\d{4})年/g)].map((m) => Number(m[1])));
+  if (quote.includes('去年')) years.add(articleYear - 1);
+  if (quote.includes('今年')) years.add(articleYear);
+  return years;
+}
+
+/** The clause (between Chinese commas, semicolons and full stops) that holds the value as written. */
+export function clauseWith(quote: string, written: string): string {
+  return quote.split(/[，；。！？……]/).find((part) => part.includes(written)) ?? '';
+}
+
 export interface CheckResult {
   problems: Problem[];
   counts: { layers: number; sites: number; figures: number; articleFigures: number };
@@ -177,6 +196,11 @@ export function checkGeodata(files: Files): CheckResult {
   // The basemap: hosts for the point-in-polygon checks.
   const counties = parseJson(c, files, 'basemap/counties.geojson') as { features?: Feature<Area, { name_zh: string }>[] } | undefined;
   const countyByName = new Map((counties?.features ?? []).map((f) => [f.properties.name_zh, f]));
+
+  // Every bilingual text, for the glossary; the tour's, for numbers without a record.
+  const texts: TextPair[] = [];
+  for (const s of sections) texts.push(...pairs('sections.json', `section "${s.id}"`, { title: s.title, short: s.short }));
+  for (const l of layers) texts.push(...pairs('layers.json', `layer "${l.id}"`, { name: l.name, description: l.description }));
 
   // Sites: one file per layer.
   const siteIds: string[] = [];
@@ -216,6 +240,24 @@ export function checkGeodata(files: Files): CheckResult {
         const outside = positions.find((pos) => !booleanPointInPolygon(pos, host));
         if (outside) c.add(file, where, 'geometry', `[${outside.join(', ')}] is not inside ${hostName}`);
       }
+      if (p.precision === 'described' && !p.placedFrom)
+        c.add(file, where, 'properties.placedFrom', 'a "described" geometry must say what it was placed from');
+      if (p.placedFrom && !p.placedFrom.geometry && p.precision !== 'indicative')
+        c.add(
+          file,
+          where,
+          'properties.precision',
+          `"${p.precision}", but it was placed from ${p.placedFrom.what.en}, which has no geometry: only "indicative" is honest`,
+        );
+      texts.push(
+        ...pairs(file, where, {
+          name: p.name,
+          description: p.description,
+          precisionNote: p.precisionNote,
+          'placedFrom.what': p.placedFrom?.what,
+          ...Object.fromEntries(p.sources.map((s, i) => [`sources[${i}].note`, s.note])),
+        }),
+      );
       if (p.areaKm2 !== undefined) {
         if (site.geometry.type !== 'Polygon' && site.geometry.type !== 'MultiPolygon') {
           c.add(file, where, 'properties.areaKm2', 'given for a geometry that is not a polygon');
@@ -230,18 +272,41 @@ export function checkGeodata(files: Files): CheckResult {
   }
   for (const id of dupes(siteIds)) c.add('sites/', `feature "${id}"`, 'properties.id', 'duplicate id across the site files');
 
+  // Groups: sites that form one whole.
+  const knownSites = new Set(siteIds);
+  const groups = parseList(c, files, 'groups.json', Group, 'group');
+  const groupIds = new Set(groups.map((g) => g.id));
+  for (const g of groups) {
+    const where = `group "${g.id}"`;
+    if (knownSites.has(g.id)) c.add('groups.json', where, 'id', 'is also a site id');
+    for (const m of g.members) if (!knownSites.has(m)) c.add('groups.json', where, 'members', `no site "${m}"`);
+    texts.push(...pairs('groups.json', where, { name: g.name }));
+  }
+  const groupsOf = (siteId: string) => groups.filter((g) => g.members.includes(siteId));
+
   // Figures.
   const figures = parseList(c, files, 'figures.json', Figure, 'figure');
   const sectionIds = new Set(sections.map((s) => s.id));
-  const knownSites = new Set(siteIds);
+  const year = meta?.success ? meta.data.article.year : undefined;
   const article = files['source/article.txt'];
   if (article === undefined) c.add('source/article.txt', 'file', '(file)', 'missing: figures cannot be checked against the article');
   const normalised = article === undefined ? '' : normaliseArticle(article);
   for (const id of dupes(figures.map((f) => f.id))) c.add('figures.json', `figure "${id}"`, 'id', 'duplicate id');
   for (const f of figures) {
     const where = `figure "${f.id}"`;
-    if (f.scope !== 'county' && !knownSites.has(f.scope))
-      c.add('figures.json', where, 'scope', `no site "${f.scope}" (use "county" or a site id)`);
+    if (f.scope !== 'county' && !knownSites.has(f.scope) && !groupIds.has(f.scope))
+      c.add('figures.json', where, 'scope', `no site "${f.scope}" (use "county", a site id or a group id)`);
+    for (const g of groupsOf(f.scope)) {
+      const term = [...g.terms, '总'].find((t) => f.label.zh.includes(t));
+      if (term)
+        c.add(
+          'figures.json',
+          where,
+          'scope',
+          `"${f.label.zh}" names ${term === '总' ? 'a total' : `"${term}"`}: it is the figure of ${g.name.en}, not of one of its parts; scope it to the group "${g.id}"`,
+        );
+    }
+    texts.push(...pairs('figures.json', where, { label: f.label, unit: f.unit, note: f.note, periodInferred: f.periodInferred }));
     for (const r of f.related ?? []) if (!knownSites.has(r)) c.add('figures.json', where, 'related', `no site "${r}"`);
     if (sections.length > 0 && !sectionIds.has(f.section)) c.add('figures.json', where, 'section', `no section "${f.section}"`);
     if (f.origin === 'article') {
@@ -251,10 +316,22 @@ export function checkGeodata(files: Files): CheckResult {
       if (article !== undefined && !normalised.includes(f.quote.replace(/\s+/g, ''))) {
         c.add('figures.json', where, 'quote', 'is not a sentence of the article (source/article.txt)');
       }
+      const y = /\d{4}/.exec(f.period)?.[0];
+      if (y && year !== undefined && !f.periodInferred && !yearsOfQuote(f.quote, year).has(Number(y)))
+        c.add(
+          'figures.json',
+          where,
+          'period',
+          `"${f.period}" is not in its quote (no ${y}年${Number(y) === year - 1 ? ', 去年' : Number(y) === year ? ', 今年' : ''}): set periodInferred to say why it was inferred`,
+        );
+      const clause = clauseWith(f.quote, f.written);
+      if (/有望|预计/.test(clause) && f.kind !== 'prospect')
+        c.add('figures.json', where, 'kind', `the quote expects it ("${clause}"), a prospect, not a result: set kind "prospect"`);
     }
   }
 
   // The tour: every stop's sites, figures, layers and section must exist.
+  const prose: TextPair[] = [];
   if (files['tour.json'] !== undefined) {
     const stops = parseList(c, files, 'tour.json', TourStop, 'stop');
     const figureIds = new Set(figures.map((f) => f.id));
@@ -265,10 +342,21 @@ export function checkGeodata(files: Files): CheckResult {
       const where = `stop ${i + 1} "${stop.id}"`;
       for (const id of stop.highlight) if (!knownSites.has(id)) c.add('tour.json', where, 'highlight', `no site "${id}"`);
       for (const id of stop.figures) if (!figureIds.has(id)) c.add('tour.json', where, 'figures', `no figure "${id}"`);
+      for (const id of stop.figures)
+        if (figures.find((f) => f.id === id)?.kind === 'prospect')
+          c.add('tour.json', where, 'figures', `"${id}" is a prospect, not a result: it is not a key figure`);
+      const own = pairs('tour.json', where, { title: stop.title, caption: stop.caption, notes: stop.notes });
+      texts.push(...own);
+      prose.push(...own);
       for (const id of stop.layers) if (!layerIds.has(id)) c.add('tour.json', where, 'layers', `no layer "${id}"`);
       if (sections.length > 0 && !sectionIds.has(stop.section)) c.add('tour.json', where, 'section', `no section "${stop.section}"`);
     });
   }
+
+  // Wording: the glossary's one English rendering per term, and no number in the tour without a record.
+  const glossary = parseList(c, files, 'glossary.json', GlossaryEntry, 'term');
+  for (const p of checkGlossary(texts, glossary)) c.add(p.file, p.where, p.field, p.message);
+  for (const p of checkProseNumbers(prose, figures, glossary)) c.add(p.file, p.where, p.field, p.message);
 
   return {
     problems: c.problems,

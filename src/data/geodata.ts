@@ -8,10 +8,11 @@ import type { FeatureCollection, Point } from 'geojson';
 import countiesUrl from '../../geodata/basemap/counties.geojson?url';
 import labelsJson from '../../geodata/basemap/labels.geojson';
 import figuresJson from '../../geodata/figures.json';
+import groupsJson from '../../geodata/groups.json';
 import layersJson from '../../geodata/layers.json';
 import metaJson from '../../geodata/meta.json';
 import sectionsJson from '../../geodata/sections.json';
-import type { FigureDef, LayerDef, MetaDef, SectionDef, SiteDef } from './schema';
+import type { FigureDef, GroupDef, LayerDef, MetaDef, SectionDef, SiteDef } from './schema';
 
 const siteModules = import.meta.glob<FeatureCollection>('../../geodata/sites/*.geojson', { eager: true, import: 'default' });
 
@@ -19,6 +20,8 @@ export const meta = metaJson as MetaDef;
 export const sections = sectionsJson as SectionDef[];
 export const layers = (layersJson as LayerDef[]).slice().sort((a, b) => a.order - b.order);
 export const figures = figuresJson as FigureDef[];
+/** Sites that form one whole; a figure of the whole is scoped to the group. */
+export const groups = groupsJson as GroupDef[];
 export const sites: SiteDef[] = Object.values(siteModules)
   .flatMap((fc) => fc.features as unknown as SiteDef[])
   .sort((a, b) => {

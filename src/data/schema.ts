@@ -47,6 +47,12 @@ export const SiteProperties = z.strictObject({
   connectsTo: z.literal('county-seat').optional(),
   /** The basemap county (name_zh) the site must lie in; 遂昌县 when absent. */
   host: z.string().optional(),
+  /**
+   * What the geometry was placed from, and whether that source had geometry of its own (road or
+   * river lines, a surveyed outline). `described` needs it; a source without geometry allows only
+   * `indicative`: a shape drawn to a text description is a sketch, whatever the text says.
+   */
+  placedFrom: z.strictObject({ what: Localized, geometry: z.boolean() }).optional(),
 });
 
 const Position = z.tuple([z.number(), z.number()]).rest(z.number());
@@ -68,7 +74,10 @@ export const SiteCollection = z.strictObject({ type: z.literal('FeatureCollectio
 const FigureBase = {
   id: slug,
   section: SectionId,
-  /** 'county' for county-wide figures, or the id of the site the article attributes it to. */
+  /**
+   * 'county' for county-wide figures, the id of the site the source attributes it to, or the id of
+   * a group (groups.json) for a figure of a whole, such as the zone's total area or a line's length.
+   */
   scope: z.string().min(1),
   label: Localized,
   /** A single value, or a range such as 一两万 = [1, 2]. */
@@ -77,16 +86,43 @@ const FigureBase = {
   written: z.string().min(1),
   unit: Localized,
   period: z.string().min(1),
+  /** Set when the period is not in the source sentence: why it was inferred (shown with the period). */
+  periodInferred: Localized.optional(),
   change: z.strictObject({ value: z.number(), unit: z.literal('%'), written: z.string().min(1) }).optional(),
   note: Localized.optional(),
   /** Sites the figure concerns without being theirs: shown there under 全县 · county-wide. */
   related: z.array(z.string()).optional(),
-  kind: z.enum(['rate', 'share']).optional(),
+  /** 'prospect': the source expects it (有望, 预计); shown apart from results, never as a key figure. */
+  kind: z.enum(['rate', 'share', 'prospect']).optional(),
 };
 export const Figure = z.discriminatedUnion('origin', [
   z.strictObject({ ...FigureBase, origin: z.literal('article'), quote: z.string().min(1) }),
   z.strictObject({ ...FigureBase, origin: z.literal('external'), source: Source }),
+  /** The dashboard's own measure or assumption (a distance measured on the map, a walking radius). */
+  z.strictObject({ ...FigureBase, origin: z.literal('dashboard'), method: Localized }),
 ]);
+
+/** Sites that form one whole (the zone's two blocks, a railway line and its station). */
+export const Group = z.strictObject({
+  id: slug,
+  name: Localized,
+  members: z.array(slug).min(1),
+  /** Words that name the whole in a figure's label (经济开发区, 铁路): such a figure is not one member's. */
+  terms: z.array(z.string().min(1)).min(1),
+});
+
+/** The English used for the article's policy names, one rendering each, everywhere (glossary.json). */
+export const GlossaryEntry = z.strictObject({
+  /** The Chinese forms; a text containing one must carry `en` in its English. */
+  zh: z.array(z.string().min(1)).min(1),
+  en: z.string().min(1),
+  /** What the term means, for readers and translators. */
+  meaning: z.string().min(1),
+  /** Renderings that must not be used (earlier mistakes). */
+  avoid: z.array(z.string().min(1)).optional(),
+  /** A name that holds a number (山区26县): its digits are not a figure. */
+  name: z.boolean().optional(),
+});
 
 export const Meta = z.strictObject({
   title: Localized,
@@ -133,6 +169,8 @@ export type SiteGeom = z.infer<typeof SiteGeometry>;
 export type FigureDef = z.infer<typeof Figure>;
 export type MetaDef = z.infer<typeof Meta>;
 export type TourStopDef = z.infer<typeof TourStop>;
+export type GroupDef = z.infer<typeof Group>;
+export type GlossaryEntryDef = z.infer<typeof GlossaryEntry>;
 export interface SiteDef {
   type: 'Feature';
   id?: string;

@@ -2,7 +2,7 @@
 import { bbox, centroid, circle, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
 import type { Lang } from '../i18n/strings';
-import type { FigureDef, Precision, SiteDef, Status } from './schema';
+import type { FigureDef, GroupDef, Precision, SiteDef, Status } from './schema';
 
 export interface SiteFilter {
   visibleLayers: readonly string[];
@@ -30,8 +30,32 @@ export const figuresOfSite = (figures: readonly FigureDef[], siteId: string) => 
 export const relatedCountyFigures = (figures: readonly FigureDef[], siteId: string) =>
   figures.filter((f) => f.scope === 'county' && f.related?.includes(siteId));
 
-export const countyFiguresBySection = (figures: readonly FigureDef[], sectionId: string) =>
-  figures.filter((f) => f.scope === 'county' && f.section === sectionId);
+/** The groups a site belongs to, each with the figures of the whole (the zone's total area on each block). */
+export function groupFiguresOfSite(figures: readonly FigureDef[], groups: readonly GroupDef[], siteId: string) {
+  return groups
+    .filter((g) => g.members.includes(siteId))
+    .map((group) => ({ group, figures: figures.filter((f) => f.scope === group.id) }))
+    .filter((g) => g.figures.length > 0);
+}
+
+/** A result, not an expectation (有望) nor the dashboard's own measure: what the overview lists. */
+const isResult = (f: FigureDef) => f.kind !== 'prospect' && f.origin !== 'dashboard';
+
+/** The overview's figures of a section: county-wide ones and those of a whole (the zone, a line), results only. */
+export const countyFiguresBySection = (figures: readonly FigureDef[], sectionId: string, groups: readonly GroupDef[] = []) =>
+  figures.filter((f) => (f.scope === 'county' || groups.some((g) => g.id === f.scope)) && f.section === sectionId && isResult(f));
+
+/** What the article expects rather than reports (平安建设有望实现“十八连冠”): shown apart, never as a key figure. */
+export const prospectFigures = (figures: readonly FigureDef[]) => figures.filter((f) => f.kind === 'prospect');
+
+export type FigureScope = { kind: 'county' } | { kind: 'group'; group: GroupDef } | { kind: 'site'; site: SiteDef };
+/** Whose figure it is, for a tag where figures stand outside a site's panel (the tour). */
+export function figureScope(f: FigureDef, sites: readonly SiteDef[], groups: readonly GroupDef[]): FigureScope {
+  const group = groups.find((g) => g.id === f.scope);
+  if (group) return { kind: 'group', group };
+  const site = sites.find((s) => s.properties.id === f.scope);
+  return site ? { kind: 'site', site } : { kind: 'county' };
+}
 
 /** Growth rates the article gives: a figure's change, or a figure that is itself a rate. */
 export interface GrowthRate {
@@ -135,7 +159,7 @@ export function siteLabelPoints(sites: readonly SiteDef[]): FeatureCollection<im
 }
 
 /**
- * 15-minute walking circles (十五分钟生活圈) around the community centres: at about
+ * The dashboard's 15-minute walk radius (步行15分钟范围, not the article's culture circles) around the community centres: at about
  * 4.5 km/h a quarter of an hour covers about 1.1 km of street, which is roughly 1 km
  * as the crow flies in a compact town; the radius is a parameter, not a claim.
  */

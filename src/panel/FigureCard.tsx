@@ -4,8 +4,11 @@ import { formatChange, formatPeriod, formatValue } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 
-/** One figure: value, unit, period, change, and its source sentence one tap away. */
-export function FigureCard({ figure, compact = false }: { figure: FigureDef; compact?: boolean }) {
+/**
+ * One figure: value, unit, period (marked when inferred), change, and its source one tap away. `scope`
+ * names whose figure it is where the card stands outside a site's panel (全县, the zone, a site).
+ */
+export function FigureCard({ figure, compact = false, scope }: { figure: FigureDef; compact?: boolean; scope?: string }) {
   const lang = useApp((s) => s.lang);
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -14,6 +17,7 @@ export function FigureCard({ figure, compact = false }: { figure: FigureDef; com
   const change = figure.change ? formatChange(figure.change, lang) : null;
   return (
     <article className={`figure-card${compact ? ' compact' : ''}`} data-figure={figure.id}>
+      {scope && <p className="figure-scope">{scope}</p>}
       <h4 className="figure-label">{figure.label[lang]}</h4>
       <p className="figure-value">
         <span className="value" {...{ elementtiming: `figure-${figure.id}` }}>
@@ -29,14 +33,31 @@ export function FigureCard({ figure, compact = false }: { figure: FigureDef; com
       </p>
       {v.aside && <p className="figure-aside">{v.aside}</p>}
       <p className="figure-meta">
-        <span>{formatPeriod(figure.period, lang)}</span>
+        <span className="figure-period">
+          {formatPeriod(figure.period, lang)}
+          {figure.periodInferred && (
+            <abbr className="period-inferred" title={figure.periodInferred[lang]}>
+              {lang === 'zh' ? `（${t.periodInferred}）` : ` (${t.periodInferred})`}
+            </abbr>
+          )}
+        </span>
         {figure.note && <span className="figure-note">{figure.note[lang]}</span>}
       </p>
       <button type="button" className="source-toggle" aria-expanded={open} aria-controls={sourceId} onClick={() => setOpen(!open)}>
         {open ? t.sourceHide : `${t.source} · ${lang === 'zh' ? 'source' : '来源'}`}
       </button>
       <div id={sourceId} className="figure-source" hidden={!open}>
-        {figure.origin === 'article' ? (
+        {figure.periodInferred && (
+          <p className="period-why">
+            {t.periodInferredWhy}: {figure.periodInferred[lang]}
+          </p>
+        )}
+        {figure.origin === 'dashboard' ? (
+          <>
+            <p className="source-kind">{t.sourceDashboard}</p>
+            <p>{figure.method[lang]}</p>
+          </>
+        ) : figure.origin === 'article' ? (
           <>
             <p className="source-kind">{t.sourceArticle}</p>
             <blockquote lang="zh-CN">{figure.quote}</blockquote>

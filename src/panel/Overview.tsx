@@ -1,5 +1,5 @@
-import { figures, layers, sections, sites } from '../data/geodata';
-import { countyFiguresBySection, passesAttributeFilter } from '../data/selectors';
+import { figures, groups, layers, sections, sites } from '../data/geodata';
+import { countyFiguresBySection, passesAttributeFilter, prospectFigures } from '../data/selectors';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 import { useFirstView } from '../ui/firstView';
@@ -60,7 +60,7 @@ function OverviewBelowFold() {
       {sections
         .filter((s) => s.n > 0)
         .map((s) => {
-          const list = countyFiguresBySection(figures, s.id).filter((f) => !HEADLINE.includes(f.id));
+          const list = countyFiguresBySection(figures, s.id, groups).filter((f) => !HEADLINE.includes(f.id));
           return (
             <section key={s.id} aria-labelledby={`sec-${s.id}`} className="panel-section">
               <h3 id={`sec-${s.id}`}>
@@ -74,10 +74,20 @@ function OverviewBelowFold() {
             </section>
           );
         })}
+      {prospectFigures(figures).length > 0 && (
+        <section aria-labelledby="sec-prospects" className="panel-section prospects">
+          <h3 id="sec-prospects">{t.prospects}</h3>
+          <div className="figure-grid">
+            {prospectFigures(figures).map((f) => (
+              <FigureCard key={f.id} figure={f} compact />
+            ))}
+          </div>
+        </section>
+      )}
       <section aria-labelledby="sec-overview-more" className="panel-section">
         <h3 id="sec-overview-more">{sections.find((s) => s.id === 'overview')?.title[lang]}</h3>
         <div className="figure-grid">
-          {countyFiguresBySection(figures, 'overview')
+          {countyFiguresBySection(figures, 'overview', groups)
             .filter((f) => !HEADLINE.includes(f.id))
             .map((f) => (
               <FigureCard key={f.id} figure={f} compact />

@@ -1,6 +1,6 @@
-import { COUNTY_SEAT, figures, layers, sites } from '../data/geodata';
+import { COUNTY_SEAT, figures, groups, layers, sites } from '../data/geodata';
 import type { SiteDef } from '../data/schema';
-import { anchorOf, figuresOfSite, km, nearbySites, relatedCountyFigures } from '../data/selectors';
+import { anchorOf, figuresOfSite, groupFiguresOfSite, km, nearbySites, relatedCountyFigures } from '../data/selectors';
 import { formatDistance } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
@@ -17,6 +17,7 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
   const layer = layers.find((l) => l.id === p.layer);
   const own = figuresOfSite(figures, p.id);
   const related = relatedCountyFigures(figures, p.id);
+  const wholes = groupFiguresOfSite(figures, groups, p.id);
   const nearby = nearbySites(sites, p.id, 5);
   const other = lang === 'zh' ? 'en' : 'zh';
   const isEnclave = p.connectsTo === 'county-seat';
@@ -69,6 +70,17 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
           <p className="no-figures">{t.noSiteFigures}</p>
         )}
       </section>
+
+      {wholes.map(({ group, figures: list }) => (
+        <section key={group.id} aria-labelledby={`group-${group.id}`} className="panel-section group-figures" data-group={group.id}>
+          <h3 id={`group-${group.id}`}>{t.groupFigures(group.name[lang])}</h3>
+          <div className="figure-grid">
+            {list.map((f) => (
+              <FigureCard key={f.id} figure={f} compact />
+            ))}
+          </div>
+        </section>
+      ))}
 
       {related.length > 0 && (
         <section aria-labelledby="county-figures" className="panel-section county-wide">

@@ -60,8 +60,17 @@ export function figuresCsv(): string {
       unit_zh: f.unit.zh,
       unit_en: f.unit.en,
       period: f.period,
+      period_inferred: f.periodInferred ? csvSafe(f.periodInferred.en) : '',
+      kind: f.kind ?? '',
       change_pct: f.change?.value ?? '',
-      source: csvSafe(f.origin === 'article' ? f.quote : `${f.source.where}${f.source.date ? ` (${f.source.date})` : ''}`),
+      origin: f.origin,
+      source: csvSafe(
+        f.origin === 'article'
+          ? f.quote
+          : f.origin === 'dashboard'
+            ? f.method.zh
+            : `${f.source.where}${f.source.date ? ` (${f.source.date})` : ''}`,
+      ),
     })),
   );
 }

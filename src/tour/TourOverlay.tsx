@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { figures, sections } from '../data/geodata';
+import { figures, groups, sections, sites } from '../data/geodata';
+import { figureScope } from '../data/selectors';
 import { useT } from '../i18n/useT';
 import { FigureCard } from '../panel/FigureCard';
 import { useApp } from '../state/store';
@@ -67,9 +68,16 @@ export function TourOverlay() {
         <div id="tour-details" className={folded ? 'tour-details folded' : 'tour-details'}>
           <p className="tour-caption">{stop.caption[lang]}</p>
           <div className={`tour-figures n${stopFigures.length}`}>
-            {stopFigures.map((f) => (
-              <FigureCard key={f.id} figure={f} />
-            ))}
+            {stopFigures.map((f) => {
+              const scope = figureScope(f, sites, groups);
+              const tag =
+                scope.kind === 'county'
+                  ? t.scopeCounty
+                  : scope.kind === 'group'
+                    ? scope.group.name[lang]
+                    : scope.site.properties.name[lang];
+              return <FigureCard key={f.id} figure={f} scope={tag} />;
+            })}
           </div>
         </div>
       </div>

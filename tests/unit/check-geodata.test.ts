@@ -164,7 +164,7 @@ describe('check:geodata names the place of each broken fixture', () => {
         list.find((f: any) => f.id === 'zhengao-days').scope = 'zhengao';
       }),
     );
-    expect(m).toContain('figures.json: figure "zhengao-days": scope: no site "zhengao" (use "county" or a site id)');
+    expect(m).toContain('figures.json: figure "zhengao-days": scope: no site "zhengao" (use "county", a site id or a group id)');
   });
 
   it('a tour stop pointing at a missing site or figure', () => {
@@ -176,6 +176,103 @@ describe('check:geodata names the place of each broken fixture', () => {
     );
     expect(m).toContain('tour.json: stop 5 "projects": highlight: no site "zhengao"');
     expect(m).toContain('tour.json: stop 6 "enclaves": figures: no figure "nope"');
+  });
+
+  it('a period the quote does not give, unless marked inferred', () => {
+    const m = messages(
+      withFile('figures.json', (list) => {
+        delete list.find((f: any) => f.id === 'zhengao-days').periodInferred;
+        list.find((f: any) => f.id === 'graduates').period = '2021';
+      }),
+    );
+    expect(m).toContain(
+      'figures.json: figure "zhengao-days": period: "2022" is not in its quote (no 2022年, 去年): set periodInferred to say why it was inferred',
+    );
+    // 去年 in the quote is 2022, the year before the article: 2021 is not what it says.
+    expect(m.some((x) => x.startsWith('figures.json: figure "graduates": period: "2021" is not in its quote'))).toBe(true);
+  });
+
+  it('an expectation (有望) not marked as a prospect, or shown as a key figure', () => {
+    const m = messages(
+      withFile('figures.json', (list) => {
+        delete list.find((f: any) => f.id === 'safety-streak').kind;
+      }),
+    );
+    expect(m.some((x) => /^figures\.json: figure "safety-streak": kind: the quote expects it \("平安建设有望实现/.test(x))).toBe(true);
+    const tour = messages(
+      withFile('tour.json', (stops) => {
+        stops[10].figures = ['livelihood-share', 'safety-streak'];
+      }),
+    );
+    expect(tour).toContain('tour.json: stop 11 "people": figures: "safety-streak" is a prospect, not a result: it is not a key figure');
+  });
+
+  it('a figure of a whole (a line, a zone) scoped to one of its parts', () => {
+    const m = messages(
+      withFile('figures.json', (list) => {
+        list.find((f: any) => f.id === 'quli-line-length').scope = 'suichang-west-station';
+        list.find((f: any) => f.id === 'devzone-total-area').scope = 'devzone-east';
+      }),
+    );
+    expect(m).toContain(
+      'figures.json: figure "quli-line-length": scope: "衢丽铁路衢州至松阳段长度" names "铁路": it is the figure of Quzhou–Lishui railway, Quzhou–Songyang section (the whole line), not of one of its parts; scope it to the group "quli-railway"',
+    );
+    expect(
+      m.some((x) =>
+        x.startsWith('figures.json: figure "devzone-total-area": scope: "经济开发区总面积（两个区块合计）" names "经济开发区"'),
+      ),
+    ).toBe(true);
+  });
+
+  it('a "described" geometry that does not say what it was placed from, or was placed from a text without geometry', () => {
+    const m = messages(
+      withFile('sites/devzone.geojson', (fc) => {
+        site(fc, 'devzone-east').properties.precision = 'described';
+        const west = site(fc, 'devzone-west').properties;
+        west.precision = 'described';
+        delete west.placedFrom;
+      }),
+    );
+    expect(m).toContain(
+      'sites/devzone.geojson: feature "devzone-east": properties.precision: "described", but it was placed from the published bounding roads (the project has no geometry for them), which has no geometry: only "indicative" is honest',
+    );
+    expect(m).toContain(
+      'sites/devzone.geojson: feature "devzone-west": properties.placedFrom: a "described" geometry must say what it was placed from',
+    );
+    // Placed from real road lines, "described" is allowed.
+    const traced = messages(
+      withFile('sites/devzone.geojson', (fc) => {
+        const east = site(fc, 'devzone-east').properties;
+        east.precision = 'described';
+        east.placedFrom.geometry = true;
+      }),
+    );
+    expect(traced).toEqual([]);
+  });
+
+  it('an English rendering the glossary does not use, or a term left out', () => {
+    const m = messages(
+      withFile('tour.json', (stops) => {
+        stops[3].caption.en = stops[3].caption.en.replace('firms above designated size', 'sizeable firms');
+      }),
+    );
+    expect(m).toContain(
+      'tour.json: stop 4 "chemical-park": caption.en: the Chinese says "规上": the glossary\'s English is "above designated size" (Statistical term: industrial firms with annual main-business revenue of 20 million yuan or more.)',
+    );
+    expect(m).toContain(
+      'tour.json: stop 4 "chemical-park": caption.en: "sizeable" is not used for 规上: the glossary\'s English is "above designated size"',
+    );
+  });
+
+  it('a number in the tour with no record', () => {
+    const m = messages(
+      withFile('tour.json', (stops) => {
+        stops[5].notes.zh += '两处距县城约250公里。';
+      }),
+    );
+    expect(m).toContain(
+      'tour.json: stop 6 "enclaves": notes.zh: 250 (…公) has no record in figures.json: add it with its source, or as the dashboard\'s own measure (origin "dashboard")',
+    );
   });
 
   it('reports every problem in one run', () => {

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTY_SEAT, figures, layers, sites } from '../../src/data/geodata';
+import { COUNTY_SEAT, figures, groups, layers, sites } from '../../src/data/geodata';
 import {
   anchorOf,
   connectionLines,
   countyFiguresBySection,
+  figureScope,
   figuresOfSite,
+  groupFiguresOfSite,
   growthRates,
   km,
   nearbySites,
   passesFilter,
+  prospectFigures,
   relatedCountyFigures,
   searchSites,
   siteFeatures,
+  WALK_RADIUS_KM,
 } from '../../src/data/selectors';
 import { HOME_TARGET, targetForSite } from '../../src/map/camera';
 
@@ -37,9 +41,40 @@ describe('selectors', () => {
   });
 
   it('groups county figures by the article’s sections', () => {
-    const people = countyFiguresBySection(figures, 'people').map((f) => f.id);
+    const people = countyFiguresBySection(figures, 'people', groups).map((f) => f.id);
     expect(people).toContain('graduates');
     expect(people).not.toContain('gdp');
+    // 有望实现“十八连冠” is a prospect: listed apart, never among the results.
+    expect(people).not.toContain('safety-streak');
+    expect(prospectFigures(figures).map((f) => f.id)).toEqual(['safety-streak']);
+    // A whole's figure is listed; the dashboard's own assumption is not a county result.
+    const industry = countyFiguresBySection(figures, 'industry', groups).map((f) => f.id);
+    expect(industry).toContain('devzone-total-area');
+    expect(countyFiguresBySection(figures, 'green', groups).map((f) => f.id)).not.toContain('walk-radius');
+  });
+
+  it('shows a whole’s figure on each of its parts, not as one part’s own', () => {
+    for (const block of ['devzone-east', 'devzone-west']) {
+      const wholes = groupFiguresOfSite(figures, groups, block);
+      expect(wholes.map((w) => w.group.id)).toEqual(['economic-development-zone']);
+      expect(wholes[0]?.figures.map((f) => f.id)).toEqual(['devzone-total-area']);
+      expect(figuresOfSite(figures, block).map((f) => f.id)).not.toContain('devzone-total-area');
+    }
+    const station = groupFiguresOfSite(figures, groups, 'suichang-west-station');
+    expect(station[0]?.figures.map((f) => f.id).sort()).toEqual(['quli-line-length', 'quli-line-speed']);
+    expect(figuresOfSite(figures, 'suichang-west-station')).toEqual([]);
+    expect(groupFiguresOfSite(figures, groups, 'chemical-park')).toEqual([]);
+  });
+
+  it('names whose figure it is, for the tour’s tags', () => {
+    const of = (id: string) => figureScope(figures.find((f) => f.id === id)!, sites, groups);
+    expect(of('new-large-firms').kind).toBe('county');
+    expect(of('devzone-total-area')).toMatchObject({ kind: 'group', group: { id: 'economic-development-zone' } });
+    expect(of('enclave-returns')).toMatchObject({ kind: 'site', site: { properties: { id: 'enclave-nanhu' } } });
+  });
+
+  it('draws the walking circles with the radius the walk-radius record states', () => {
+    expect(figures.find((f) => f.id === 'walk-radius')?.value).toBe(WALK_RADIUS_KM);
   });
 
   it('lists the growth rates the article gives, largest first', () => {
