@@ -5,6 +5,7 @@ import { exportAttribution } from './i18n/attribution';
 import { useT } from './i18n/useT';
 import { SidePanel } from './panel/SidePanel';
 import { useApp } from './state/store';
+import { StorageNotice } from './tools/StorageNotice';
 import { useTools } from './tools/toolsState';
 import { TourOverlay, useBigScreen } from './tour/TourOverlay';
 import { useTour } from './tour/tourState';
@@ -122,7 +123,9 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
           </section>
           <SidePanel />
         </main>
-        <Notices onUpdate={onUpdate} />
+        <Notices onUpdate={onUpdate}>
+          <StorageNotice />
+        </Notices>
       </div>
       {/* Beside the app, not in it: printing hides the app and shows only this sheet. */}
       <PrintSheet />

@@ -12,6 +12,8 @@ declare module '*.woff2?url' {
 }
 
 declare module 'shpjs' {
-  /** Parses a zipped Shapefile (reprojected to WGS-84 where a .prj says how). */
-  export default function shp(input: ArrayBuffer): Promise<import('geojson').FeatureCollection | import('geojson').FeatureCollection[]>;
+  /** The geometries of a .shp, reprojected to WGS-84 where the .prj text says how (and proj4 reads it). */
+  export function parseShp(shp: Uint8Array | ArrayBuffer | DataView, prj?: string): (import('geojson').Geometry | null)[];
+  /** The rows of a .dbf, decoded with the .cpg's encoding (or UTF-8). */
+  export function parseDbf(dbf: Uint8Array | ArrayBuffer | DataView, cpg?: string): Record<string, unknown>[];
 }

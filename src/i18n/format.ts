@@ -89,6 +89,25 @@ export function formatChange(change: NonNullable<FigureDef['change']>, lang: Lan
   return { text, direction, tone, label: `${words} ${formatNumber(Math.abs(v), lang, 2)}%` };
 }
 
+/**
+ * A size for people: bytes below 1 KB, then KB, MB, GB with one decimal. `exact` adds the byte count
+ * where rounding would mislead ("50.0 MB" for a file one byte over a 50.0 MB limit).
+ */
+export function formatBytes(bytes: number, lang: Lang, exact = false): string {
+  const plain = `${formatNumber(bytes, lang)} ${lang === 'zh' ? '字节' : bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024) return plain;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = bytes / 1024;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  const rounded = `${new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)} ${units[i]}`;
+  if (!exact) return rounded;
+  return lang === 'zh' ? `${rounded}（${plain}）` : `${rounded} (${plain})`;
+}
+
 export function formatDistance(km: number, lang: Lang): string {
   if (km < 1) {
     const m = Math.round(km * 1000);

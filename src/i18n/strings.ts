@@ -73,6 +73,22 @@ const zh = {
   dismiss: '知道了',
   unknownSite: (id: string) => `链接中的站点“${id}”不存在，已忽略。`,
   unknownLayer: (id: string) => `链接中的图层“${id}”不存在，已忽略。`,
+  unknownLayers: (shown: string[], total: number) =>
+    `链接中的图层${shown.map((id) => `“${id}”`).join('、')}等 ${total.toLocaleString('zh-CN')} 个不存在，已忽略。`,
+  moreNotices: (n: number) => `另有 ${n} 条提示`,
+  storageWhy: {
+    quota: '浏览器分配给本站的存储空间已满',
+    blocked: '浏览器拒绝了本地存储或未能完成（如隐私模式、管理策略或存储出错）',
+    unavailable: '此浏览器不提供本地存储',
+  },
+  storageNotKept: (what: string, why: string) => `未能保存${what}：${why}。刷新页面后将丢失，请先导出为文件。`,
+  storageWhatDrawings: '你的绘图',
+  storageWhatLayer: (name: string) => `图层“${name}”`,
+  storageAnd: '和',
+  storageSessionOnly: (why: string) =>
+    `无法在本地保存（${why}）：本次各项工具照常可用，但绘图和导入的图层在刷新页面后不会保留；需要时请导出为文件。`,
+  exportDrawingsFile: '导出绘图',
+  exportLayerFile: (name: string) => `导出“${name}”`,
   badParam: (name: string) => `链接参数“${name}”的值无效，已忽略。`,
   zoomToSite: '在地图上定位',
   showBothEnds: '遂昌与飞地两端',
@@ -191,6 +207,23 @@ const en: Strings = {
   dismiss: 'Dismiss',
   unknownSite: (id: string) => `The link names a site "${id}" that does not exist; it was ignored.`,
   unknownLayer: (id: string) => `The link names a layer "${id}" that does not exist; it was ignored.`,
+  unknownLayers: (shown: string[], total: number) =>
+    `The link names ${total.toLocaleString('en-GB')} layers that do not exist (${shown.map((id) => `"${id}"`).join(', ')} and others); they were ignored.`,
+  moreNotices: (n: number) => `${n} more ${n === 1 ? 'notice' : 'notices'}`,
+  storageWhy: {
+    quota: 'the storage the browser allows this site is full',
+    blocked: 'the browser refused or could not finish local storage (private mode, a policy, or a storage error)',
+    unavailable: 'this browser offers no local storage',
+  },
+  storageNotKept: (what: string, why: string) =>
+    `${what} could not be saved: ${why}. Export to a file now to keep a copy: a reload loses what was not saved.`,
+  storageWhatDrawings: 'your drawings',
+  storageWhatLayer: (name: string) => `layer "${name}"`,
+  storageAnd: ' and ',
+  storageSessionOnly: (why: string) =>
+    `Nothing can be saved locally (${why}): every tool works for this session, but drawings and imported layers will not be kept after a reload; export them as files when needed.`,
+  exportDrawingsFile: 'Export the drawings',
+  exportLayerFile: (name: string) => `Export "${name}"`,
   badParam: (name: string) => `The link's "${name}" value is not valid; it was ignored.`,
   zoomToSite: 'Show on map',
   showBothEnds: 'Suichang and the enclave',

@@ -1,5 +1,7 @@
 /** Interface text of the planner's tools, in Chinese and English. */
 import type { ImportProblem } from '../tools/import/errors';
+import type { SaveState } from '../tools/storageState';
+import { formatBytes } from './format';
 import type { Lang } from './strings';
 
 const zh = {
@@ -36,9 +38,21 @@ const zh = {
   datumGcj: 'GCJ-02（国内地图）',
   reading: (p: number) => `读取中 ${p}%`,
   parsing: '解析中…',
-  imported: (name: string, n: number) => `已导入“${name}”：${n} 个要素。`,
+  imported: (name: string, n: number, saved: SaveState) =>
+    saved === 'saved'
+      ? `已导入并保存“${name}”：${n} 个要素。`
+      : saved === 'session'
+        ? `已导入“${name}”：${n} 个要素（仅本次会话，刷新后不保留）。`
+        : `已导入“${name}”：${n} 个要素，但未能保存（见提示）。`,
   importFailed: (name: string) => `无法导入“${name}”：`,
   chooseColumns: '请选择经度和纬度列',
+  droppedKeys: (keys: string[]) =>
+    `已忽略属性名 ${keys.slice(0, 5).join('、')}${keys.length > 5 ? ` 等 ${keys.length} 个` : ''}（可能改变对象原型或过长）。`,
+  storageTitle: '本地保存',
+  storageUsage: (used: string, free: string) => `本站在此浏览器中已存 ${used}，还可存约 ${free}。`,
+  storagePersisted: '浏览器已同意长期保存：空间紧张时也不会自动清除。',
+  storageNotPersisted: '浏览器未承诺长期保存：空间紧张时可能清除，重要的工作请导出为文件。',
+  storageSession: '此浏览器无法在本地保存：绘图和导入的图层只保留到关闭或刷新页面。',
   lonColumn: '经度列',
   latColumn: '纬度列',
   importLayers: '导入的图层',
@@ -122,9 +136,21 @@ const en: ToolStrings = {
   datumGcj: 'GCJ-02 (Chinese maps)',
   reading: (p: number) => `Reading ${p}%`,
   parsing: 'Parsing…',
-  imported: (name: string, n: number) => `Imported "${name}": ${n} features.`,
+  imported: (name: string, n: number, saved: SaveState) =>
+    saved === 'saved'
+      ? `Imported and saved "${name}": ${n} features.`
+      : saved === 'session'
+        ? `Imported "${name}": ${n} features (this session only: not kept after a reload).`
+        : `Imported "${name}": ${n} features, but it could not be saved (see the notice).`,
   importFailed: (name: string) => `Could not import "${name}": `,
   chooseColumns: 'Choose the longitude and latitude columns',
+  droppedKeys: (keys: string[]) =>
+    `Property names left out: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''} (they could change object prototypes, or are too long).`,
+  storageTitle: 'Saved in this browser',
+  storageUsage: (used: string, free: string) => `This site stores ${used} in this browser; about ${free} more fits.`,
+  storagePersisted: 'The browser agreed to keep it: it is not cleared when space runs low.',
+  storageNotPersisted: 'The browser has not promised to keep it: it may be cleared when space runs low, so export important work as files.',
+  storageSession: 'This browser cannot save locally: drawings and imported layers last until the page is closed or reloaded.',
   lonColumn: 'Longitude column',
   latColumn: 'Latitude column',
   importLayers: 'Imported layers',
@@ -174,14 +200,44 @@ const en: ToolStrings = {
 
 export const TOOL_STRINGS: Record<Lang, ToolStrings> = { zh, en };
 
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-
 /** An import problem in words: what is wrong and where. */
 export function importProblemText(p: ImportProblem, lang: Lang): string {
   const z = lang === 'zh';
   switch (p.code) {
     case 'too-large':
-      return z ? `文件 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的上限。` : `the file is ${mb(p.bytes)}, over the ${mb(p.limit)} limit.`;
+      // In bytes as well: "50.0 MB, over the 50.0 MB limit" would read as no reason at all.
+      return z
+        ? `文件 ${formatBytes(p.bytes, lang, true)}，超过上限 ${formatBytes(p.limit, lang, true)}。`
+        : `the file is ${formatBytes(p.bytes, lang, true)}, over the limit of ${formatBytes(p.limit, lang, true)}.`;
+    case 'unreadable':
+      return z ? `文件无法读取：${p.detail}` : `the file cannot be read: ${p.detail}`;
+    case 'empty-file':
+      return z ? '文件是空的（0 字节）。' : 'the file is empty (0 bytes).';
+    case 'bad-zip':
+      return z ? `压缩包“${p.file}”损坏或无法读取：${p.detail}。` : `the zip "${p.file}" is broken or cannot be read: ${p.detail}.`;
+    case 'zip-too-large': {
+      const size = formatBytes(p.bytes, lang, true);
+      const limit = formatBytes(p.limit, lang, true);
+      if (p.entry === null)
+        return z
+          ? `压缩包“${p.file}”里要读取的文件解压后共 ${size}，超过上限 ${limit}；未解压。`
+          : `the files to read in the zip "${p.file}" unpack to ${size} together, over the limit of ${limit}; nothing was unpacked.`;
+      return p.inflated
+        ? z
+          ? `压缩包“${p.file}”里的“${p.entry}”解压后超过上限 ${limit}（压缩包目录写的大小不实）；已停止解压。`
+          : `"${p.entry}" in the zip "${p.file}" unpacks past the limit of ${limit} (the zip's directory understates its size); unpacking was stopped.`
+        : z
+          ? `压缩包“${p.file}”里的“${p.entry}”解压后 ${size}，超过上限 ${limit}；未解压。`
+          : `"${p.entry}" in the zip "${p.file}" unpacks to ${size}, over the limit of ${limit}; nothing was unpacked.`;
+    }
+    case 'zip-encrypted':
+      return z
+        ? `压缩包“${p.file}”里的“${p.entry}”有密码保护，无法读取。`
+        : `"${p.entry}" in the zip "${p.file}" is password-protected and cannot be read.`;
+    case 'too-deep':
+      return z
+        ? `第 ${p.feature + 1} 个要素的几何集合嵌套超过 ${p.limit} 层。`
+        : `feature ${p.feature + 1} nests geometry collections more than ${p.limit} deep.`;
     case 'unknown-format':
       return z
         ? '不支持的文件类型（支持 .geojson .json .kml .gpx .zip .csv）。'

@@ -78,6 +78,8 @@ export interface AppState {
 
 let nonce = 0;
 let noticeId = 0;
+/** Notices kept (the oldest go first); the page shows fewer still (ui/Notices.tsx). */
+const MAX_NOTICES = 20;
 const toggle = <T>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
 export const ALL_LAYER_IDS = layers.map((l) => l.id);
@@ -112,7 +114,8 @@ export const useApp = create<AppState>()((set) => ({
   togglePrecision: (p) => set((s) => ({ precisions: toggle(s.precisions, p) })),
   setView: (view) => set({ view }),
   requestCamera: (request) => set({ camera: { ...request, nonce: ++nonce } as CameraRequest }),
-  notify: (text) => set((s) => (s.notices.some((n) => n.text === text) ? s : { notices: [...s.notices, { id: ++noticeId, text }] })),
+  notify: (text) =>
+    set((s) => (s.notices.some((n) => n.text === text) ? s : { notices: [...s.notices, { id: ++noticeId, text }].slice(-MAX_NOTICES) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
   setEmphasis: (emphasis) => set({ emphasis }),

@@ -64,15 +64,17 @@ export function parseUrl(search: string, known: Known): { state: UrlState; probl
 
   const layers = params.get('layers');
   if (layers !== null) {
-    const ids = layers === '' ? [] : layers.split(',');
+    // Empty entries (",,," or a trailing comma) are not ids: left out, not reported as unknown layers.
+    const ids = layers.split(',').filter((id) => id !== '');
     const good: string[] = [];
     for (const id of ids) {
       if (known.layerIds.includes(id)) {
         if (!good.includes(id)) good.push(id);
       } else problems.push({ kind: 'unknownLayer', id: id.slice(0, 64) });
     }
-    // A list of nothing but unknown ids would hide every layer: keep all instead.
-    state.layers = ids.length > 0 && good.length === 0 ? null : good;
+    // "layers=" is a link to no layers; a list of nothing but unknown or empty ids would hide every layer: keep all instead.
+    if (layers !== '' && ids.length === 0) problems.push({ kind: 'badParam', name: 'layers' });
+    state.layers = layers !== '' && good.length === 0 ? null : good;
   }
 
   const lang = params.get('lang');
@@ -109,6 +111,25 @@ export function parseUrl(search: string, known: Known): { state: UrlState; probl
     state.tour ??= 1;
   }
   return { state, problems };
+}
+
+/** One notice per kind of problem: the unknown layers of a crafted link are one notice, not ten thousand. */
+export type UrlNotice =
+  | { kind: 'unknownSite'; id: string }
+  | { kind: 'unknownLayers'; shown: string[]; total: number }
+  | { kind: 'badParam'; name: string };
+
+export const SHOWN_IDS = 3;
+
+export function summariseProblems(problems: readonly UrlProblem[]): UrlNotice[] {
+  const out: UrlNotice[] = [];
+  const layers = [...new Set(problems.flatMap((p) => (p.kind === 'unknownLayer' ? [p.id] : [])))];
+  for (const p of problems) {
+    if (p.kind === 'unknownSite') out.push(p);
+    if (p.kind === 'badParam' && !out.some((o) => o.kind === 'badParam' && o.name === p.name)) out.push(p);
+  }
+  if (layers.length > 0) out.push({ kind: 'unknownLayers', shown: layers.slice(0, SHOWN_IDS), total: layers.length });
+  return out;
 }
 
 const fixed = (n: number, d: number) => String(Number(n.toFixed(d)));

@@ -9,14 +9,14 @@ import { exitTour, startTour, startTourSync } from '../tour/controller';
 import { stops } from '../tour/stops';
 import { useTour } from '../tour/tourState';
 import { ALL_LAYER_IDS, useApp } from './store';
-import { parseUrl, serialiseUrl, type UrlProblem, type UrlState } from './url';
+import { parseUrl, serialiseUrl, summariseProblems, type UrlNotice, type UrlState } from './url';
 
 const known = { siteIds: new Set(sites.map((s) => s.properties.id)), layerIds: ALL_LAYER_IDS, tourLength: stops.length };
 
-function noticeText(p: UrlProblem, lang: 'zh' | 'en'): string {
+function noticeText(p: UrlNotice, lang: 'zh' | 'en'): string {
   const t = STRINGS[lang];
   if (p.kind === 'unknownSite') return t.unknownSite(p.id);
-  if (p.kind === 'unknownLayer') return t.unknownLayer(p.id);
+  if (p.kind === 'unknownLayers') return p.total === 1 ? t.unknownLayer(p.shown[0] as string) : t.unknownLayers(p.shown, p.total);
   return t.badParam(p.name);
 }
 
@@ -47,7 +47,7 @@ function apply(search: string, fromHistory: boolean) {
     if (fromHistory) app.requestCamera({ kind: 'view', view: state.view });
   }
   app.select(state.site, { fly: Boolean(state.site) && (fromHistory || !state.view) });
-  for (const p of problems) app.notify(noticeText(p, state.lang));
+  for (const p of summariseProblems(problems)) app.notify(noticeText(p, state.lang));
   const tour = useTour.getState();
   if (state.tour !== null) {
     const kiosk = state.kiosk ? { dwellMs: state.kiosk.dwell * 1000, idleMs: state.kiosk.idle * 1000 } : null;

@@ -4,6 +4,7 @@ import { DrawSection } from './DrawSection';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
 import { MeasureSection } from './MeasureSection';
+import { StorageSection } from './StorageSection';
 import { useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
@@ -20,7 +21,7 @@ export default function ToolsPanel() {
         </button>
       </header>
       <div className="tools-scroll">
-        {[MeasureSection, DrawSection, ImportSection, AnalysisSection, ExportSection].map((Section) => (
+        {[MeasureSection, DrawSection, ImportSection, AnalysisSection, ExportSection, StorageSection].map((Section) => (
           <ErrorBoundary key={Section.name} label={t.tools}>
             <Section />
           </ErrorBoundary>

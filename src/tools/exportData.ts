@@ -1,7 +1,7 @@
 /** Exports: the sites and figures as GeoJSON and CSV, the planner's drawings as GeoJSON. Pure builders plus a download helper. */
 import Papa from 'papaparse';
 import { figures, layers, meta, sites } from '../data/geodata';
-import type { Drawing } from './toolsState';
+import type { Drawing, ImportedLayer } from './toolsState';
 
 /** Spreadsheet programs run cells starting with = + - @ as formulas: such text is quoted as text. */
 export const csvSafe = (v: unknown): string => {
@@ -77,6 +77,11 @@ export function figuresCsv(): string {
 
 export function drawingsGeoJSON(drawings: readonly Drawing[]): string {
   return JSON.stringify({ type: 'FeatureCollection', datum: meta.datum, features: drawings }, null, 1);
+}
+
+/** An imported layer as it was read, in its own datum (said in the file). */
+export function layerGeoJSON(layer: ImportedLayer): string {
+  return JSON.stringify({ type: 'FeatureCollection', name: layer.name, datum: layer.datum, features: layer.fc.features });
 }
 
 export function download(name: string, content: string | Blob, type = 'application/json'): void {

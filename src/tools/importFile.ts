@@ -9,6 +9,7 @@ import { importProblemText, TOOL_STRINGS } from '../i18n/toolStrings';
 import { useApp } from '../state/store';
 import ImportWorker from './import/import.worker.ts?worker&inline';
 import type { CsvColumns, ParseResult } from './import/parse';
+import { whenSaved } from './persist';
 import { IMPORT_COLORS, newId, useTools } from './toolsState';
 
 export interface ImportJob {
@@ -106,8 +107,9 @@ export async function importFile(file: File): Promise<boolean> {
     }
     const tools = useTools.getState();
     const name = file.name.replace(/\.[^.]+$/, '');
+    const id = newId('layer');
     tools.addImport({
-      id: newId('layer'),
+      id,
       name,
       datum: state.getState().datum,
       color: IMPORT_COLORS[tools.imports.length % IMPORT_COLORS.length] as string,
@@ -115,7 +117,11 @@ export async function importFile(file: File): Promise<boolean> {
       visible: true,
       fc: result.fc,
     });
-    useApp.getState().notify(t.imported(name, result.fc.features.length));
+    state.setState({ job: null, cancel: null });
+    // "Imported" is said once the layer is stored (or said not to be): never before the save is confirmed.
+    if (result.dropped.length > 0) useApp.getState().notify(TOOL_STRINGS[useApp.getState().lang].droppedKeys(result.dropped));
+    const saved = await whenSaved(id);
+    useApp.getState().notify(TOOL_STRINGS[useApp.getState().lang].imported(name, result.fc.features.length, saved));
     return true;
   } catch (error) {
     if ((error as Error).name !== 'AbortError') useApp.getState().notify(`${t.importFailed(file.name)}${(error as Error).message}`);

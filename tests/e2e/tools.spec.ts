@@ -48,7 +48,7 @@ test.describe('planner tools', () => {
     await openApp(page);
     await openTools(page);
     await importBuffer(page, 'points.geojson', GEOJSON);
-    await expect(page.getByRole('status').filter({ hasText: '已导入“points”：2 个要素。' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“points”：2 个要素。' })).toBeVisible();
     await waitForIdle(page);
     expect((await importedIds(page)).sort()).toEqual(['测点乙', '测点甲']);
     await page.getByRole('button', { name: '属性表' }).click();
@@ -57,7 +57,7 @@ test.describe('planner tools', () => {
     expect(await page.locator('.attribute-table b').count()).toBe(0);
 
     await importBuffer(page, 'stations.csv', '名称,经度,纬度\n丙站,119.25,28.58\n', 'text/csv');
-    await expect(page.getByRole('status').filter({ hasText: '已导入“stations”：1 个要素。' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“stations”：1 个要素。' })).toBeVisible();
     await waitForIdle(page);
     expect(await importedIds(page)).toContain('');
 

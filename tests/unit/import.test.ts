@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { importProblemText } from '../../src/i18n/toolStrings';
 import { MAX_BYTES, parseImport } from '../../src/tools/import/parse';
-import { sanitizeProperties } from '../../src/tools/import/sanitize';
+import { MAX_GEOMETRY_DEPTH, sanitizeProperties } from '../../src/tools/import/sanitize';
 import { pointShapefile } from '../fixtures/shapefile';
 import { zip } from '../fixtures/zip';
 
@@ -118,9 +119,64 @@ describe('import parsers, bad files: a problem that says what and where, never a
     expect(await problem('a.zip', zip({ 'readme.txt': enc('hello') }))).toEqual({ code: 'zip-no-shapefile' });
   });
 
-  it('a file over the size limit', async () => {
+  it('a file over the size limit, said in bytes where rounding would hide it; an empty file called empty', async () => {
     const big = new Uint8Array(MAX_BYTES + 1);
-    expect(await problem('a.geojson', big)).toEqual({ code: 'too-large', bytes: MAX_BYTES + 1, limit: MAX_BYTES });
+    const p = await problem('a.geojson', big);
+    expect(p).toEqual({ code: 'too-large', bytes: MAX_BYTES + 1, limit: MAX_BYTES });
+    expect(importProblemText(p, 'en')).toBe('the file is 50.0 MB (52,428,801 bytes), over the limit of 50.0 MB (52,428,800 bytes).');
+    expect(importProblemText(p, 'zh')).toBe('文件 50.0 MB（52,428,801 字节），超过上限 50.0 MB（52,428,800 字节）。');
+    for (const name of ['a.geojson', 'a.csv', 'a.zip', 'a.kml'])
+      expect(await problem(name, new Uint8Array(0))).toEqual({ code: 'empty-file' });
+  });
+
+  it('a zip bomb is refused from its directory, before anything is inflated', async () => {
+    const files = pointShapefile([{ x: 119.27, y: 28.59, name: 'A' }]);
+    const declared = { 'sites.shp': 1_340_000_000 };
+    const bomb = zip(
+      { 'sites.shp': files['sites.shp'] as Uint8Array, 'sites.dbf': files['sites.dbf'] as Uint8Array },
+      { deflate: true, declare: declared },
+    );
+    const p = await problem('bomb.zip', bomb);
+    expect(p).toEqual({ code: 'zip-too-large', file: 'bomb.zip', entry: 'sites.shp', bytes: 1_340_000_000, limit: MAX_BYTES });
+    expect(importProblemText(p, 'en')).toContain('"sites.shp" in the zip "bomb.zip" unpacks to 1.2 GB');
+    // Entries each under the limit but over it together.
+    const half = Math.floor(MAX_BYTES / 2) + 1;
+    const pair = zip({ 'a.shp': enc('x'), 'a.dbf': enc('y') }, { deflate: true, declare: { 'a.shp': half, 'a.dbf': half } });
+    expect(await problem('pair.zip', pair)).toMatchObject({ code: 'zip-too-large', entry: null, bytes: half * 2 });
+  });
+
+  it('a zip whose directory understates a size is stopped while inflating', async () => {
+    // 60 MB of zeros deflate to about 60 kB; the directory claims 100 bytes.
+    const zeros = new Uint8Array(60 * 1024 * 1024);
+    const liar = zip({ 'big.shp': zeros }, { deflate: true, declare: { 'big.shp': 100 } });
+    expect(liar.byteLength).toBeLessThan(200_000);
+    const p = await problem('liar.zip', liar);
+    expect(p).toMatchObject({ code: 'zip-too-large', file: 'liar.zip', entry: 'big.shp', inflated: true, limit: MAX_BYTES });
+  });
+
+  it('an encrypted entry, a broken zip, and a GBK-named Shapefile inside a zip', async () => {
+    const files = pointShapefile([{ x: 119.27, y: 28.59, name: 'A' }]);
+    const locked = zip({ 'a.shp': files['sites.shp'] as Uint8Array }, { encrypted: ['a.shp'] });
+    expect(await problem('locked.zip', locked)).toEqual({ code: 'zip-encrypted', file: 'locked.zip', entry: 'a.shp' });
+    const cut = zip({ 'a.shp': files['sites.shp'] as Uint8Array }).slice(0, 40);
+    expect(await problem('cut.zip', cut)).toMatchObject({ code: 'bad-zip', file: 'cut.zip' });
+    // 遂昌站点 in GBK, without the UTF-8 flag.
+    const gbk = (name: string) => Buffer.from(name.replace('遂昌站点', '\xcb\xec\xb2\xfd\xd5\xbe\xb5\xe3'), 'latin1');
+    const named = zip(
+      { '遂昌站点.shp': files['sites.shp'] as Uint8Array, '遂昌站点.dbf': files['sites.dbf'] as Uint8Array },
+      { nameBytes: gbk },
+    );
+    const r = await ok('named.zip', named);
+    expect(r.fc.features[0]?.properties.NAME).toBe('A');
+  });
+
+  it('geometry collections nested too deep; prototype keys reported once', async () => {
+    let g: object = { type: 'Point', coordinates: [119.27, 28.59] };
+    for (let i = 0; i < 200; i++) g = { type: 'GeometryCollection', geometries: [g] };
+    expect(await problem('deep.geojson', JSON.stringify(g))).toEqual({ code: 'too-deep', feature: 0, limit: MAX_GEOMETRY_DEPTH });
+    const two = `{"type":"FeatureCollection","features":[${[1, 2].map(() => `{"type":"Feature","properties":{"__proto__":{"x":1},"prototype":1,"a":1},"geometry":{"type":"Point","coordinates":[119,28]}}`).join(',')}]}`;
+    expect((await ok('two.geojson', two)).dropped.sort()).toEqual(['__proto__', 'prototype']);
+    expect((await ok('a.geojson', JSON.stringify(POINT))).dropped).toEqual([]);
   });
 
   it('HTML and prototype keys in properties stay inert data', async () => {

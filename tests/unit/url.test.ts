@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrl, parseView, serialiseUrl, type UrlState } from '../../src/state/url';
+import { parseUrl, parseView, serialiseUrl, summariseProblems, type UrlState } from '../../src/state/url';
 
 const known = { siteIds: new Set(['devzone-east', 'enclave-nanhu']), layerIds: ['devzone', 'chempark', 'enclaves'], tourLength: 11 };
 const all = known.layerIds;
@@ -38,6 +38,26 @@ describe('URL state', () => {
       { kind: 'unknownLayer', id: 'bogus' },
       { kind: 'badParam', name: 'lang' },
       { kind: 'badParam', name: 'view' },
+    ]);
+  });
+
+  it('summarises a crafted link: one notice for ten thousand unknown layers, none for empty entries', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => `x${i}`).join(',');
+    const { state, problems } = parseUrl(`?layers=${many}`, known);
+    expect(state.layers).toBeNull();
+    expect(summariseProblems(problems)).toEqual([{ kind: 'unknownLayers', shown: ['x0', 'x1', 'x2'], total: 10_000 }]);
+    const empty = parseUrl('?layers=,,,', known);
+    expect(empty.state.layers).toBeNull();
+    expect(summariseProblems(empty.problems)).toEqual([{ kind: 'badParam', name: 'layers' }]);
+    const trailing = parseUrl('?layers=devzone,', known);
+    expect(trailing.state.layers).toEqual(['devzone']);
+    expect(trailing.problems).toEqual([]);
+    // Each repeated kind once.
+    const twice = parseUrl('?layers=a,a,b&kiosk=1&dwell=x&idle=y', known);
+    expect(summariseProblems(twice.problems)).toEqual([
+      { kind: 'badParam', name: 'dwell' },
+      { kind: 'badParam', name: 'idle' },
+      { kind: 'unknownLayers', shown: ['a', 'b'], total: 2 },
     ]);
   });
 

@@ -8,9 +8,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { type ParseError, parseTree } from 'jsonc-parser';
 import Papa from 'papaparse';
-import shp from 'shpjs';
+import { parseDbf, parseShp } from 'shpjs';
 import { ImportError, type ImportProblem } from './errors';
 import { type Props, sanitizeCollection } from './sanitize';
+import { checkSizes, readEntry, zipDirectory } from './zip';
 
 export type ImportKind = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'csv';
 export const MAX_BYTES = 50 * 1024 * 1024;
@@ -21,7 +22,8 @@ export interface CsvColumns {
 }
 
 export type ParseResult =
-  | { ok: true; kind: ImportKind; fc: FeatureCollection<Geometry, Props> }
+  /** `dropped`: property names left out (such as __proto__), reported once per import. */
+  | { ok: true; kind: ImportKind; fc: FeatureCollection<Geometry, Props>; dropped: string[] }
   | { ok: false; problem: ImportProblem }
   | { ok: false; needsColumns: string[]; candidates: { lon: string[]; lat: string[] } };
 
@@ -100,20 +102,46 @@ function parseXml(text: string, kind: 'kml' | 'gpx'): unknown[] {
   return fc.features.filter((f) => f.geometry);
 }
 
-async function parseShapefile(bytes: Uint8Array): Promise<unknown[]> {
-  let out: FeatureCollection | FeatureCollection[];
-  try {
-    out = (await shp(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)) as
-      | FeatureCollection
-      | FeatureCollection[];
-  } catch (error) {
-    const message = (error as Error).message ?? String(error);
-    if (/no layers|shp|not found|missing/i.test(message)) throw new ImportError({ code: 'zip-no-shapefile' });
-    throw new ImportError({ code: 'bad-shapefile', detail: message.slice(0, 160) });
+/**
+ * A zipped Shapefile: the zip's directory is checked against the limit before anything is inflated,
+ * then each .shp is read with its .dbf, .prj and .cpg (all inflated bytes together within the limit).
+ */
+async function parseShapefile(bytes: Uint8Array, fileName: string): Promise<unknown[]> {
+  const entries = zipDirectory(bytes, fileName).filter((e) => !e.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(e.name));
+  checkSizes(entries, fileName, MAX_BYTES);
+  const shps = entries.filter((e) => /\.shp$/i.test(e.name));
+  if (shps.length === 0) throw new ImportError({ code: 'zip-no-shapefile' });
+  let budget = MAX_BYTES;
+  const read = async (e: (typeof entries)[number]) => {
+    const b = await readEntry(bytes, e, fileName, budget);
+    budget -= b.byteLength;
+    return b;
+  };
+  const features: unknown[] = [];
+  for (const entry of shps) {
+    const base = entry.name.slice(0, -4).toLowerCase();
+    const sibling = (ext: string) => entries.find((e) => e.name.toLowerCase() === `${base}.${ext}`);
+    const [prj, cpg, dbf] = [sibling('prj'), sibling('cpg'), sibling('dbf')];
+    const shpBytes = await read(entry);
+    const prjText = prj ? textOf(await read(prj)) : undefined;
+    const cpgText = cpg ? textOf(await read(cpg)) : undefined;
+    let geometries: (Geometry | null)[];
+    let rows: Record<string, unknown>[] = [];
+    try {
+      geometries = parseShp(shpBytes, prjText);
+      if (dbf) rows = parseDbf(await read(dbf), cpgText);
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError({
+        code: 'bad-shapefile',
+        detail: `${entry.name}: ${String((error as Error)?.message ?? error).slice(0, 160)}`,
+      });
+    }
+    geometries.forEach((geometry, i) => {
+      features.push({ type: 'Feature', geometry, properties: rows[i] ?? {} });
+    });
   }
-  const list = Array.isArray(out) ? out : [out];
-  if (list.length === 0) throw new ImportError({ code: 'zip-no-shapefile' });
-  return list.flatMap((fc) => fc.features);
+  return features;
 }
 
 const LON = /^(lon|lng|long|longitude|x|经度|东经)$/i;
@@ -150,6 +178,7 @@ function parseCsv(text: string, columns?: CsvColumns): ParseResult | unknown[] {
 /** Never throws: every failure comes back as a problem the UI can word. */
 export async function parseImport(fileName: string, bytes: Uint8Array, options: { columns?: CsvColumns } = {}): Promise<ParseResult> {
   try {
+    if (bytes.byteLength === 0) throw new ImportError({ code: 'empty-file' });
     if (bytes.byteLength > MAX_BYTES) throw new ImportError({ code: 'too-large', bytes: bytes.byteLength, limit: MAX_BYTES });
     const kind = kindOf(fileName);
     if (!kind) throw new ImportError({ code: 'unknown-format' });
@@ -158,18 +187,16 @@ export async function parseImport(fileName: string, bytes: Uint8Array, options: 
     let features: unknown[];
     if (kind === 'geojson') features = geojsonFeatures(parseJson(textOf(bytes)));
     else if (kind === 'kml' || kind === 'gpx') features = parseXml(textOf(bytes), kind);
-    else if (kind === 'shapefile') features = await parseShapefile(bytes);
+    else if (kind === 'shapefile') features = await parseShapefile(bytes, fileName);
     else {
       const r = parseCsv(textOf(bytes), options.columns);
       if (!Array.isArray(r)) return r as ParseResult;
       features = r;
     }
-    return { ok: true, kind, fc: sanitizeCollection(features) };
+    const dropped = new Set<string>();
+    return { ok: true, kind, fc: sanitizeCollection(features, dropped), dropped: [...dropped] };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, problem: error.problem };
-    return {
-      ok: false,
-      problem: { code: 'invalid-geometry', feature: -1, detail: String((error as Error)?.message ?? error).slice(0, 160) },
-    };
+    return { ok: false, problem: { code: 'unreadable', detail: String((error as Error)?.message ?? error).slice(0, 160) } };
   }
 }

@@ -11,11 +11,18 @@ export const MAX_FEATURES = 500_000;
 
 export type Props = Record<string, string | number | boolean | null>;
 
-export function sanitizeProperties(raw: unknown): Props {
+/** Geometry collections inside collections: deeper than this is refused (GeoJSON advises against any nesting). */
+export const MAX_GEOMETRY_DEPTH = 8;
+
+/** Plain values only; names that would change prototypes (or are absurdly long) are left out and added to `dropped`. */
+export function sanitizeProperties(raw: unknown, dropped?: Set<string>): Props {
   const out: Props = {};
   if (!raw || typeof raw !== 'object') return out;
   for (const key of Object.keys(raw)) {
-    if (FORBIDDEN.has(key) || key.length > 200) continue;
+    if (FORBIDDEN.has(key) || key.length > 200) {
+      dropped?.add(key.length > 200 ? `${key.slice(0, 40)}…` : key);
+      continue;
+    }
     const v = (raw as Record<string, unknown>)[key];
     const value =
       v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
@@ -56,7 +63,7 @@ function checkRing(ring: Position[], feature: number): void {
   if (a[0] !== b[0] || a[1] !== b[1]) throw new ImportError({ code: 'invalid-geometry', feature, detail: 'a polygon ring is not closed' });
 }
 
-export function checkGeometry(g: Geometry | null, feature: number): void {
+export function checkGeometry(g: Geometry | null, feature: number, depth = 0): void {
   if (!g || typeof g !== 'object') throw new ImportError({ code: 'invalid-geometry', feature, detail: 'no geometry' });
   const list = (x: unknown) => {
     if (!Array.isArray(x)) throw new ImportError({ code: 'invalid-geometry', feature, detail: `${g.type} coordinates are not a list` });
@@ -82,7 +89,8 @@ export function checkGeometry(g: Geometry | null, feature: number): void {
       for (const poly of list(g.coordinates)) for (const ring of list(poly)) checkRing(list(ring) as Position[], feature);
       return;
     case 'GeometryCollection':
-      for (const x of list(g.geometries)) checkGeometry(x, feature);
+      if (depth >= MAX_GEOMETRY_DEPTH) throw new ImportError({ code: 'too-deep', feature, limit: MAX_GEOMETRY_DEPTH });
+      for (const x of list(g.geometries)) checkGeometry(x, feature, depth + 1);
       return;
     default:
       throw new ImportError({
@@ -94,7 +102,7 @@ export function checkGeometry(g: Geometry | null, feature: number): void {
 }
 
 /** Checks every feature (the first bad one is reported with its index) and returns a clean copy. */
-export function sanitizeCollection(features: readonly unknown[]): FeatureCollection<Geometry, Props> {
+export function sanitizeCollection(features: readonly unknown[], dropped?: Set<string>): FeatureCollection<Geometry, Props> {
   if (features.length === 0) throw new ImportError({ code: 'empty' });
   if (features.length > MAX_FEATURES) throw new ImportError({ code: 'too-many-features', count: features.length, limit: MAX_FEATURES });
   const out: Feature<Geometry, Props>[] = [];
@@ -103,7 +111,7 @@ export function sanitizeCollection(features: readonly unknown[]): FeatureCollect
     if (!f || typeof f !== 'object' || f.type !== 'Feature')
       throw new ImportError({ code: 'invalid-geometry', feature: i, detail: 'not a GeoJSON Feature' });
     checkGeometry(f.geometry as Geometry, i);
-    out.push({ type: 'Feature', id: i, properties: sanitizeProperties(f.properties), geometry: f.geometry as Geometry });
+    out.push({ type: 'Feature', id: i, properties: sanitizeProperties(f.properties, dropped), geometry: f.geometry as Geometry });
   });
   return { type: 'FeatureCollection', features: out };
 }
