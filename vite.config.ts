@@ -150,8 +150,18 @@ export default defineConfig(({ mode }) => {
       ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [csp(), preloadFonts(), prerenderShell()]),
     ],
     resolve: single
-      ? { alias: [{ find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) }] }
+      ? {
+          alias: [
+            { find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) },
+            {
+              find: /^\.\/import\/createWorker$/,
+              replacement: fileURLToPath(new URL('./src/tools/import/createWorker.single.ts', import.meta.url)),
+            },
+          ],
+        }
       : undefined,
+    // Module workers split their lazy imports into chunks (SheetJS only for Excel files); the one-file build inlines them.
+    worker: { format: single ? 'iife' : 'es' },
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
     build: single

@@ -31,11 +31,38 @@ const zh = {
   untitled: '未命名',
   drawingsSaved: '绘制内容保存在本浏览器中，刷新后仍在。',
   importTitle: '导入数据',
-  importHint: '拖放文件到地图上，或选择文件：GeoJSON、KML、GPX、Shapefile（zip）、含经纬度列的 CSV。',
+  importHint:
+    '拖放文件到地图上，或选择文件：GeoJSON、KML、GPX、Shapefile（zip）、含经纬度或 X/Y 列的 CSV 与 Excel（.xlsx/.xls）；CGCS2000 高斯-克吕格等投影坐标、GBK 编码均可读取。',
   chooseFile: '选择文件',
-  datumOfFile: '文件坐标系',
+  datumOfFile: '经纬度的基准',
   datumWgs: 'WGS-84（GPS、多数国际数据）',
   datumGcj: 'GCJ-02（国内地图）',
+  datumBd: 'BD-09（百度地图上取的坐标，转换为 GCJ-02）',
+  crsOfFile: '坐标系',
+  crsAuto: '自动（按 .prj、crs 或经纬度）',
+  encodingOfFile: '文字编码',
+  encodingAuto: '自动（按文件声明或内容判断）',
+  chooseCrs: '坐标是米制投影坐标，但文件没有说明坐标系',
+  crsWhy: (sample: string) => `示例坐标：${sample}。请选择坐标系（按数值推测的排在前面）：`,
+  crsLabel: '坐标系',
+  crsLikely: '可能',
+  chooseSheet: '工作簿有多张表，请选择含坐标的一张',
+  sheetLabel: '工作表',
+  encodingName: (e: string) =>
+    ({ 'utf-8': 'UTF-8', gb18030: 'GBK / GB18030', big5: 'Big5', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' })[e] ?? e,
+  encodingBasis: {
+    bom: '文件开头的 BOM',
+    declared: '文件声明',
+    detected: '按内容判断',
+    fallback: '不是 UTF-8，按 GBK 读取',
+    chosen: '手动选择',
+  } as Record<string, string>,
+  readEncoding: (name: string, basis: string) => `文字编码：${name}（${basis}）。`,
+  rereadAs: (name: string) => `改用 ${name} 重读`,
+  readCrs: (name: string, chosen: boolean) => `坐标系：${name}${chosen ? '（手动选择）' : '（文件声明）'}，已转换为经纬度。`,
+  crsApproximate: '没有基准转换参数，可能偏差数十米。',
+  readSheet: (name: string) => `工作表：${name}。`,
+  readBd09: '原为 BD-09 坐标，已转换为 GCJ-02。',
   reading: (p: number) => `读取中 ${p}%`,
   parsing: '解析中…',
   imported: (name: string, n: number, saved: SaveState) =>
@@ -129,11 +156,39 @@ const en: ToolStrings = {
   untitled: 'Untitled',
   drawingsSaved: 'Drawings are kept in this browser and are still here after a reload.',
   importTitle: 'Import data',
-  importHint: 'Drop a file on the map, or choose one: GeoJSON, KML, GPX, zipped Shapefile, CSV with longitude/latitude columns.',
+  importHint:
+    'Drop a file on the map, or choose one: GeoJSON, KML, GPX, zipped Shapefile, CSV or Excel (.xlsx/.xls) with longitude/latitude or X/Y columns; CGCS2000 Gauss-Kruger and other projected coordinates and GBK text are read.',
   chooseFile: 'Choose a file',
-  datumOfFile: 'Datum of the file',
+  datumOfFile: 'Datum of longitude/latitude',
   datumWgs: 'WGS-84 (GPS, most international data)',
   datumGcj: 'GCJ-02 (Chinese maps)',
+  datumBd: 'BD-09 (picked on Baidu maps; converted to GCJ-02)',
+  crsOfFile: 'Coordinate system',
+  crsAuto: 'Automatic (.prj, crs member, or degrees)',
+  encodingOfFile: 'Text encoding',
+  encodingAuto: 'Automatic (as the file says, or detected)',
+  chooseCrs: 'The coordinates are projected metres, but the file names no coordinate system',
+  crsWhy: (sample: string) => `Sample coordinate: ${sample}. Choose the system (the likely ones, guessed from the numbers, come first):`,
+  crsLabel: 'Coordinate system',
+  crsLikely: 'likely',
+  chooseSheet: 'The workbook has several sheets: choose the one with coordinates',
+  sheetLabel: 'Sheet',
+  encodingName: (e: string) =>
+    ({ 'utf-8': 'UTF-8', gb18030: 'GBK / GB18030', big5: 'Big5', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' })[e] ?? e,
+  encodingBasis: {
+    bom: 'byte-order mark',
+    declared: 'declared by the file',
+    detected: 'detected',
+    fallback: 'not UTF-8, read as GBK',
+    chosen: 'chosen',
+  } as Record<string, string>,
+  readEncoding: (name: string, basis: string) => `Text encoding: ${name} (${basis}).`,
+  rereadAs: (name: string) => `Read again as ${name}`,
+  readCrs: (name: string, chosen: boolean) =>
+    `Coordinate system: ${name}${chosen ? ' (chosen)' : ' (from the file)'}, converted to longitude and latitude.`,
+  crsApproximate: 'No datum-shift parameters: it may be off by tens of metres.',
+  readSheet: (name: string) => `Sheet: ${name}.`,
+  readBd09: 'BD-09 coordinates, converted to GCJ-02.',
   reading: (p: number) => `Reading ${p}%`,
   parsing: 'Parsing…',
   imported: (name: string, n: number, saved: SaveState) =>
@@ -240,8 +295,8 @@ export function importProblemText(p: ImportProblem, lang: Lang): string {
         : `feature ${p.feature + 1} nests geometry collections more than ${p.limit} deep.`;
     case 'unknown-format':
       return z
-        ? '不支持的文件类型（支持 .geojson .json .kml .gpx .zip .csv）。'
-        : 'unsupported file type (use .geojson, .json, .kml, .gpx, .zip or .csv).';
+        ? '不支持的文件类型（支持 .geojson .json .kml .gpx .zip .csv .xlsx .xls）。'
+        : 'unsupported file type (use .geojson, .json, .kml, .gpx, .zip, .csv, .xlsx or .xls).';
     case 'not-what-it-claims':
       return z ? `文件内容不是 ${p.claimed}。` : `the file's content is not ${p.claimed}.`;
     case 'bad-json':
@@ -256,12 +311,34 @@ export function importProblemText(p: ImportProblem, lang: Lang): string {
       return z ? `Shapefile 无法读取：${p.detail}` : `the Shapefile cannot be read: ${p.detail}`;
     case 'csv-no-coordinates':
       return z
-        ? `CSV 没有经纬度列（列：${p.columns.join('、') || '无'}）。`
-        : `the CSV has no longitude/latitude columns (columns: ${p.columns.join(', ') || 'none'}).`;
+        ? `${p.sheet ? `工作表“${p.sheet}”` : 'CSV '}没有经纬度列（列：${p.columns.join('、') || '无'}）。`
+        : `${p.sheet ? `the sheet "${p.sheet}"` : 'the CSV'} has no longitude/latitude columns (columns: ${p.columns.join(', ') || 'none'}).`;
     case 'csv-bad-number':
       return z
-        ? `第 ${p.line} 行“${p.column}”列的值“${p.value}”不是数字。`
-        : `line ${p.line}: "${p.value}" in column "${p.column}" is not a number.`;
+        ? `${p.sheet ? `工作表“${p.sheet}”` : ''}第 ${p.line} 行“${p.column}”列的值“${p.value}”不是数字。`
+        : `${p.sheet ? `sheet "${p.sheet}", row` : 'line'} ${p.line}: "${p.value}" in column "${p.column}" is not a number.`;
+    case 'unknown-crs':
+      return z
+        ? `无法识别坐标系“${p.name}”（${p.where}）；可在“坐标系”中手动选择后重新导入。`
+        : `the coordinate system "${p.name}" (${p.where}) is not one this importer knows; choose one under "Coordinate system" and import again.`;
+    case 'unknown-encoding':
+      return z
+        ? `${p.where} 写的文字编码“${p.name}”无法识别；可在“文字编码”中选择后重新导入。`
+        : `${p.where} names the text encoding "${p.name}", which is not known; choose one under "Text encoding" and import again.`;
+    case 'excel-encrypted':
+      return z ? `工作簿“${p.file}”有密码保护，无法读取。` : `the workbook "${p.file}" is password-protected and cannot be read.`;
+    case 'excel-unreadable':
+      return z ? `工作簿“${p.file}”损坏或无法读取：${p.detail}` : `the workbook "${p.file}" is broken or cannot be read: ${p.detail}`;
+    case 'excel-no-sheet':
+      return z ? `工作簿“${p.file}”里没有工作表“${p.sheet}”。` : `the workbook "${p.file}" has no sheet "${p.sheet}".`;
+    case 'excel-merged-header':
+      return z
+        ? `工作表“${p.sheet}”的表头有合并单元格（${p.range}）；请取消合并，使每列有一个列名。`
+        : `the header of the sheet "${p.sheet}" has merged cells (${p.range}); unmerge them so that each column has one name.`;
+    case 'excel-formula':
+      return z
+        ? `工作表“${p.sheet}”单元格 ${p.cell} 是没有计算结果的公式；请在 Excel 中打开并保存后再导入（不会计算公式）。`
+        : `cell ${p.cell} of the sheet "${p.sheet}" is a formula with no computed value; open and save it in Excel, then import again (formulas are not evaluated).`;
     case 'outside-earth':
       return z
         ? `第 ${p.feature + 1} 个要素的坐标 [${p.lon}, ${p.lat}] 超出地球范围${p.swapped ? '——经纬度可能写反了（应为 [经度, 纬度]）' : ''}。`

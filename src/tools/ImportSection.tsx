@@ -2,15 +2,20 @@ import { bbox } from '@turf/turf';
 import { useState } from 'react';
 import { useApp } from '../state/store';
 import { AttributeTable } from './AttributeTable';
-import { importFile, useImportJob } from './importFile';
-import { useTools } from './toolsState';
+import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
+import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
+import { canReread, type FileDatum, type ImportedLayerReadAs, importFile, useImportJob } from './importFile';
+import { type ImportedLayer, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
+
+const crsName = (epsg: number) => `${crsByEpsg(epsg)?.name ?? 'EPSG'} (EPSG:${epsg})`;
 
 function ColumnChooser({ all, lon, lat }: { all: string[]; lon: string[]; lat: string[] }) {
   const t = useToolStrings();
   const [lonCol, setLon] = useState(lon[0] ?? all[0] ?? '');
   const [latCol, setLat] = useState(lat[0] ?? all[1] ?? '');
-  const resolve = useImportJob((s) => s.resolveColumns);
+  const answer = useImportJob((s) => s.answer);
+  const resolve = (c: { lon: string; lat: string } | null) => answer?.(c ? { columns: c } : null);
   return (
     <fieldset className="column-chooser">
       <legend>{t.chooseColumns}</legend>
@@ -31,14 +36,109 @@ function ColumnChooser({ all, lon, lat }: { all: string[]; lon: string[]; lat: s
         </select>
       </label>
       <div className="tool-buttons">
-        <button type="button" onClick={() => resolve?.({ lon: lonCol, lat: latCol })}>
+        <button type="button" onClick={() => resolve({ lon: lonCol, lat: latCol })}>
           OK
         </button>
-        <button type="button" onClick={() => resolve?.(null)}>
+        <button type="button" onClick={() => resolve(null)}>
           {t.cancel}
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/** Projected coordinates with no system: the systems that fit the numbers, best first, and any other. */
+function CrsChooser({ candidates, sample }: { candidates: number[]; sample: number[] }) {
+  const t = useToolStrings();
+  const answer = useImportJob((s) => s.answer);
+  const all = [...candidates, ...OFFERED_EPSG.filter((c) => !candidates.includes(c) && crsByEpsg(c)?.geographic === false)];
+  const [epsg, setEpsg] = useState(all[0] ?? 4549);
+  return (
+    <fieldset className="column-chooser crs-chooser">
+      <legend>{t.chooseCrs}</legend>
+      <p className="tool-hint">{t.crsWhy(sample.map((v) => Math.round(v)).join(', '))}</p>
+      <label>
+        {t.crsLabel}
+        <select value={epsg} onChange={(e) => setEpsg(Number(e.target.value))}>
+          {all.map((c, i) => (
+            <option key={c} value={c}>
+              {i < candidates.length ? `${crsName(c)} · ${t.crsLikely}` : crsName(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="tool-buttons">
+        <button type="button" onClick={() => answer?.({ crs: epsg })}>
+          OK
+        </button>
+        <button type="button" onClick={() => answer?.(null)}>
+          {t.cancel}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function SheetChooser({ sheets }: { sheets: string[] }) {
+  const t = useToolStrings();
+  const answer = useImportJob((s) => s.answer);
+  const [sheet, setSheet] = useState(sheets[0] ?? '');
+  return (
+    <fieldset className="column-chooser">
+      <legend>{t.chooseSheet}</legend>
+      <label>
+        {t.sheetLabel}
+        <select value={sheet} onChange={(e) => setSheet(e.target.value)}>
+          {sheets.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
+      </label>
+      <div className="tool-buttons">
+        <button type="button" onClick={() => answer?.({ sheet })}>
+          OK
+        </button>
+        <button type="button" onClick={() => answer?.(null)}>
+          {t.cancel}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** How a layer was read: encoding (and a re-read with another), coordinate system, sheet, datum conversion. */
+function ReadAsDetails({ layer }: { layer: ImportedLayer }) {
+  const t = useToolStrings();
+  const r: ImportedLayerReadAs | undefined = layer.readAs;
+  if (!r) return null;
+  const others = r.encoding ? CHOOSABLE_ENCODINGS.filter((e) => e !== r.encoding?.name) : [];
+  return (
+    <div className="read-as" data-read-as={layer.name}>
+      {r.encoding && (
+        <p>
+          {t.readEncoding(t.encodingName(r.encoding.name), t.encodingBasis[r.encoding.basis] ?? r.encoding.basis)}
+          {canReread(layer.id) &&
+            others.map((e) => (
+              <button
+                key={e}
+                type="button"
+                className="link-button"
+                onClick={() => void importFile(new File([], ''), { layerId: layer.id, encoding: e })}
+              >
+                {t.rereadAs(t.encodingName(e))}
+              </button>
+            ))}
+        </p>
+      )}
+      {r.crs && (
+        <p>
+          {t.readCrs(r.crs.epsg ? crsName(r.crs.epsg) : r.crs.name, r.crs.basis === 'chosen')}
+          {r.crs.approximate && <span className="read-as-warn"> {t.crsApproximate}</span>}
+        </p>
+      )}
+      {r.sheet && <p>{t.readSheet(r.sheet)}</p>}
+      {r.fromBd09 && <p>{t.readBd09}</p>}
+    </div>
   );
 }
 
@@ -48,6 +148,10 @@ export function ImportSection() {
   const cancel = useImportJob((s) => s.cancel);
   const datum = useImportJob((s) => s.datum);
   const setDatum = useImportJob((s) => s.setDatum);
+  const encoding = useImportJob((s) => s.encoding);
+  const setEncoding = useImportJob((s) => s.setEncoding);
+  const crs = useImportJob((s) => s.crs);
+  const setCrs = useImportJob((s) => s.setCrs);
   const requestCamera = useApp((s) => s.requestCamera);
   const t = useToolStrings();
   const [table, setTable] = useState<string | null>(null);
@@ -60,7 +164,7 @@ export function ImportSection() {
         {t.chooseFile}
         <input
           type="file"
-          accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt"
+          accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt,.xlsx,.xls"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
@@ -70,9 +174,32 @@ export function ImportSection() {
       </label>
       <label className="datum-select">
         {t.datumOfFile}
-        <select value={datum} onChange={(e) => setDatum(e.target.value as 'WGS-84' | 'GCJ-02')}>
+        <select value={datum} onChange={(e) => setDatum(e.target.value as FileDatum)}>
           <option value="WGS-84">{t.datumWgs}</option>
           <option value="GCJ-02">{t.datumGcj}</option>
+          <option value="BD-09">{t.datumBd}</option>
+        </select>
+      </label>
+      <label className="datum-select">
+        {t.crsOfFile}
+        <select value={String(crs)} onChange={(e) => setCrs(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}>
+          <option value="auto">{t.crsAuto}</option>
+          {OFFERED_EPSG.map((c) => (
+            <option key={c} value={c}>
+              {crsName(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="datum-select">
+        {t.encodingOfFile}
+        <select value={encoding} onChange={(e) => setEncoding(e.target.value as 'auto' | TextEncodingName)}>
+          <option value="auto">{t.encodingAuto}</option>
+          {CHOOSABLE_ENCODINGS.map((e) => (
+            <option key={e} value={e}>
+              {t.encodingName(e)}
+            </option>
+          ))}
         </select>
       </label>
       {job && (
@@ -84,7 +211,9 @@ export function ImportSection() {
             aria-label={job.stage === 'reading' ? t.reading(job.progress) : t.parsing}
           />
           <span>{job.stage === 'reading' ? t.reading(job.progress) : t.parsing}</span>
-          {job.columns && <ColumnChooser {...job.columns} />}
+          {job.question?.kind === 'columns' && <ColumnChooser {...job.question} />}
+          {job.question?.kind === 'crs' && <CrsChooser {...job.question} />}
+          {job.question?.kind === 'sheet' && <SheetChooser sheets={job.question.sheets} />}
           <button type="button" onClick={() => cancel?.()}>
             {t.cancel}
           </button>
@@ -134,6 +263,7 @@ export function ImportSection() {
                     {t.remove}
                   </button>
                 </div>
+                <ReadAsDetails layer={l} />
                 {table === l.id && <AttributeTable layer={l} />}
               </li>
             ))}

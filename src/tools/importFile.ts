@@ -7,34 +7,62 @@ import { create } from 'zustand';
 import type { Datum } from '../basemap/config';
 import { importProblemText, TOOL_STRINGS } from '../i18n/toolStrings';
 import { useApp } from '../state/store';
-import ImportWorker from './import/import.worker.ts?worker&inline';
-import type { CsvColumns, ParseResult } from './import/parse';
+import { createImportWorker } from './import/createWorker';
+import type { CsvColumns, ParseOptions, ParseResult, ReadAs } from './import/parse';
+
+export type ImportedLayerReadAs = ReadAs;
+
+import type { TextEncodingName } from './import/text';
 import { whenSaved } from './persist';
+import { useStorage } from './storageState';
 import { IMPORT_COLORS, newId, useTools } from './toolsState';
+
+/** The datum of longitude/latitude in a file: BD-09 (Baidu) is converted to GCJ-02 on import. */
+export type FileDatum = Datum | 'BD-09';
+
+/** A question the import waits on: the coordinate columns, the coordinate system, or the sheet. */
+export type ImportQuestion =
+  | { kind: 'columns'; all: string[]; lon: string[]; lat: string[] }
+  | { kind: 'crs'; candidates: number[]; sample: number[] }
+  | { kind: 'sheet'; sheets: string[] };
+export type ImportAnswer = { columns: CsvColumns } | { crs: number } | { sheet: string } | null;
 
 export interface ImportJob {
   fileName: string;
   stage: 'reading' | 'parsing';
   progress: number;
-  /** Set when a CSV's coordinate columns must be chosen. */
-  columns?: { all: string[]; lon: string[]; lat: string[] };
+  question?: ImportQuestion;
 }
 
 interface ImportJobState {
   job: ImportJob | null;
-  datum: Datum;
+  datum: FileDatum;
+  /** 'auto': as the file declares, else detected. */
+  encoding: 'auto' | TextEncodingName;
+  /** 'auto': as the file declares (.prj, crs member), else degrees or a question. */
+  crs: 'auto' | number;
   cancel: (() => void) | null;
-  resolveColumns: ((c: CsvColumns | null) => void) | null;
-  setDatum: (d: Datum) => void;
+  answer: ((a: ImportAnswer) => void) | null;
+  setDatum: (d: FileDatum) => void;
+  setEncoding: (e: 'auto' | TextEncodingName) => void;
+  setCrs: (c: 'auto' | number) => void;
 }
 
 export const useImportJob = create<ImportJobState>()((set) => ({
   job: null,
   datum: 'WGS-84',
+  encoding: 'auto',
+  crs: 'auto',
   cancel: null,
-  resolveColumns: null,
+  answer: null,
   setDatum: (datum) => set({ datum }),
+  setEncoding: (encoding) => set({ encoding }),
+  setCrs: (crs) => set({ crs }),
 }));
+
+/** The files of this session's imports, so a layer can be read again with another encoding (never stored). */
+const sourceFiles = new Map<string, File>();
+export const canReread = (layerId: string) => sourceFiles.has(layerId);
 
 function readFile(file: File, onProgress: (p: number) => void, signal: AbortSignal): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
@@ -50,9 +78,9 @@ function readFile(file: File, onProgress: (p: number) => void, signal: AbortSign
   });
 }
 
-function parseInWorker(fileName: string, bytes: ArrayBuffer, columns: CsvColumns | undefined, signal: AbortSignal): Promise<ParseResult> {
+function parseInWorker(fileName: string, bytes: ArrayBuffer, options: ParseOptions, signal: AbortSignal): Promise<ParseResult> {
   return new Promise((resolve, reject) => {
-    const worker = new ImportWorker();
+    const worker = createImportWorker();
     const stop = () => worker.terminate();
     worker.onmessage = (e: MessageEvent<ParseResult>) => {
       stop();
@@ -67,20 +95,38 @@ function parseInWorker(fileName: string, bytes: ArrayBuffer, columns: CsvColumns
       reject(new DOMException('cancelled', 'AbortError'));
     });
     // Transferred, not copied: the caller hands over a buffer it no longer needs.
-    worker.postMessage({ fileName, bytes, columns }, [bytes]);
+    worker.postMessage({ fileName, bytes, options }, [bytes]);
   });
 }
 
 /** Parses bytes as the named file would be, in the import worker (no second copy of the parsers on the page). */
 export function parseBytes(fileName: string, bytes: ArrayBuffer): Promise<ParseResult> {
-  return parseInWorker(fileName, bytes, undefined, new AbortController().signal);
+  return parseInWorker(fileName, bytes, {}, new AbortController().signal);
 }
 
-export async function importFile(file: File): Promise<boolean> {
+/**
+ * Imports a file as a new layer, or (with `replace`) reads an imported layer's file again with another
+ * encoding. Questions (columns, coordinate system, sheet) are asked in the import section; each answer
+ * parses again with it.
+ */
+export async function importFile(given: File, reread?: { layerId: string; encoding: TextEncodingName }): Promise<boolean> {
+  const file = (reread && sourceFiles.get(reread.layerId)) || given;
   const lang = useApp.getState().lang;
   const t = TOOL_STRINGS[lang];
   const abort = new AbortController();
   const state = useImportJob;
+  const settings = state.getState();
+  const previous = reread ? useTools.getState().imports.find((l) => l.id === reread.layerId) : undefined;
+  const options: ParseOptions = {
+    ...(settings.datum === 'BD-09' ? { datum: 'BD-09' as const } : {}),
+    ...(reread ? { encoding: reread.encoding } : settings.encoding !== 'auto' ? { encoding: settings.encoding } : {}),
+    ...(previous?.readAs?.crs?.basis === 'chosen'
+      ? { crs: previous.readAs.crs.epsg }
+      : settings.crs !== 'auto'
+        ? { crs: settings.crs }
+        : {}),
+    ...(previous?.readAs?.sheet ? { sheet: previous.readAs.sheet } : {}),
+  };
   state.setState({ job: { fileName: file.name, stage: 'reading', progress: 0 }, cancel: () => abort.abort() });
   try {
     const bytes = await readFile(
@@ -89,37 +135,66 @@ export async function importFile(file: File): Promise<boolean> {
       abort.signal,
     );
     state.setState({ job: { fileName: file.name, stage: 'parsing', progress: 100 } });
-    // A copy for the worker: the bytes are parsed again should a CSV's columns have to be chosen.
-    let result = await parseInWorker(file.name, bytes.slice(0), undefined, abort.signal);
-    if (!result.ok && 'needsColumns' in result) {
-      const columns = { all: result.needsColumns, ...result.candidates };
-      const pick = await new Promise<CsvColumns | null>((resolve) =>
-        state.setState({ job: { fileName: file.name, stage: 'parsing', progress: 100, columns }, resolveColumns: resolve }),
+    const ask = (question: ImportQuestion) =>
+      new Promise<ImportAnswer>((resolve) =>
+        state.setState({ job: { fileName: file.name, stage: 'parsing', progress: 100, question }, answer: resolve }),
       );
-      state.setState({ resolveColumns: null });
-      if (!pick) return false;
-      result = await parseInWorker(file.name, bytes, pick, abort.signal);
+    let result: ParseResult;
+    // Parsed again after each answer (a copy of the bytes each time: the worker takes what it is given).
+    for (;;) {
+      result = await parseInWorker(file.name, bytes.slice(0), options, abort.signal);
+      if (result.ok || 'problem' in result) break;
+      const answer = await ask(
+        'needsColumns' in result
+          ? { kind: 'columns', all: result.needsColumns, ...result.candidates }
+          : 'needsCrs' in result
+            ? { kind: 'crs', ...result.needsCrs }
+            : { kind: 'sheet', sheets: result.needsSheet },
+      );
+      state.setState({ answer: null, job: { fileName: file.name, stage: 'parsing', progress: 100 } });
+      if (!answer) return false;
+      if ('columns' in answer) {
+        options.columns = answer.columns;
+        if ('needsColumns' in result && result.sheet) options.sheet = result.sheet;
+      }
+      if ('crs' in answer) options.crs = answer.crs;
+      if ('sheet' in answer) options.sheet = answer.sheet;
     }
     if (!result.ok) {
-      const text = 'problem' in result ? importProblemText(result.problem, lang) : t.chooseColumns;
-      useApp.getState().notify(`${t.importFailed(file.name)}${text}`);
+      useApp.getState().notify(`${t.importFailed(file.name)}${importProblemText(result.problem, lang)}`);
       return false;
     }
     const tools = useTools.getState();
-    const name = file.name.replace(/\.[^.]+$/, '');
-    const id = newId('layer');
-    tools.addImport({
-      id,
-      name,
-      datum: state.getState().datum,
-      color: IMPORT_COLORS[tools.imports.length % IMPORT_COLORS.length] as string,
-      opacity: 1,
-      visible: true,
-      fc: result.fc,
-    });
+    // A national grid (CGCS2000, Xian 1980, Beijing 1954, UTM) is never GCJ-02; BD-09 became GCJ-02.
+    const datum: Datum = result.readAs.fromBd09
+      ? 'GCJ-02'
+      : result.readAs.crs
+        ? 'WGS-84'
+        : settings.datum === 'BD-09'
+          ? 'GCJ-02'
+          : settings.datum;
+    const name = previous?.name ?? file.name.replace(/\.[^.]+$/, '');
+    const id = previous?.id ?? newId('layer');
+    if (previous) {
+      // The layer's save starts over: "saved" is said of the new features, not of the old.
+      useStorage.setState((s) => ({ layers: { ...s.layers, [id]: 'saving' } }));
+      tools.replaceImport(id, { fc: result.fc, readAs: result.readAs, datum });
+    } else
+      tools.addImport({
+        id,
+        name,
+        datum,
+        color: IMPORT_COLORS[tools.imports.length % IMPORT_COLORS.length] as string,
+        opacity: 1,
+        visible: true,
+        readAs: result.readAs,
+        fc: result.fc,
+      });
+    sourceFiles.set(id, file);
     state.setState({ job: null, cancel: null });
+    const now = TOOL_STRINGS[useApp.getState().lang];
+    if (result.dropped.length > 0) useApp.getState().notify(now.droppedKeys(result.dropped));
     // "Imported" is said once the layer is stored (or said not to be): never before the save is confirmed.
-    if (result.dropped.length > 0) useApp.getState().notify(TOOL_STRINGS[useApp.getState().lang].droppedKeys(result.dropped));
     const saved = await whenSaved(id);
     useApp.getState().notify(TOOL_STRINGS[useApp.getState().lang].imported(name, result.fc.features.length, saved));
     return true;
@@ -127,6 +202,6 @@ export async function importFile(file: File): Promise<boolean> {
     if ((error as Error).name !== 'AbortError') useApp.getState().notify(`${t.importFailed(file.name)}${(error as Error).message}`);
     return false;
   } finally {
-    state.setState({ job: null, cancel: null, resolveColumns: null });
+    state.setState({ job: null, cancel: null, answer: null });
   }
 }

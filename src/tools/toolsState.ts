@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon, Position } from 'geojson';
 import { create } from 'zustand';
 import type { Datum } from '../basemap/config';
+import type { ReadAs } from './import/parse';
 import type { Props } from './import/sanitize';
 
 export type ToolMode = 'none' | 'measure-line' | 'measure-area' | 'draw-point' | 'draw-line' | 'draw-polygon';
@@ -23,6 +24,8 @@ export interface ImportedLayer {
   color: string;
   opacity: number;
   visible: boolean;
+  /** How the file was read (encoding, coordinate system, sheet), for the layer's details. */
+  readAs?: ReadAs;
   fc: FeatureCollection<Geometry, Props>;
 }
 
@@ -56,6 +59,8 @@ export interface ToolsState {
   setDrawings: (d: Drawing[]) => void;
   addImport: (layer: ImportedLayer) => void;
   updateImport: (id: string, change: Partial<Omit<ImportedLayer, 'id' | 'fc'>>) => void;
+  /** The same layer read again (another encoding): features and how they were read change, the rest stays. */
+  replaceImport: (id: string, change: Pick<ImportedLayer, 'fc' | 'readAs' | 'datum'>) => void;
   removeImport: (id: string) => void;
   setImports: (layers: ImportedLayer[]) => void;
   setRings: (kms: number[]) => void;
@@ -124,6 +129,7 @@ export const useTools = create<ToolsState>()((set, get) => {
     setDrawings: (drawings) => set({ drawings }),
     addImport: (layer) => set((s) => ({ imports: [...s.imports, layer] })),
     updateImport: (id, change) => set((s) => ({ imports: s.imports.map((l) => (l.id === id ? { ...l, ...change } : l)) })),
+    replaceImport: (id, change) => set((s) => ({ imports: s.imports.map((l) => (l.id === id ? { ...l, ...change } : l)) })),
     removeImport: (id) => set((s) => ({ imports: s.imports.filter((l) => l.id !== id) })),
     setImports: (imports) => set({ imports }),
     setRings: (rings) => set({ rings: rings.filter((k) => Number.isFinite(k) && k > 0 && k <= 100).slice(0, 6) }),

@@ -3,7 +3,7 @@ import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 
 /** At most this many notices at once; the rest are counted, not shown (a crafted link cannot flood the page). */
-export const MAX_SHOWN_NOTICES = 3;
+export const MAX_SHOWN_NOTICES = 5;
 
 /**
  * Short notices (a bad link, a failed copy, work that could not be saved): announced politely,

@@ -9,6 +9,15 @@ export type ImportProblem =
   | { code: 'zip-too-large'; file: string; entry: string | null; bytes: number; limit: number; inflated?: boolean }
   | { code: 'zip-encrypted'; file: string; entry: string }
   | { code: 'too-deep'; feature: number; limit: number }
+  /** A .prj, a GeoJSON crs member or a choice naming a system the importer cannot use. */
+  | { code: 'unknown-crs'; where: string; name: string }
+  /** A .cpg naming an encoding the importer does not know. */
+  | { code: 'unknown-encoding'; where: string; name: string }
+  | { code: 'excel-encrypted'; file: string }
+  | { code: 'excel-unreadable'; file: string; detail: string }
+  | { code: 'excel-no-sheet'; file: string; sheet: string }
+  | { code: 'excel-merged-header'; file: string; sheet: string; range: string }
+  | { code: 'excel-formula'; file: string; sheet: string; cell: string }
   | { code: 'unknown-format' }
   | { code: 'not-what-it-claims'; claimed: string }
   | { code: 'bad-json'; line: number; column: number }
@@ -16,8 +25,9 @@ export type ImportProblem =
   | { code: 'bad-xml'; detail: string }
   | { code: 'zip-no-shapefile' }
   | { code: 'bad-shapefile'; detail: string }
-  | { code: 'csv-no-coordinates'; columns: string[] }
-  | { code: 'csv-bad-number'; line: number; column: string; value: string }
+  | { code: 'csv-no-coordinates'; columns: string[]; sheet?: string }
+  /** `line`: the CSV line, or the sheet's row. */
+  | { code: 'csv-bad-number'; line: number; column: string; value: string; sheet?: string }
   | { code: 'outside-earth'; feature: number; lon: number; lat: number; swapped: boolean }
   | { code: 'invalid-geometry'; feature: number; detail: string }
   | { code: 'empty' }

@@ -1,0 +1,113 @@
+/**
+ * The files planners really have, imported as a user would (fixtures from GDAL's ogr2ogr, made by
+ * scripts/make-import-fixtures.sh): a GBK Shapefile in CGCS2000 Gauss-Kruger without a .cpg, a GBK CSV
+ * from Excel, an .xlsx with the project list on its second sheet, and metres with no coordinate system
+ * (the question). Their Chinese names must be in the attribute table, their features near the county seat.
+ */
+import { readFileSync } from 'node:fs';
+import { distance } from '@turf/turf';
+import { expect, openApp, shot, test, waitForIdle } from './driver';
+import { COUNTY_SEAT_FOR_TESTS } from './fixtures';
+
+type Page = import('@playwright/test').Page;
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
+const KNOWN_NAMES = readFileSync(new URL('../fixtures/import/points.csv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(',')[1] as string);
+
+async function openTools(page: Page) {
+  await page.getByRole('button', { name: '打开规划工具' }).click();
+  await expect(page.getByRole('heading', { name: '规划工具' })).toBeVisible();
+}
+
+async function importFixture(page: Page, name: string, mimeType = 'application/octet-stream') {
+  await page
+    .locator('.tools-panel input[type=file]')
+    .first()
+    .setInputFiles({ name, mimeType, buffer: fixture(name) });
+}
+
+/** Longitude/latitude of the layer's features as the map holds them (the import sources). */
+const layerPoints = (page: Page, layerName: string) =>
+  page.evaluate((name) => {
+    const map = window.__map!;
+    const style = map.getStyle();
+    const ids = Object.keys(style.sources).filter((id) => id.startsWith('import-'));
+    const out: number[][] = [];
+    for (const id of ids) {
+      for (const f of map.querySourceFeatures(id)) if (f.geometry.type === 'Point') out.push(f.geometry.coordinates as number[]);
+    }
+    return { name, out };
+  }, layerName);
+
+async function expectTableNames(page: Page, layer: string) {
+  const row = page.locator(`.import-list li[data-import="${layer}"]`);
+  await row.getByRole('button', { name: '属性表' }).click();
+  const table = row.locator('.attribute-table');
+  for (const n of KNOWN_NAMES) await expect(table).toContainText(n);
+  await row.getByRole('button', { name: '收起属性表' }).click();
+}
+
+test.describe('importing the files planners have', () => {
+  test('a GBK Shapefile in CGCS2000 GK without .cpg, a GBK CSV and an .xlsx: Chinese names, near the county seat', async ({ page }) => {
+    await openApp(page);
+    await openTools(page);
+
+    await importFixture(page, 'cgcs2000-cm120-gbk-nocpg.zip', 'application/zip');
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“cgcs2000-cm120-gbk-nocpg”：5 个要素。' })).toBeVisible();
+    const shpRow = page.locator('.import-list li[data-import="cgcs2000-cm120-gbk-nocpg"]');
+    await expect(shpRow.locator('.read-as')).toContainText('文字编码：GBK / GB18030（不是 UTF-8，按 GBK 读取）');
+    await expect(shpRow.locator('.read-as')).toContainText('CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)');
+    await expectTableNames(page, 'cgcs2000-cm120-gbk-nocpg');
+
+    await importFixture(page, 'gbk.csv', 'text/csv');
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“gbk”：5 个要素。' })).toBeVisible();
+    await expectTableNames(page, 'gbk');
+
+    await importFixture(page, 'projects.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“projects”：5 个要素。' })).toBeVisible();
+    await expect(page.locator('.import-list li[data-import="projects"] .read-as')).toContainText('工作表：项目清单。');
+    await expectTableNames(page, 'projects');
+
+    // Every feature of the three layers near the county seat (天工之城 is 35 km west; nothing off the Earth).
+    await page.getByRole('button', { name: '回到遂昌全县' }).click();
+    await waitForIdle(page);
+    const { out } = await layerPoints(page, '');
+    expect(out.length).toBeGreaterThanOrEqual(12);
+    for (const p of out) expect(distance(p, COUNTY_SEAT_FOR_TESTS, { units: 'kilometers' })).toBeLessThan(40);
+    await shot(page, 'imports-gbk-cgcs2000-xlsx-zh-1366');
+  });
+
+  test('a wrong encoding guess is corrected by reading again; metres without a system are asked about', async ({ page }) => {
+    await openApp(page);
+    await openTools(page);
+    await importFixture(page, 'cgcs2000-cm120-gbk-nocpg.zip', 'application/zip');
+    const row = page.locator('.import-list li[data-import="cgcs2000-cm120-gbk-nocpg"]');
+    await expect(row.locator('.read-as')).toBeVisible();
+    await row.getByRole('button', { name: '改用 UTF-8 重读' }).click();
+    await expect(row.locator('.read-as')).toContainText('文字编码：UTF-8（手动选择）');
+    await row.getByRole('button', { name: '属性表' }).click();
+    await expect(row.locator('.attribute-table')).not.toContainText('遂昌县城');
+    await row.getByRole('button', { name: '改用 GBK / GB18030 重读' }).click();
+    await expect(row.locator('.attribute-table')).toContainText('遂昌县城');
+
+    await importFixture(page, 'projected-no-crs.csv', 'text/csv');
+    const chooser = page.locator('.crs-chooser');
+    await expect(chooser).toContainText('坐标是米制投影坐标，但文件没有说明坐标系');
+    // The zone number in front of the easting (40 429 188) makes zone 40 the first guess.
+    await expect(chooser.getByRole('combobox')).toHaveValue('4528');
+    await shot(page, 'import-crs-question-zh-1366');
+    await chooser.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“projected-no-crs”：5 个要素。' })).toBeVisible();
+    await expect(page.locator('.import-list li[data-import="projected-no-crs"] .read-as')).toContainText('（手动选择）');
+
+    // English: the details follow the language.
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await expect(page.locator('.import-list li[data-import="projected-no-crs"] .read-as')).toContainText(
+      'Coordinate system: CGCS2000 / 3-degree Gauss-Kruger zone 40 (EPSG:4528) (chosen)',
+    );
+  });
+});
