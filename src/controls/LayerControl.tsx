@@ -4,6 +4,7 @@ import { layers, sites } from '../data/geodata';
 import { passesAttributeFilter } from '../data/selectors';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
+import { ImportLegend } from '../tools/ImportLegend';
 import { AreaSwatch, SymbolIcon } from '../ui/SymbolIcon';
 
 /** Layers on and off with their legend and counts, opacity, and filters by status and precision. */
@@ -73,6 +74,7 @@ export function LayerControl() {
             );
           })}
         </ul>
+        <ImportLegend title={t.importedLayers} />
         <fieldset className="filter-group">
           <legend>{t.status}</legend>
           {STATUSES.map((s) => (

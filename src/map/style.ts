@@ -123,7 +123,12 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
   if (!input.tools) return layers;
   // Imported layers under the sites, the planner's own work on top.
   const firstSite = layers.findIndex((l) => l.id === LAYER.siteFill);
-  return [...layers.slice(0, firstSite), ...importLayers(input.tools), ...layers.slice(firstSite), ...toolLayersOnTop(input.tools)];
+  return [
+    ...layers.slice(0, firstSite),
+    ...importLayers(input.tools, [input.fontFamily]),
+    ...layers.slice(firstSite),
+    ...toolLayersOnTop(input.tools),
+  ];
 }
 
 /** The sites shown as chosen: a tour stop's highlights and the selection (labels here, feature state in MapView). */

@@ -7,9 +7,12 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification }
 
 export interface ImportOverlay {
   id: string;
-  color: string;
+  /** One colour, or an expression of an attribute (a layer styled by category or by number). */
+  color: string | ExpressionSpecification;
   opacity: number;
   visible: boolean;
+  /** The attribute shown as a label on the map. */
+  labelField?: string;
   fc: FeatureCollection<Geometry>;
 }
 
@@ -82,10 +85,30 @@ export function toolSources(t: ToolOverlay): Record<string, SourceSpecification>
 }
 
 /** Imported layers go under the sites; drawings, rings and the draft on top. */
-export function importLayers(t: ToolOverlay): LayerSpecification[] {
+export function importLayers(t: ToolOverlay, font: string[]): LayerSpecification[] {
   return t.imports.flatMap((l) => {
     const visibility = l.visible ? 'visible' : 'none';
     const [fill, line, point] = importLayerIds(l.id) as [string, string, string];
+    const label: LayerSpecification[] = l.labelField
+      ? [
+          {
+            id: `import-${l.id}-label`,
+            type: 'symbol',
+            source: importSource(l.id),
+            layout: {
+              visibility,
+              'text-field': ['to-string', ['coalesce', ['get', l.labelField], '']],
+              'text-font': font,
+              'text-size': 12,
+              'text-offset': [0, 0.9],
+              'text-anchor': 'top',
+              'text-max-width': 10,
+              'symbol-placement': 'point',
+            },
+            paint: { 'text-color': '#1f2d3d', 'text-halo-color': '#fff', 'text-halo-width': 1.5, 'text-opacity': l.opacity },
+          },
+        ]
+      : [];
     return [
       {
         id: fill,
@@ -118,6 +141,7 @@ export function importLayers(t: ToolOverlay): LayerSpecification[] {
           'circle-stroke-opacity': l.opacity,
         },
       },
+      ...label,
     ] satisfies LayerSpecification[];
   });
 }

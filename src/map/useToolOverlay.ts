@@ -7,6 +7,8 @@ import { meta, sites } from '../data/geodata';
 import { anchorOf } from '../data/selectors';
 import { communityCoverage } from '../tools/coverage';
 import { proximityRings } from '../tools/geometry';
+import type { Props } from '../tools/import/sanitize';
+import { colorExpression, isActive, type LayerFilter, matches } from '../tools/layerStyle';
 import { useTools } from '../tools/toolsState';
 import type { ToolOverlay } from './toolLayers';
 
@@ -19,6 +21,18 @@ function inDatum(fc: FeatureCollection<Geometry>, from: Datum, to: Datum): Featu
   const key = `${from}>${to}`;
   const out = byDatum.get(key) ?? convertCollection(fc, from, to);
   byDatum.set(key, out);
+  return out;
+}
+
+const filteredCache = new WeakMap<FeatureCollection<Geometry>, { key: string; fc: FeatureCollection<Geometry> }>();
+/** The features the attribute table's filter lets through (the same collection while the filter is unchanged). */
+function filtered<F extends FeatureCollection<Geometry>>(fc: F, filter: LayerFilter | undefined): F {
+  if (!isActive(filter)) return fc;
+  const key = JSON.stringify(filter);
+  const hit = filteredCache.get(fc);
+  if (hit?.key === key) return hit.fc as F;
+  const out = { ...fc, features: fc.features.filter((f) => matches(f.properties as Props, filter)) };
+  filteredCache.set(fc, { key, fc: out });
   return out;
 }
 
@@ -56,10 +70,11 @@ export function useToolOverlay(mapDatum: Datum, selectedId: string | null): Tool
     return {
       imports: imports.map((l) => ({
         id: l.id,
-        color: l.color,
+        color: l.style ? colorExpression(l.style) : l.color,
         opacity: l.opacity,
         visible: l.visible,
-        fc: inDatum(l.fc, l.datum, mapDatum),
+        ...(l.labelField ? { labelField: l.labelField } : {}),
+        fc: inDatum(filtered(l.fc, l.filter), l.datum, mapDatum),
       })),
       drawings: inDatum({ type: 'FeatureCollection', features: drawings } as FeatureCollection<Geometry>, data, mapDatum),
       selectedDrawing,

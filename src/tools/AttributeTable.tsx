@@ -1,33 +1,61 @@
 import { bbox } from '@turf/turf';
 import { useMemo, useState } from 'react';
 import { useApp } from '../state/store';
-import type { ImportedLayer } from './toolsState';
+import { fieldsOf, type LayerFilter, matches } from './layerStyle';
+import { type ImportedLayer, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
 const MAX_ROWS = 200;
 
-/** An imported layer's attributes: sort by a column, filter, click a row to fly to the feature. Values are text. */
+async function exportRows(layer: ImportedLayer, features: ImportedLayer['fc']['features'], format: 'geojson' | 'csv') {
+  const { download, layerGeoJSON } = await import('./exportData');
+  if (format === 'geojson')
+    return download(`${layer.name}-filtered.geojson`, layerGeoJSON({ ...layer, fc: { ...layer.fc, features } }), 'application/geo+json');
+  const Papa = (await import('papaparse')).default;
+  const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  const rows = features.map((f) => {
+    const c = f.geometry.type === 'Point' ? f.geometry.coordinates : null;
+    return {
+      ...Object.fromEntries(keys.map((k) => [k, f.properties?.[k] ?? ''])),
+      lon: c?.[0] ?? '',
+      lat: c?.[1] ?? '',
+      geometry: f.geometry.type,
+    };
+  });
+  // escapeFormulae: every cell that a spreadsheet would run as a formula is quoted as text.
+  download(`${layer.name}-filtered.csv`, `\uFEFF${Papa.unparse(rows, { escapeFormulae: true })}`, 'text/csv');
+}
+
+/**
+ * An imported layer's attributes: sort by a column, filter by text or by a field's value or range (the
+ * map shows only what passes), export what passes, click a row to fly to the feature. Values are text.
+ */
 export function AttributeTable({ layer }: { layer: ImportedLayer }) {
   const requestCamera = useApp((s) => s.requestCamera);
+  const update = useTools((s) => s.updateImport);
   const t = useToolStrings();
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
-  const [filter, setFilter] = useState('');
+  const current: LayerFilter = layer.filter ?? {};
+  const setFilter = (change: Partial<LayerFilter>) => update(layer.id, { filter: { ...current, ...change } });
+  const fields = useMemo(() => fieldsOf(layer.fc.features), [layer.fc]);
+  const field = fields.find((f) => f.name === current.field);
+  const values = useMemo(
+    () =>
+      field && !field.numeric
+        ? [...new Set(layer.fc.features.map((f) => String(f.properties?.[field.name] ?? '')))]
+            .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+            .slice(0, 200)
+        : [],
+    [layer.fc, field],
+  );
   const columns = useMemo(() => {
     const keys = new Set<string>();
     for (const f of layer.fc.features.slice(0, 500)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
     return [...keys].slice(0, 12);
   }, [layer]);
   const rows = useMemo(() => {
-    const q = filter.trim().toLowerCase();
     let list = layer.fc.features.map((f, i) => ({ f, i }));
-    if (q)
-      list = list.filter(({ f }) =>
-        Object.values(f.properties ?? {}).some((v) =>
-          String(v ?? '')
-            .toLowerCase()
-            .includes(q),
-        ),
-      );
+    if (layer.filter) list = list.filter(({ f }) => matches(f.properties, layer.filter));
     if (sort) {
       list = [...list].sort((a, b) => {
         const x = a.f.properties?.[sort.key];
@@ -37,16 +65,61 @@ export function AttributeTable({ layer }: { layer: ImportedLayer }) {
       });
     }
     return list;
-  }, [layer, filter, sort]);
+  }, [layer, sort]);
+  const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
   return (
     <div className="attribute-table">
       <input
         type="search"
         placeholder={t.filterRows}
         aria-label={`${t.filterRows} · ${layer.name}`}
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
+        value={current.text ?? ''}
+        onChange={(e) => setFilter({ text: e.target.value })}
       />
+      <div className="field-filter">
+        <label>
+          {t.filterField}
+          <select
+            value={current.field ?? ''}
+            onChange={(e) => setFilter({ field: e.target.value || undefined, values: [], min: undefined, max: undefined })}
+          >
+            <option value="">{t.filterAny}</option>
+            {fields.map((f) => (
+              <option key={f.name} value={f.name}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field && !field.numeric && (
+          <label>
+            {t.filterValue}
+            <select
+              value={current.values?.[0] ?? ''}
+              onChange={(e) => setFilter({ values: e.target.value === '' ? [] : [e.target.value] })}
+            >
+              <option value="">{t.filterAll}</option>
+              {values.map((v) => (
+                <option key={v} value={v}>
+                  {v || '—'}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {field?.numeric && (
+          <>
+            <label>
+              {t.filterMin}
+              <input type="number" value={current.min ?? ''} onChange={(e) => setFilter({ min: num(e.target.value) })} />
+            </label>
+            <label>
+              {t.filterMax}
+              <input type="number" value={current.max ?? ''} onChange={(e) => setFilter({ max: num(e.target.value) })} />
+            </label>
+          </>
+        )}
+      </div>
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">
@@ -86,7 +159,36 @@ export function AttributeTable({ layer }: { layer: ImportedLayer }) {
           </tbody>
         </table>
       </div>
-      <p className="tool-hint">{t.features(rows.length)}</p>
+      <p className="tool-hint" data-testid="filter-count">
+        {t.filterShown(rows.length, layer.fc.features.length)}
+      </p>
+      <div className="tool-buttons">
+        <span>{t.exportFiltered}:</span>
+        <button
+          type="button"
+          onClick={() =>
+            void exportRows(
+              layer,
+              rows.map((r) => r.f),
+              'geojson',
+            )
+          }
+        >
+          GeoJSON
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void exportRows(
+              layer,
+              rows.map((r) => r.f),
+              'csv',
+            )
+          }
+        >
+          CSV
+        </button>
+      </div>
     </div>
   );
 }

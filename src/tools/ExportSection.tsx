@@ -2,6 +2,7 @@ import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
 import { useApp } from '../state/store';
 import { download, drawingsGeoJSON, figuresCsv, sitesCsv, sitesGeoJSON } from './exportData';
+import { importLegend } from './ImportLegend';
 import { mapImage } from './mapImage';
 import { newId, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
@@ -12,7 +13,12 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
   const t = STRINGS[lang];
   const { basemapId, basemaps } = useApp.getState();
   const attribution = exportAttribution(lang, basemapId, basemaps);
-  return mapImage(map, `${t.appTitle} · ${new Date().toISOString().slice(0, 10)}`, lang, attribution);
+  // The imported layers on the map join the legend, with the classes of those styled by an attribute.
+  const imported = useTools
+    .getState()
+    .imports.filter((l) => l.visible)
+    .map((l) => ({ title: l.style ? `${l.name} · ${l.style.field}` : null, rows: importLegend(l, lang) }));
+  return mapImage(map, `${t.appTitle} · ${new Date().toISOString().slice(0, 10)}`, lang, attribution, imported);
 }
 
 export function ExportSection() {

@@ -5,6 +5,7 @@ import { AttributeTable } from './AttributeTable';
 import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
 import { canReread, type FileDatum, type ImportedLayerReadAs, importFile, useImportJob } from './importFile';
+import { StyleControls } from './StyleControls';
 import { type ImportedLayer, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
@@ -264,6 +265,7 @@ export function ImportSection() {
                   </button>
                 </div>
                 <ReadAsDetails layer={l} />
+                <StyleControls layer={l} />
                 {table === l.id && <AttributeTable layer={l} />}
               </li>
             ))}

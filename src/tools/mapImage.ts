@@ -29,7 +29,19 @@ export function scaleBar(metresPerPixel: number, maxPx: number): { metres: numbe
   return { metres, px: metres / metresPerPixel };
 }
 
-export async function mapImage(map: MapLibreMap, title: string, lang: Lang, attribution: string): Promise<HTMLCanvasElement> {
+/** Legend rows of one imported layer: a heading when it is styled by an attribute, then colour and label. */
+export interface ExtraLegend {
+  title: string | null;
+  rows: { color: string; label: string }[];
+}
+
+export async function mapImage(
+  map: MapLibreMap,
+  title: string,
+  lang: Lang,
+  attribution: string,
+  imported: readonly ExtraLegend[] = [],
+): Promise<HTMLCanvasElement> {
   const shot = await frame(map);
   const ratio = shot.width / map.getCanvas().clientWidth;
   const out = document.createElement('canvas');
@@ -51,19 +63,27 @@ export async function mapImage(map: MapLibreMap, title: string, lang: Lang, attr
 
   // Legend.
   const rowH = 20;
-  const boxH = 28 + layers.length * rowH;
+  const rows: { color?: string; label: string; heading?: boolean }[] = [
+    ...layers.map((l) => ({ color: l.color, label: l.name[lang] })),
+    ...imported.flatMap((g) => [...(g.title ? [{ label: g.title, heading: true }] : []), ...g.rows]),
+  ];
+  const boxH = 28 + rows.length * rowH;
+  ctx.font = font(12);
+  const boxW = Math.max(210, ...rows.map((r) => ctx.measureText(r.label).width + 60));
   ctx.fillStyle = 'rgba(255,255,255,0.94)';
-  ctx.fillRect(12, 56, 210, boxH);
+  ctx.fillRect(12, 56, boxW, boxH);
   ctx.fillStyle = '#1f2d3d';
   ctx.font = font(13, 700);
   ctx.fillText(lang === 'zh' ? '图例' : 'Legend', 22, 75);
-  ctx.font = font(12);
-  layers.forEach((l, i) => {
+  rows.forEach((r, i) => {
     const y = 86 + i * rowH;
-    ctx.fillStyle = l.color;
-    ctx.fillRect(22, y, 12, 12);
+    ctx.font = font(12, r.heading ? 700 : 400);
+    if (r.color) {
+      ctx.fillStyle = r.color;
+      ctx.fillRect(22, y, 12, 12);
+    }
     ctx.fillStyle = '#1f2d3d';
-    ctx.fillText(l.name[lang], 42, y + 11);
+    ctx.fillText(r.label, r.heading ? 22 : 42, y + 11);
   });
 
   // Scale bar, measured at the map's centre.

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Datum } from '../basemap/config';
 import type { ReadAs } from './import/parse';
 import type { Props } from './import/sanitize';
+import type { LayerFilter, LayerStyle } from './layerStyle';
 
 export type ToolMode = 'none' | 'measure-line' | 'measure-area' | 'draw-point' | 'draw-line' | 'draw-polygon';
 
@@ -26,6 +27,12 @@ export interface ImportedLayer {
   visible: boolean;
   /** How the file was read (encoding, coordinate system, sheet), for the layer's details. */
   readAs?: ReadAs;
+  /** Coloured by an attribute (categories or graduated numbers) instead of `color`. */
+  style?: LayerStyle;
+  /** The attribute shown as a label on the map. */
+  labelField?: string;
+  /** The attribute table's filter: the map shows only what passes it. */
+  filter?: LayerFilter;
   fc: FeatureCollection<Geometry, Props>;
 }
 

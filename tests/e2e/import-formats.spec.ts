@@ -110,4 +110,64 @@ test.describe('importing the files planners have', () => {
       'Coordinate system: CGCS2000 / 3-degree Gauss-Kruger zone 40 (EPSG:4528) (chosen)',
     );
   });
+
+  test('a layer styled by category: legend in the panel and in the PNG; the table filter filters the map and exports', async ({ page }) => {
+    await openApp(page);
+    await openTools(page);
+    await importFixture(page, 'gbk.csv', 'text/csv');
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“gbk”：5 个要素。' })).toBeVisible();
+    const row = page.locator('.import-list li[data-import="gbk"]');
+    await row.locator('[data-style-controls="gbk"]').getByLabel('按属性着色').selectOption('类型');
+    // 园区 ×2, then 县城, 街道, 车站 (by count, then by name): a colour each.
+    const legend = page.locator('.layer-control .import-legend [data-legend="gbk"]');
+    await expect(legend).toContainText('gbk · 类型');
+    await expect(legend.locator('li')).toHaveCount(4);
+    await expect(legend.locator('li').first()).toContainText('园区');
+    await row.locator('[data-style-controls="gbk"]').getByLabel('标注字段').selectOption('名称');
+    await waitForIdle(page);
+    const labelled = await page.evaluate(() =>
+      window.__map!.getStyle().layers.some((l) => l.id.endsWith('-label') && l.id.startsWith('import-')),
+    );
+    expect(labelled).toBe(true);
+    await shot(page, 'import-styled-by-category-zh-1366');
+
+    // The PNG carries the legend: the first category's colour (#0072B2) in the legend box.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '地图 PNG' }).click()]);
+    const b64 = readFileSync((await png.path()) as string).toString('base64');
+    const inLegend = await page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const ratio = img.width / window.__map!.getCanvas().clientWidth;
+      const px = ctx.getImageData(0, Math.round(56 * ratio), Math.round(240 * ratio), Math.round(360 * ratio)).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i] === 0x00 && px[i + 1] === 0x72 && px[i + 2] === 0xb2) n++;
+      return n;
+    }, b64);
+    expect(inLegend).toBeGreaterThan(50);
+
+    // Filter by a field's value: the table and the map show the 2 园区 only; the export holds them.
+    await row.getByRole('button', { name: '属性表' }).click();
+    await row.getByLabel('按字段筛选').selectOption('类型');
+    await row.getByLabel('值').selectOption('园区');
+    await expect(row.getByTestId('filter-count')).toHaveText('地图上显示 2 / 5 个要素');
+    await expect(row.locator('.attribute-table tbody tr')).toHaveCount(2);
+    await waitForIdle(page);
+    const onMap = await page.evaluate(() => {
+      const map = window.__map!;
+      const ids = Object.keys(map.getStyle().sources).filter((id) => id.startsWith('import-'));
+      return new Set(ids.flatMap((id) => map.querySourceFeatures(id).map((f) => String(f.properties.名称)))).size;
+    });
+    expect(onMap).toBe(2);
+    const [csv] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'CSV' }).click()]);
+    const text = readFileSync((await csv.path()) as string, 'utf8');
+    expect(text.trim().split('\n')).toHaveLength(3);
+    expect(text).toContain('城东区块');
+    expect(text).not.toContain('遂昌站');
+  });
 });
