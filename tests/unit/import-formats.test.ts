@@ -196,10 +196,19 @@ describe('Excel, bad input: named by file, sheet and cell', () => {
 
   it('a sheet without coordinate columns, several sheets to choose from', async () => {
     const none = await book({ 表1: [['名称'], ['甲']] });
-    expect(await parseImport('a.xlsx', none)).toEqual({ ok: false, problem: { code: 'csv-no-coordinates', columns: ['名称'], sheet: '表1' } });
+    expect(await parseImport('a.xlsx', none)).toEqual({
+      ok: false,
+      problem: { code: 'csv-no-coordinates', columns: ['名称'], sheet: '表1' },
+    });
     const two = await book({
-      甲: [['名称', '经度', '纬度'], ['A', 119.27, 28.59]],
-      乙: [['名称', 'lon', 'lat'], ['B', 119.3, 28.6]],
+      甲: [
+        ['名称', '经度', '纬度'],
+        ['A', 119.27, 28.59],
+      ],
+      乙: [
+        ['名称', 'lon', 'lat'],
+        ['B', 119.3, 28.6],
+      ],
     });
     expect(await parseImport('b.xlsx', two)).toEqual({ ok: false, needsSheet: ['甲', '乙'] });
     const chosen = await parseImport('b.xlsx', two, { sheet: '乙' });
@@ -207,18 +216,43 @@ describe('Excel, bad input: named by file, sheet and cell', () => {
   });
 
   it('merged header cells, a formula with no computed value, a bad number by sheet and row', async () => {
-    const merged = await book({ 项目: [['位置', null, '名称'], [119.27, 28.59, 'A']] }, (wb) => {
-      (wb.Sheets.项目 as import('@e965/xlsx').WorkSheet)['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }];
-    });
+    const merged = await book(
+      {
+        项目: [
+          ['位置', null, '名称'],
+          [119.27, 28.59, 'A'],
+        ],
+      },
+      (wb) => {
+        (wb.Sheets.项目 as import('@e965/xlsx').WorkSheet)['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }];
+      },
+    );
     expect(await parseImport('m.xlsx', merged)).toEqual({
       ok: false,
       problem: { code: 'excel-merged-header', file: 'm.xlsx', sheet: '项目', range: 'A1:B1' },
     });
-    const formula = await book({ 项目: [['名称', '经度', '纬度'], ['A', 119.27, 28.59]] }, (wb) => {
-      (wb.Sheets.项目 as import('@e965/xlsx').WorkSheet).B2 = { t: 'n', f: 'A1+1' };
+    const formula = await book(
+      {
+        项目: [
+          ['名称', '经度', '纬度'],
+          ['A', 119.27, 28.59],
+        ],
+      },
+      (wb) => {
+        (wb.Sheets.项目 as import('@e965/xlsx').WorkSheet).B2 = { t: 'n', f: 'A1+1' };
+      },
+    );
+    expect(await parseImport('f.xlsx', formula)).toEqual({
+      ok: false,
+      problem: { code: 'excel-formula', file: 'f.xlsx', sheet: '项目', cell: 'B2' },
     });
-    expect(await parseImport('f.xlsx', formula)).toEqual({ ok: false, problem: { code: 'excel-formula', file: 'f.xlsx', sheet: '项目', cell: 'B2' } });
-    const badNumber = await book({ 项目: [['名称', '经度', '纬度'], ['A', 119.27, 28.59], ['B', '东经119', 28.6]] });
+    const badNumber = await book({
+      项目: [
+        ['名称', '经度', '纬度'],
+        ['A', 119.27, 28.59],
+        ['B', '东经119', 28.6],
+      ],
+    });
     expect(await parseImport('n.xlsx', badNumber)).toEqual({
       ok: false,
       problem: { code: 'csv-bad-number', line: 3, column: '经度', value: '东经119', sheet: '项目' },
@@ -227,9 +261,24 @@ describe('Excel, bad input: named by file, sheet and cell', () => {
 
   it('an encrypted or a corrupt workbook', async () => {
     const name = [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]);
-    const encrypted = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(500).fill(0), ...name, ...new Array(100).fill(0)]);
+    const encrypted = new Uint8Array([
+      0xd0,
+      0xcf,
+      0x11,
+      0xe0,
+      0xa1,
+      0xb1,
+      0x1a,
+      0xe1,
+      ...new Array(500).fill(0),
+      ...name,
+      ...new Array(100).fill(0),
+    ]);
     expect(await parseImport('secret.xlsx', encrypted)).toEqual({ ok: false, problem: { code: 'excel-encrypted', file: 'secret.xlsx' } });
     const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(64).fill(7)]);
-    expect(await parseImport('broken.xlsx', corrupt)).toMatchObject({ ok: false, problem: { code: 'excel-unreadable', file: 'broken.xlsx' } });
+    expect(await parseImport('broken.xlsx', corrupt)).toMatchObject({
+      ok: false,
+      problem: { code: 'excel-unreadable', file: 'broken.xlsx' },
+    });
   });
 });
