@@ -12,6 +12,7 @@ import { convertPoint } from '../basemap/datum';
 import { meta } from '../data/geodata';
 import { moved } from '../tools/editGeometry';
 import { type Drawing, useTools } from '../tools/toolsState';
+import { isTyping } from '../ui/typing';
 import { DRAWING_LAYERS, VERTEX_LAYER } from './toolLayers';
 
 export function useToolInteractions(mapRef: RefObject<MapRef | null>, mapDatum: Datum, ready: boolean): void {
@@ -78,25 +79,29 @@ export function useToolInteractions(mapRef: RefObject<MapRef | null>, mapDatum: 
     };
     const onKey = (e: KeyboardEvent) => {
       const tools = useTools.getState();
-      if (tools.mode === 'none' || (e.target as HTMLElement)?.tagName === 'INPUT' || (e.target as HTMLElement)?.tagName === 'TEXTAREA')
-        return;
+      if (tools.mode === 'none' || isTyping(e.target)) return;
       if (e.key === 'Enter' && tools.mode.startsWith('draw-')) tools.finishDrawing();
       else if (e.key === 'Backspace') tools.undoVertex();
-      else if (e.key === 'Escape') tools.setMode('none');
+      else if (e.key === 'Escape') {
+        // Escape ends the drawing, and only that: the side panel leaves the selected site open.
+        e.preventDefault();
+        tools.setMode('none');
+      }
     };
     map.on('click', onClick);
     map.on('dblclick', onDblClick);
     map.on('mousedown', onDown);
     map.on('mousemove', onMove);
     map.on('mouseup', onUp);
-    window.addEventListener('keydown', onKey);
+    // Capture phase: before the side panel's Escape, which then sees the key was taken.
+    window.addEventListener('keydown', onKey, true);
     return () => {
       map.off('click', onClick);
       map.off('dblclick', onDblClick);
       map.off('mousedown', onDown);
       map.off('mousemove', onMove);
       map.off('mouseup', onUp);
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       map.doubleClickZoom.enable();
     };
   }, [mapRef, mapDatum, mode, ready]);

@@ -36,6 +36,7 @@ export function SidePanel() {
     const onKey = (e: KeyboardEvent) => {
       if (
         e.key === 'Escape' &&
+        !e.defaultPrevented &&
         !useTour.getState().active &&
         useApp.getState().selectedId &&
         !(e.target as HTMLElement)?.closest?.('[role="combobox"]')

@@ -3,11 +3,8 @@ import Papa from 'papaparse';
 import { figures, layers, meta, sites } from '../data/geodata';
 import type { Drawing, ImportedLayer } from './toolsState';
 
-/** Spreadsheet programs run cells starting with = + - @ as formulas: such text is quoted as text. */
-export const csvSafe = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-};
+/** Spreadsheet programs run cells starting with = + - @ as formulas: Papa quotes every such cell, in every column. */
+const CSV_OPTIONS = { escapeFormulae: true } as const;
 
 export function sitesGeoJSON(): string {
   return JSON.stringify(
@@ -33,8 +30,8 @@ export function sitesCsv(): string {
       const c = s.geometry.type === 'Point' ? s.geometry.coordinates : null;
       return {
         id: s.properties.id,
-        name_zh: csvSafe(s.properties.name.zh),
-        name_en: csvSafe(s.properties.name.en),
+        name_zh: s.properties.name.zh,
+        name_en: s.properties.name.en,
         layer_zh: layer?.name.zh ?? '',
         layer_en: layer?.name.en ?? '',
         status: s.properties.status,
@@ -45,6 +42,7 @@ export function sitesCsv(): string {
         datum: meta.datum,
       };
     }),
+    CSV_OPTIONS,
   );
 }
 
@@ -54,24 +52,24 @@ export function figuresCsv(): string {
       id: f.id,
       scope: f.scope,
       section: f.section,
-      label_zh: csvSafe(f.label.zh),
-      label_en: csvSafe(f.label.en),
+      label_zh: f.label.zh,
+      label_en: f.label.en,
       value: Array.isArray(f.value) ? f.value.join('–') : f.value,
       unit_zh: f.unit.zh,
       unit_en: f.unit.en,
       period: f.period,
-      period_inferred: f.periodInferred ? csvSafe(f.periodInferred.en) : '',
+      period_inferred: f.periodInferred ? f.periodInferred.en : '',
       kind: f.kind ?? '',
       change_pct: f.change?.value ?? '',
       origin: f.origin,
-      source: csvSafe(
+      source:
         f.origin === 'article'
           ? f.quote
           : f.origin === 'dashboard'
             ? f.method.zh
             : `${f.source.where}${f.source.date ? ` (${f.source.date})` : ''}`,
-      ),
     })),
+    CSV_OPTIONS,
   );
 }
 

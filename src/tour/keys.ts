@@ -1,7 +1,11 @@
 /** What a key means in the tour: what clickers send (PageDown/PageUp), arrows, space, Home/End, digits. Pure. */
 export type TourAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'goto'; index: number } | { kind: 'exit' } | { kind: 'fullscreen' };
 
-export function tourAction(key: string, shift: boolean, stopCount: number): TourAction | null {
+/**
+ * `previousDigit`: a digit pressed just before (the caller's window): with this one it makes a two-digit
+ * stop number when there is such a stop (1 then 1 → stop 11), so every stop of a tour past ten is reachable.
+ */
+export function tourAction(key: string, shift: boolean, stopCount: number, previousDigit?: string): TourAction | null {
   switch (key) {
     case 'ArrowRight':
     case 'ArrowDown':
@@ -25,6 +29,8 @@ export function tourAction(key: string, shift: boolean, stopCount: number): Tour
       return { kind: 'fullscreen' };
     default:
       if (/^[0-9]$/.test(key)) {
+        const two = previousDigit !== undefined && previousDigit !== '0' ? Number(`${previousDigit}${key}`) : Number.NaN;
+        if (two >= 10 && two <= stopCount) return { kind: 'goto', index: two - 1 };
         const n = key === '0' ? 10 : Number(key);
         return n <= stopCount ? { kind: 'goto', index: n - 1 } : null;
       }

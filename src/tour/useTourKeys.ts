@@ -1,30 +1,26 @@
 import { useEffect } from 'react';
+import { isTyping } from '../ui/typing';
 import { exitTour } from './controller';
 import { toggleFullscreen } from './fullscreen';
 import { tourAction } from './keys';
 import { stops } from './stops';
 import { useTour } from './tourState';
 
-const typing = (t: EventTarget | null) => {
-  const el = t as HTMLElement | null;
-  if (!el?.tagName) return false;
-  return (
-    el.isContentEditable ||
-    (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox') ||
-    el.tagName === 'TEXTAREA' ||
-    el.tagName === 'SELECT'
-  );
-};
+/** A second digit within this long after the first makes a two-digit stop number (1, 1 → stop 11). */
+const DIGIT_WINDOW_MS = 800;
 
 /** The presenter's keys, while the tour runs. One listener, removed when the tour ends. */
 export function useTourKeys(active: boolean): void {
   useEffect(() => {
     if (!active) return;
+    let pending: { digit: string; at: number } | null = null;
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       // Buttons take Space and Enter themselves.
       if ((e.key === ' ' || e.key === 'Enter') && (e.target as HTMLElement)?.tagName === 'BUTTON') return;
-      const action = tourAction(e.key, e.shiftKey, stops.length);
+      const previous = pending && e.timeStamp - pending.at < DIGIT_WINDOW_MS ? pending.digit : undefined;
+      const action = tourAction(e.key, e.shiftKey, stops.length, previous);
+      pending = /^[0-9]$/.test(e.key) ? { digit: e.key, at: e.timeStamp } : null;
       if (!action) return;
       e.preventDefault();
       const tour = useTour.getState();

@@ -127,6 +127,20 @@ test.describe('planner tools', () => {
     expect(drawn).toBeGreaterThan(0);
   });
 
+  test('Escape ends a drawing and leaves the selected site open; a second Escape closes it', async ({ page }) => {
+    await openApp(page, '?site=devzone-west');
+    await expect(page.locator('#panel-heading')).toHaveText('浙江遂昌经济开发区 · 城西片区');
+    await openTools(page);
+    await page.getByRole('button', { name: '面', exact: true }).click();
+    await expect(page.getByRole('button', { name: '面', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: '面', exact: true })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.locator('#panel-heading')).toHaveText('浙江遂昌经济开发区 · 城西片区');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#panel-heading')).toHaveText('全县概览');
+  });
+
   test('proximity rings for a site, and the share of a polygon inside the 15-minute circles', async ({ page }) => {
     await openApp(page);
     await openTools(page);

@@ -72,6 +72,13 @@ test.describe('presenter mode', () => {
     await page.keyboard.press('6');
     await expect(title(page)).toHaveText(stops[5]!.title.zh);
     await expect(page).toHaveURL(/tour=6/);
+    // Past ten: two digits in a row (1, 1 → stop 11).
+    if (stops.length >= 11) {
+      await page.keyboard.press('1');
+      await page.keyboard.press('1');
+      await expect(title(page)).toHaveText(stops[10]!.title.zh);
+      await expect(page).toHaveURL(/tour=11/);
+    }
     await page.keyboard.press('Escape');
     await expect(page.locator('.tour')).toHaveCount(0);
     await expect(page.locator('#panel-heading')).toHaveText('凯恩特种材料');

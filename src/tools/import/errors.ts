@@ -1,4 +1,4 @@
-/** What can be wrong with an imported file: codes and places, worded per language by the UI (i18n/importMessages.ts). */
+/** What can be wrong with an imported file: codes and places, worded per language by the UI (importProblemText in i18n/toolStrings.ts). */
 export type ImportProblem =
   | { code: 'too-large'; bytes: number; limit: number }
   | { code: 'empty-file' }
