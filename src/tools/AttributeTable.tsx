@@ -1,6 +1,7 @@
 import { bbox } from '@turf/turf';
 import { useMemo, useState } from 'react';
 import { useApp } from '../state/store';
+import { FieldSelect } from './FieldSelect';
 import { fieldsOf, type LayerFilter, matches } from './layerStyle';
 import { type ImportedLayer, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
@@ -77,20 +78,13 @@ export function AttributeTable({ layer }: { layer: ImportedLayer }) {
         onChange={(e) => setFilter({ text: e.target.value })}
       />
       <div className="field-filter">
-        <label>
-          {t.filterField}
-          <select
-            value={current.field ?? ''}
-            onChange={(e) => setFilter({ field: e.target.value || undefined, values: [], min: undefined, max: undefined })}
-          >
-            <option value="">{t.filterAny}</option>
-            {fields.map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FieldSelect
+          label={t.filterField}
+          none={t.filterAny}
+          fields={fields}
+          value={current.field}
+          onChange={(name) => setFilter({ field: name, values: [], min: undefined, max: undefined })}
+        />
         {field && !field.numeric && (
           <label>
             {t.filterValue}
@@ -164,30 +158,21 @@ export function AttributeTable({ layer }: { layer: ImportedLayer }) {
       </p>
       <div className="tool-buttons">
         <span>{t.exportFiltered}:</span>
-        <button
-          type="button"
-          onClick={() =>
-            void exportRows(
-              layer,
-              rows.map((r) => r.f),
-              'geojson',
-            )
-          }
-        >
-          GeoJSON
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            void exportRows(
-              layer,
-              rows.map((r) => r.f),
-              'csv',
-            )
-          }
-        >
-          CSV
-        </button>
+        {(['geojson', 'csv'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            onClick={() =>
+              void exportRows(
+                layer,
+                rows.map((r) => r.f),
+                format,
+              )
+            }
+          >
+            {format === 'csv' ? 'CSV' : 'GeoJSON'}
+          </button>
+        ))}
       </div>
     </div>
   );

@@ -11,6 +11,21 @@ import { useToolStrings } from './useToolStrings';
 
 const crsName = (epsg: number) => `${crsByEpsg(epsg)?.name ?? 'EPSG'} (EPSG:${epsg})`;
 
+/** OK and cancel under an import's question. */
+function ChooserButtons({ onOk, onCancel }: { onOk: () => void; onCancel: () => void }) {
+  const t = useToolStrings();
+  return (
+    <div className="tool-buttons">
+      <button type="button" onClick={onOk}>
+        OK
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t.cancel}
+      </button>
+    </div>
+  );
+}
+
 function ColumnChooser({ all, lon, lat }: { all: string[]; lon: string[]; lat: string[] }) {
   const t = useToolStrings();
   const [lonCol, setLon] = useState(lon[0] ?? all[0] ?? '');
@@ -36,14 +51,7 @@ function ColumnChooser({ all, lon, lat }: { all: string[]; lon: string[]; lat: s
           ))}
         </select>
       </label>
-      <div className="tool-buttons">
-        <button type="button" onClick={() => resolve({ lon: lonCol, lat: latCol })}>
-          OK
-        </button>
-        <button type="button" onClick={() => resolve(null)}>
-          {t.cancel}
-        </button>
-      </div>
+      <ChooserButtons onOk={() => resolve({ lon: lonCol, lat: latCol })} onCancel={() => resolve(null)} />
     </fieldset>
   );
 }
@@ -68,14 +76,7 @@ function CrsChooser({ candidates, sample }: { candidates: number[]; sample: numb
           ))}
         </select>
       </label>
-      <div className="tool-buttons">
-        <button type="button" onClick={() => answer?.({ crs: epsg })}>
-          OK
-        </button>
-        <button type="button" onClick={() => answer?.(null)}>
-          {t.cancel}
-        </button>
-      </div>
+      <ChooserButtons onOk={() => answer?.({ crs: epsg })} onCancel={() => answer?.(null)} />
     </fieldset>
   );
 }
@@ -95,14 +96,7 @@ function SheetChooser({ sheets }: { sheets: string[] }) {
           ))}
         </select>
       </label>
-      <div className="tool-buttons">
-        <button type="button" onClick={() => answer?.({ sheet })}>
-          OK
-        </button>
-        <button type="button" onClick={() => answer?.(null)}>
-          {t.cancel}
-        </button>
-      </div>
+      <ChooserButtons onOk={() => answer?.({ sheet })} onCancel={() => answer?.(null)} />
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 /** Colour an imported layer by an attribute (categories or graduated numbers), edit the class colours, and pick a label field. */
 import { useMemo } from 'react';
+import { FieldSelect } from './FieldSelect';
 import { ImportLegend } from './ImportLegend';
 import { categoryStyle, fieldsOf, graduatedStyle, MAX_CATEGORIES } from './layerStyle';
 import { type ImportedLayer, useTools } from './toolsState';
@@ -23,23 +24,13 @@ export function StyleControls({ layer }: { layer: ImportedLayer }) {
   return (
     <fieldset className="style-controls" data-style-controls={layer.name}>
       <legend>{t.styleTitle}</legend>
-      <label>
-        {t.styleBy}
-        <select
-          value={style?.field ?? ''}
-          onChange={(e) => {
-            const f = fields.find((x) => x.name === e.target.value);
-            restyle(e.target.value, f?.numeric ? 'graduated' : 'category');
-          }}
-        >
-          <option value="">{t.styleNone}</option>
-          {fields.map((f) => (
-            <option key={f.name} value={f.name}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FieldSelect
+        label={t.styleBy}
+        none={t.styleNone}
+        fields={fields}
+        value={style?.field}
+        onChange={(name) => restyle(name ?? '', fields.find((x) => x.name === name)?.numeric ? 'graduated' : 'category')}
+      />
       {style && numeric && (
         <label>
           {t.styleMode}
@@ -68,17 +59,13 @@ export function StyleControls({ layer }: { layer: ImportedLayer }) {
           ))}
         </ul>
       )}
-      <label>
-        {t.labelField}
-        <select value={layer.labelField ?? ''} onChange={(e) => update(layer.id, { labelField: e.target.value || undefined })}>
-          <option value="">{t.styleNone}</option>
-          {fields.map((f) => (
-            <option key={f.name} value={f.name}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FieldSelect
+        label={t.labelField}
+        none={t.styleNone}
+        fields={fields}
+        value={layer.labelField}
+        onChange={(labelField) => update(layer.id, { labelField })}
+      />
       {style && <ImportLegend title={t.legend} only={layer.id} />}
     </fieldset>
   );
