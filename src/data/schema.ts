@@ -24,6 +24,8 @@ export const Layer = z.strictObject({
   symbol: z.enum(SYMBOLS),
   name: Localized,
   description: Localized,
+  /** Its sites get the 15-minute walking circles (analysis tools, tour stops with `circles`). */
+  walkingCircles: z.boolean().optional(),
 });
 
 export const Source = z.strictObject({
@@ -45,6 +47,8 @@ export const SiteProperties = z.strictObject({
   areaKm2: z.number().positive().optional(),
   /** Enclaves: drawn with a connection line to the county seat. */
   connectsTo: z.literal('county-seat').optional(),
+  /** A railway station: the analysis gives each site's distance to it. */
+  station: z.boolean().optional(),
   /** The basemap county (name_zh) the site must lie in; 遂昌县 when absent. */
   host: z.string().optional(),
   /**

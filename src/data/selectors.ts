@@ -2,7 +2,7 @@
 import { bbox, centroid, circle, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
 import type { Lang } from '../i18n/strings';
-import type { FigureDef, GroupDef, Precision, SiteDef, Status } from './schema';
+import type { FigureDef, GroupDef, LayerDef, Precision, SiteDef, Status } from './schema';
 
 export interface SiteFilter {
   visibleLayers: readonly string[];
@@ -149,12 +149,19 @@ export function siteFeatures(sites: readonly SiteDef[]): FeatureCollection<SiteD
   };
 }
 
-/** One label point per site (a polygon labelled per tile would repeat its name). */
-export function siteLabelPoints(sites: readonly SiteDef[]): FeatureCollection<import('geojson').Point, MapSiteProps> {
+/**
+ * One label point per site (a polygon labelled per tile would repeat its name). `far`: the site is
+ * away from the county and joined to it by a link (an enclave): labelled at every zoom.
+ */
+export function siteLabelPoints(sites: readonly SiteDef[]): FeatureCollection<import('geojson').Point, MapSiteProps & { far: boolean }> {
   const fc = siteFeatures(sites);
   return {
     type: 'FeatureCollection',
-    features: fc.features.map((f, i) => ({ ...f, geometry: { type: 'Point', coordinates: anchorOf(sites[i] as SiteDef) } })),
+    features: fc.features.map((f, i) => ({
+      ...f,
+      properties: { ...f.properties, far: (sites[i] as SiteDef).properties.connectsTo !== undefined },
+      geometry: { type: 'Point', coordinates: anchorOf(sites[i] as SiteDef) },
+    })),
   };
 }
 
@@ -164,15 +171,22 @@ export function siteLabelPoints(sites: readonly SiteDef[]): FeatureCollection<im
  * as the crow flies in a compact town; the radius is a parameter, not a claim.
  */
 export const WALK_RADIUS_KM = 1;
+
+/** The sites whose layer has walking circles (layers.json: `walkingCircles`), not a layer named in code. */
+export const circleSites = (sites: readonly SiteDef[], layers: readonly LayerDef[]) =>
+  sites.filter((s) => layers.some((l) => l.walkingCircles && l.id === s.properties.layer));
+
 export function walkingCircles(
   sites: readonly SiteDef[],
+  layers: readonly LayerDef[],
   radiusKm = WALK_RADIUS_KM,
 ): FeatureCollection<import('geojson').Polygon, { id: string }> {
   return {
     type: 'FeatureCollection',
-    features: sites
-      .filter((s) => s.properties.layer === 'community')
-      .map((s) => ({ ...circle(anchorOf(s), radiusKm, { steps: 48, units: 'kilometers' }), properties: { id: s.properties.id } })),
+    features: circleSites(sites, layers).map((s) => ({
+      ...circle(anchorOf(s), radiusKm, { steps: 48, units: 'kilometers' }),
+      properties: { id: s.properties.id },
+    })),
   };
 }
 

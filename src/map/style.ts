@@ -146,7 +146,8 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
   // Paint reads the feature state MapView sets (`selected`, on the sites and connections sources): a
   // selection then changes no filter or layout of those sources, which MapLibre would re-tile.
   const chosen: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-  const enclavesVisible = input.visibleLayers.includes('enclaves');
+  // The links show while a layer they lead to is shown (the enclaves'), whatever that layer is called.
+  const linksVisible = input.connections.features.some((f) => input.visibleLayers.includes(f.properties.layer));
   const hover = (on: number, off: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
 
   const raster = input.online?.config.type === 'raster';
@@ -245,7 +246,7 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       id: LAYER.connectionLine,
       type: 'line',
       source: SOURCE.connections,
-      layout: { visibility: enclavesVisible ? 'visible' : 'none', 'line-cap': 'round' },
+      layout: { visibility: linksVisible ? 'visible' : 'none', 'line-cap': 'round' },
       paint: {
         'line-color': byLayer(input.layers, (l) => l.color, '#CC79A7'),
         'line-width': ['case', chosen, 3.5, 2],
@@ -258,7 +259,7 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       type: 'symbol',
       source: SOURCE.connectionLabels,
       layout: {
-        visibility: enclavesVisible ? 'visible' : 'none',
+        visibility: linksVisible ? 'visible' : 'none',
         'text-field':
           input.lang === 'zh'
             ? ['concat', '约 ', ['to-string', ['get', 'km']], ' 公里']
@@ -301,11 +302,7 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       type: 'symbol',
       // One anchor point per site: a polygon source would be labelled once per tile it spans.
       source: SOURCE.siteLabels,
-      filter: [
-        'all',
-        filter,
-        ['any', ['>=', ['zoom'], 10.5], ['==', ['get', 'layer'], 'enclaves'], ['==', ['get', 'id'], input.selectedId ?? '']],
-      ],
+      filter: ['all', filter, ['any', ['>=', ['zoom'], 10.5], ['==', ['get', 'far'], true], ['==', ['get', 'id'], input.selectedId ?? '']]],
       layout: {
         'text-field': nameField(input.lang),
         'text-font': font,

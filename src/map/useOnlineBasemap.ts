@@ -9,7 +9,7 @@ import type { ErrorEvent as MapErrorEvent, MapSourceDataEvent, StyleSpecificatio
 import { type RefObject, useEffect, useMemo, useState } from 'react';
 import { type BasemapConfig, needsConversion } from '../basemap/config';
 import { convertCollection, convertPoint } from '../basemap/datum';
-import { COUNTY_SEAT, countiesFileUrl, countyLabels, meta, sites } from '../data/geodata';
+import { COUNTY_SEAT, countiesFileUrl, countyLabels, layers, meta, sites } from '../data/geodata';
 import type { SiteDef } from '../data/schema';
 import { connectionLines, indexSites, siteFeatures, siteLabelPoints, walkingCircles } from '../data/selectors';
 import { STRINGS } from '../i18n/strings';
@@ -43,7 +43,7 @@ function makeOverlay(
     sites: siteFeatures(datumSites),
     siteLabels: siteLabelPoints(datumSites),
     connections: connectionLines(datumSites, seat),
-    circles: walkingCircles(datumSites),
+    circles: walkingCircles(datumSites, layers),
     siteIndex: indexSites(datumSites),
     seat,
     toMap,

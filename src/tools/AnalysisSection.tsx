@@ -9,7 +9,7 @@ import { coverageShare, itemsWithinRings } from './geometry';
 import { useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
-const STATIONS = sites.filter((s) => s.properties.id.endsWith('station'));
+const STATIONS = sites.filter((s) => s.properties.station);
 
 export function AnalysisSection() {
   const lang = useApp((s) => s.lang);

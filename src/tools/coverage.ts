@@ -4,11 +4,11 @@
  * edited does not recompute it.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { sites } from '../data/geodata';
-import { anchorOf } from '../data/selectors';
+import { layers, sites } from '../data/geodata';
+import { anchorOf, circleSites } from '../data/selectors';
 import { circlesUnion } from './geometry';
 
-export const COMMUNITY_CENTRES = sites.filter((s) => s.properties.layer === 'community').map((s) => anchorOf(s));
+export const COMMUNITY_CENTRES = circleSites(sites, layers).map((s) => anchorOf(s));
 
 let last: { radiusKm: number; area: FeatureCollection<Polygon | MultiPolygon> } | null = null;
 

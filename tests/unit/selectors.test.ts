@@ -15,7 +15,9 @@ import {
   relatedCountyFigures,
   searchSites,
   siteFeatures,
+  siteLabelPoints,
   WALK_RADIUS_KM,
+  walkingCircles,
 } from '../../src/data/selectors';
 import { HOME_TARGET, targetForSite } from '../../src/map/camera';
 
@@ -71,6 +73,30 @@ describe('selectors', () => {
     expect(of('new-large-firms').kind).toBe('county');
     expect(of('devzone-total-area')).toMatchObject({ kind: 'group', group: { id: 'economic-development-zone' } });
     expect(of('enclave-returns')).toMatchObject({ kind: 'site', site: { properties: { id: 'enclave-nanhu' } } });
+  });
+
+  it('roles come from the data, not from layer names: circles, stations, far sites', () => {
+    const renamed = sites.map((s) =>
+      s.properties.layer === 'community' ? { ...s, properties: { ...s.properties, layer: 'centres' } } : s,
+    );
+    const renamedLayers = layers.map((l) => (l.id === 'community' ? { ...l, id: 'centres' } : l));
+    expect(walkingCircles(renamed, renamedLayers).features).toHaveLength(5);
+    expect(
+      walkingCircles(
+        sites,
+        layers.map((l) => ({ ...l, walkingCircles: false })),
+      ).features,
+    ).toHaveLength(0);
+    expect(
+      sites
+        .filter((s) => s.properties.station)
+        .map((s) => s.properties.id)
+        .sort(),
+    ).toEqual(['suichang-station', 'suichang-west-station']);
+    const far = siteLabelPoints(sites)
+      .features.filter((f) => f.properties.far)
+      .map((f) => f.properties.id);
+    expect(far.sort()).toEqual(['enclave-nanhu', 'enclave-tongxiang']);
   });
 
   it('draws the walking circles with the radius the walk-radius record states', () => {

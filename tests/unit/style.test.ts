@@ -43,7 +43,7 @@ describe('the style builder', () => {
           lang: 'en',
           visibleLayers: [],
           highlightIds: ['chemical-park'],
-          circles: walkingCircles(sites),
+          circles: walkingCircles(sites, layers),
         }),
       ) as never,
     );
