@@ -1,8 +1,10 @@
 /**
  * The one owner of the MapLibre instance. It renders the style the pure builder
  * makes from the store, turns clicks and hovers into store updates, and carries out
- * camera requests. Nothing else touches the map, except tests through window.__map.
+ * camera requests. Nothing else touches the map: the app's own code reaches it through mapHandle.ts
+ * (set here), tests and power users through window.__map.
  */
+
 import { AttributionControl, type MapRef, NavigationControl, Map as ReactMap, ScaleControl } from '@vis.gl/react-maplibre';
 import type { ErrorEvent as MapErrorEvent, MapLayerMouseEvent, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
@@ -16,6 +18,7 @@ import { useTour } from '../tour/tourState';
 import { type CameraTarget, HOME_BOUNDS, HOME_TARGET, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, targetForSite } from './camera';
 import { provideIcon } from './icons';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
+import { setCurrentMap } from './mapHandle';
 import { keepUnchangedSources } from './stableSources';
 import { buildStyle, chosenIds } from './style';
 import { useAfterPaint } from './useAfterPaint';
@@ -204,10 +207,13 @@ export default function MapView() {
     else map.keyboard.enable();
   }, [touring]);
 
+  // The map goes with this component: nothing may keep drawing on a removed map.
+  useEffect(() => () => setCurrentMap(null), []);
+
   const onLoad = useCallback(() => {
     const map = mapRef.current?.getMap();
     if (!map) return;
-    window.__map = map;
+    setCurrentMap(map);
     useApp.getState().setMapStatus('ready');
     // A camera request made before the map existed (e.g. ?site= in the link) is carried out now.
     const pending = useApp.getState().camera;

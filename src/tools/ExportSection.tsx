@@ -1,5 +1,6 @@
 import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
+import { currentMap } from '../map/mapHandle';
 import { useApp } from '../state/store';
 import { download, drawingsGeoJSON, figuresCsv, sitesCsv, sitesGeoJSON } from './exportData';
 import { importLegend } from './ImportLegend';
@@ -8,7 +9,7 @@ import { newId, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
 async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
-  const map = window.__map;
+  const map = currentMap();
   if (!map) return null;
   const t = STRINGS[lang];
   const { basemapId, basemaps } = useApp.getState();
