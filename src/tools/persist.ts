@@ -30,9 +30,12 @@ let askedToPersist = false;
 
 const setLayerState = (id: string, state: SaveState) => useStorage.setState((s) => ({ layers: { ...s.layers, [id]: state } }));
 
-function fail(error: unknown, what: { drawings?: boolean; layer?: string }) {
+function fail(error: unknown, what: { drawings?: boolean; layer?: string; layers?: string[] }) {
   const fault = classify(error);
-  console.warn(`could not save ${what.drawings ? 'the drawings' : `layer ${what.layer}`}: ${fault.kind} (${fault.message})`);
+  const named = [...(what.layer ? [what.layer] : []), ...(what.layers ?? [])];
+  console.warn(
+    `could not save ${what.drawings ? 'the drawings' : `layers ${named.join(', ') || '(index)'}`}: ${fault.kind} (${fault.message})`,
+  );
   useStorage.setState((s) => {
     const before = s.failure;
     return {
@@ -40,7 +43,7 @@ function fail(error: unknown, what: { drawings?: boolean; layer?: string }) {
       failure: {
         kind: fault.kind,
         drawings: Boolean(what.drawings) || Boolean(before?.drawings),
-        layers: [...new Set([...(before?.layers ?? []), ...(what.layer ? [what.layer] : [])])],
+        layers: [...new Set([...(before?.layers ?? []), ...named])],
       },
     };
   });
@@ -117,8 +120,10 @@ async function flushOnce(): Promise<void> {
     try {
       await write({ put: [[KEY_INDEX, JSON.parse(index)]] });
       storedIndex = index;
+      for (const id of storedLayers.keys()) kept({ layer: id });
     } catch (error) {
-      fail(error, {});
+      // A name, colour or style not kept: the layers are named, so the notice can offer them as files.
+      fail(error, { layers: [...storedLayers.keys()] });
     }
   }
   if (!askedToPersist && (drawings.length > 0 || storedLayers.size > 0)) {
