@@ -308,9 +308,17 @@ async function parseExcel(bytes: Uint8Array, fileName: string, options: ParseOpt
   } catch (error) {
     throw new ImportError({ code: 'excel-unreadable', file: fileName, detail: String((error as Error)?.message ?? error).slice(0, 120) });
   }
-  const grid = (name: string) => {
+  // Each sheet turned into rows once, however often it is looked at.
+  const grids = new Map<string, Cell[][]>();
+  const grid = (name: string): Cell[][] => {
     const ws = wb.Sheets[name];
-    return ws ? (XLSX.utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: false }) as Cell[][]) : [];
+    if (!ws) return [];
+    let rows = grids.get(name);
+    if (!rows) {
+      rows = XLSX.utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: false }) as Cell[][];
+      grids.set(name, rows);
+    }
+    return rows;
   };
   const headerOf = (name: string) => (grid(name)[0] ?? []).map((h) => String(h ?? '').trim());
   const hasCoordinates = (name: string) => {
