@@ -3,10 +3,23 @@ import { useApp } from '../state/store';
 import { hasOthers, type LegendEntry, legendOf } from './layerStyle';
 import { type ImportedLayer, useTools } from './toolsState';
 
+/** Whether a layer has values outside its classes: one pass over the features per style and features, not per render. */
+const othersCache = new WeakMap<object, WeakMap<object, boolean>>();
+function othersOf(layer: ImportedLayer & { style: NonNullable<ImportedLayer['style']> }): boolean {
+  const byStyle = othersCache.get(layer.fc) ?? new WeakMap<object, boolean>();
+  othersCache.set(layer.fc, byStyle);
+  let v = byStyle.get(layer.style);
+  if (v === undefined) {
+    v = hasOthers(layer.style, layer.fc.features);
+    byStyle.set(layer.style, v);
+  }
+  return v;
+}
+
 /** Legend rows of one imported layer, as drawn in the panel, the PNG and the print. */
 export function importLegend(layer: ImportedLayer, lang: 'zh' | 'en'): LegendEntry[] {
   if (!layer.style) return [{ color: layer.color, label: layer.name }];
-  return legendOf(layer.style, lang, hasOthers(layer.style, layer.fc.features));
+  return legendOf(layer.style, lang, othersOf(layer as ImportedLayer & { style: NonNullable<ImportedLayer['style']> }));
 }
 
 export function ImportLegend({ title, only }: { title: string; only?: string }) {

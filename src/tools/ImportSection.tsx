@@ -4,7 +4,7 @@ import { useApp } from '../state/store';
 import { AttributeTable } from './AttributeTable';
 import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
-import { canReread, type FileDatum, type ImportedLayerReadAs, importFile, useImportJob } from './importFile';
+import { canReread, type FileDatum, type ImportedLayerReadAs, importFile, rereadLayer, useImportJob } from './importFile';
 import { StyleControls } from './StyleControls';
 import { type ImportedLayer, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
@@ -114,12 +114,7 @@ function ReadAsDetails({ layer }: { layer: ImportedLayer }) {
           {t.readEncoding(t.encodingName(r.encoding.name), t.encodingBasis[r.encoding.basis] ?? r.encoding.basis)}
           {canReread(layer.id) &&
             others.map((e) => (
-              <button
-                key={e}
-                type="button"
-                className="link-button"
-                onClick={() => void importFile(new File([], ''), { layerId: layer.id, encoding: e })}
-              >
+              <button key={e} type="button" className="link-button" onClick={() => void rereadLayer(layer.id, e)}>
                 {t.rereadAs(t.encodingName(e))}
               </button>
             ))}

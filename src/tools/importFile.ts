@@ -64,6 +64,12 @@ export const useImportJob = create<ImportJobState>()((set) => ({
 const sourceFiles = new Map<string, File>();
 export const canReread = (layerId: string) => sourceFiles.has(layerId);
 
+/** Reads an imported layer's file again with another encoding (the file of this session, kept in memory). */
+export function rereadLayer(layerId: string, encoding: TextEncodingName): Promise<boolean> {
+  const file = sourceFiles.get(layerId);
+  return file ? importFile(file, { layerId, encoding }) : Promise.resolve(false);
+}
+
 function readFile(file: File, onProgress: (p: number) => void, signal: AbortSignal): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -109,8 +115,7 @@ export function parseBytes(fileName: string, bytes: ArrayBuffer): Promise<ParseR
  * encoding. Questions (columns, coordinate system, sheet) are asked in the import section; each answer
  * parses again with it.
  */
-export async function importFile(given: File, reread?: { layerId: string; encoding: TextEncodingName }): Promise<boolean> {
-  const file = (reread && sourceFiles.get(reread.layerId)) || given;
+export async function importFile(file: File, reread?: { layerId: string; encoding: TextEncodingName }): Promise<boolean> {
   const lang = useApp.getState().lang;
   const t = TOOL_STRINGS[lang];
   const abort = new AbortController();

@@ -7,13 +7,9 @@
  * published for general use), which can leave them off by tens of metres: the layer says so.
  */
 import proj4 from 'proj4';
-import { type CrsDef, type CrsFamily, crsByEpsg, ELLIPSOID, OFFERED_EPSG } from './crsDefs';
+import { type CrsDef, type CrsFamily, crsByEpsg, ELLIPSOID, GK_EPSG, OFFERED_EPSG } from './crsDefs';
 
 export { type CrsDef, type CrsFamily, crsByEpsg, OFFERED_EPSG };
-
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-/** Every Gauss-Kruger code of the Chinese families (crsDefs.ts). */
-const KNOWN_EPSG = [...range(4491, 4554), ...range(2327, 2390), ...range(2401, 2442), ...range(21413, 21423), ...range(21473, 21483)];
 
 export type CrsProblem = { kind: 'unknown'; name: string } | { kind: 'unparseable'; detail: string };
 
@@ -58,7 +54,7 @@ export function crsFromWkt(wkt: string): ResolvedCrs {
     if (lon0 !== null) {
       const def = `+proj=tmerc +lat_0=${lat0} +lon_0=${lon0} +k=${k} +x_0=${x0} +y_0=${y0} ${ELLIPSOID[family]} +units=m +no_defs`;
       // The EPSG system with these very parameters, by its name (CGCS2000 / 3-degree Gauss-Kruger CM 120E).
-      const known = KNOWN_EPSG.find((c) => crsByEpsg(c)?.proj4 === def);
+      const known = GK_EPSG.find((c) => crsByEpsg(c)?.proj4 === def);
       return { ok: true, def: known ? (crsByEpsg(known) as CrsDef) : { epsg: 0, name, family, proj4: def, geographic: false } };
     }
   }

@@ -55,6 +55,11 @@ const GK_RANGES: Record<Exclude<CrsFamily, 'wgs84'>, [number, number, number, 3 
   ],
 };
 
+/** Every Gauss-Kruger code of the Chinese families above. */
+export const GK_EPSG: readonly number[] = Object.values(GK_RANGES).flatMap((ranges) =>
+  ranges.flatMap(([first, , count]) => Array.from({ length: count }, (_, i) => first + i)),
+);
+
 function gk(epsg: number): CrsDef | null {
   for (const [family, ranges] of Object.entries(GK_RANGES) as [Exclude<CrsFamily, 'wgs84'>, (typeof GK_RANGES)['cgcs2000']][]) {
     for (const [first, start, count, degrees, prefixed] of ranges) {

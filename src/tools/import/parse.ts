@@ -361,35 +361,47 @@ async function parseExcel(bytes: Uint8Array, fileName: string, options: ParseOpt
   return { features: r, sheet: name };
 }
 
-/** Every position of a raw feature's geometry, changed in place (the features are this parse's own). */
-function eachPosition(features: unknown[], fn: (p: number[]) => number[]): void {
+type RawGeometry = { type?: unknown; coordinates?: unknown; geometries?: unknown } | null;
+
+/** The geometries of raw features, collections opened (to the depth sanitize.ts allows). */
+function eachGeometry(features: readonly unknown[], fn: (g: Exclude<RawGeometry, null>) => void): void {
+  const visit = (g: RawGeometry, depth: number): void => {
+    if (!g || typeof g !== 'object') return;
+    if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) {
+      if (depth < MAX_GEOMETRY_DEPTH) for (const x of g.geometries) visit(x, depth + 1);
+    } else if ('coordinates' in g) fn(g);
+  };
+  for (const f of features) visit((f as { geometry?: RawGeometry } | null)?.geometry ?? null, 0);
+}
+
+/** Every position of the features' geometries, replaced by `fn`'s result (the features are this parse's own). */
+function mapPositions(features: unknown[], fn: (p: number[]) => number[]): void {
   const walk = (c: unknown, depth: number): unknown => {
     if (!Array.isArray(c)) return c;
     if (typeof c[0] === 'number') return fn(c as number[]);
-    if (depth > 6) return c;
-    return c.map((x) => walk(x, depth + 1));
+    return depth > 6 ? c : c.map((x) => walk(x, depth + 1));
   };
-  const geometry = (g: { type?: unknown; coordinates?: unknown; geometries?: unknown } | null, depth: number): void => {
-    if (!g || typeof g !== 'object') return;
-    if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) {
-      if (depth < MAX_GEOMETRY_DEPTH) for (const x of g.geometries) geometry(x, depth + 1);
-      return;
-    }
-    if ('coordinates' in g) g.coordinates = walk(g.coordinates, 0);
-  };
-  for (const f of features) geometry((f as { geometry?: never } | null)?.geometry ?? null, 0);
+  eachGeometry(features, (g) => {
+    g.coordinates = walk(g.coordinates, 0);
+  });
 }
 
-/** Up to 50 positions of the features, to tell degrees from metres and guess a system. */
+/** The first position of each of up to 50 features spread over the file, to tell degrees from metres and guess a system. */
 function samplePositions(features: unknown[]): number[][] {
   const out: number[][] = [];
+  const first = (c: unknown): number[] | null => {
+    for (let depth = 0; Array.isArray(c) && depth < 8; depth++) {
+      if (typeof c[0] === 'number') return c as number[];
+      c = c[0];
+    }
+    return null;
+  };
   const step = Math.max(1, Math.floor(features.length / 50));
-  for (let i = 0; i < features.length && out.length < 50; i += step) {
-    eachPosition([features[i]], (p) => {
-      if (out.length < 50 && Number.isFinite(p[0]) && Number.isFinite(p[1])) out.push(p);
-      return p;
+  for (let i = 0; i < features.length && out.length < 50; i += step)
+    eachGeometry([features[i]], (g) => {
+      const p = first(g.coordinates);
+      if (p && out.length < 50 && Number.isFinite(p[0]) && Number.isFinite(p[1])) out.push(p);
     });
-  }
   return out;
 }
 
@@ -455,10 +467,10 @@ export async function parseImport(fileName: string, bytes: Uint8Array, options: 
       const approximate = crs.family === 'xian1980' || crs.family === 'beijing1954';
       readAs.crs = { name: crs.name, epsg: crs.epsg, approximate, basis: chosen ? 'chosen' : 'file' };
       if (!(crs.geographic && (crs.family === 'cgcs2000' || crs.family === 'wgs84')))
-        eachPosition(parsed.features, (p) => toLonLat(crs, p));
+        mapPositions(parsed.features, (p) => toLonLat(crs, p));
     }
     if (options.datum === 'BD-09') {
-      eachPosition(parsed.features, (p) => {
+      mapPositions(parsed.features, (p) => {
         const [lon, lat, ...rest] = p;
         const out = gcoord.transform([lon as number, lat as number], gcoord.BD09, gcoord.GCJ02) as number[];
         return [out[0] as number, out[1] as number, ...rest];
