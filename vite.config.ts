@@ -78,7 +78,7 @@ const preloadFonts = (): Plugin => ({
 });
 
 /**
- * Renders the first view (src/shell.tsx) into index.html at build time, inert, with an inline guard
+ * Renders the first view (src/app/shell.tsx) into index.html at build time, inert, with an inline guard
  * (scripts/lib/shell-guard.ts, allowed by hash) that hides it for links asking for another view.
  */
 const prerenderShell = (): Plugin => ({
@@ -96,7 +96,7 @@ const prerenderShell = (): Plugin => ({
         server: { middlewareMode: true, hmr: false, ws: false },
       });
       try {
-        const { renderShell } = (await server.ssrLoadModule('/src/shell.tsx')) as { renderShell(): string };
+        const { renderShell } = (await server.ssrLoadModule('/src/app/shell.tsx')) as { renderShell(): string };
         const root = '<div id="root"></div>';
         if (!html.includes(root)) throw new Error('prerender-shell: index.html has no empty <div id="root"></div>');
         // The guard goes right after the CSP meta (which allows it by hash), ahead of the stylesheet.

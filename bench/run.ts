@@ -88,7 +88,7 @@ function bundleSizes() {
     return { file: f, bytes: statSync(join(dir, f)).size, gzip: gzipSync(body).length };
   });
   const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
-  // The page's entry (src/boot.ts), what it imports, and the app it always imports once the first view
+  // The page's entry (src/app/boot.ts), what it imports, and the app it always imports once the first view
   // painted (Vite lists that import's chunks in the entry, as "assets/….js"): not the lazy map or tools.
   const entry = /<script type="module"[^>]*src="[^"]*\/assets\/([^"/]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error('bench: no module entry script in dist/index.html');

@@ -2,7 +2,7 @@
  * The one inline script of the built page, allowed by its hash in the CSP: it hides the prerendered
  * first view (the Chinese overview, nothing selected) when the link asks for something else (English,
  * a site, the tour, filters), before the first paint, and keeps the page out of layout until the fonts
- * are loaded (src/boot.ts lifts it). Inline, ahead of the stylesheet, so it runs at
+ * are loaded (src/app/boot.ts lifts it). Inline, ahead of the stylesheet, so it runs at
  * once instead of waiting for a file and for the CSS.
  */
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ export const SHELL_GUARD = [
   'new URLSearchParams(location.search).forEach(function(_v,k){if(shown.indexOf(k)<0)other=true;});',
   'var c=document.documentElement.classList;',
   "if(other)c.add('no-shell');",
-  // Out of layout until src/boot.ts has the fonts (or, should the scripts fail, for 1.5 s at most).
+  // Out of layout until src/app/boot.ts has the fonts (or, should the scripts fail, for 1.5 s at most).
   "c.add('fonts-pending');",
   "setTimeout(function(){c.remove('fonts-pending');},1500);",
   '})();',

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { layers, sites } from '../data/geodata';
 import { searchSites } from '../data/selectors';
 import { useT } from '../i18n/useT';
+import { flyToSite } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { SymbolIcon } from '../ui/SymbolIcon';
 
@@ -18,7 +19,8 @@ export function Search() {
   const expanded = open && query.trim() !== '';
 
   const choose = (id: string) => {
-    select(id, { fly: true });
+    select(id);
+    flyToSite(id);
     setQuery('');
     setOpen(false);
     setActive(0);

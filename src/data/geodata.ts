@@ -30,6 +30,10 @@ export const sites: SiteDef[] = Object.values(siteModules)
     return la - lb;
   });
 
+const siteIndex = new Map(sites.map((s) => [s.properties.id, s]));
+/** A site by id (undefined for an unknown one, e.g. from an old link). */
+export const siteById = (id: string | null | undefined): SiteDef | undefined => (id ? siteIndex.get(id) : undefined);
+
 export interface CountyLabelProps {
   kind: 'county' | 'seat';
   name_zh: string;

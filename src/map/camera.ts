@@ -29,3 +29,60 @@ export function targetForSite(site: SiteDef, seat: [number, number]): CameraTarg
 }
 
 export const HOME_TARGET: CameraTarget = { type: 'fit', bounds: HOME_BOUNDS, maxZoom: 12 };
+
+/** Padding of the camera as data: pixels, or a share of the map's height or width (capped) for one side. */
+export type PaddingSide = number | { ofHeight: number } | { ofWidth: number; max: number };
+type Sides = Record<'top' | 'bottom' | 'left' | 'right', PaddingSide>;
+/** Below 700 px of map width (a phone: the bottom sheet covers the lower part), and above. */
+export interface PaddingSpec {
+  narrow: Sides;
+  wide: Sides;
+}
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export const NARROW_MAP_PX = 700;
+const all = (n: number): Sides => ({ top: n, bottom: n, left: n, right: n });
+
+/** Moving to a site or to bounds: clear of the bottom sheet on a phone. */
+export const SITE_PADDING: PaddingSpec = { narrow: { top: 40, bottom: { ofHeight: 0.52 }, left: 30, right: 30 }, wide: all(60) };
+/** The opening view: the county fitted to the map, above the bottom sheet on a phone. */
+export const OPENING_PADDING: PaddingSpec = { narrow: { top: 20, bottom: { ofHeight: 0.4 }, left: 20, right: 20 }, wide: all(30) };
+/** A flight to a point (zoom given) keeps the point in the middle of what is visible. */
+export const CENTRE_PADDING: PaddingSpec = { narrow: SITE_PADDING.narrow, wide: all(0) };
+
+function side(s: PaddingSide, w: number, h: number): number {
+  if (typeof s === 'number') return s;
+  if ('ofHeight' in s) return Math.round(h * s.ofHeight);
+  return Math.min(s.max, Math.round(w * s.ofWidth));
+}
+
+/** The padding in pixels for a map of `w` × `h` pixels. */
+export function resolvePadding(spec: PaddingSpec, w: number, h: number): Padding {
+  const s = w < NARROW_MAP_PX ? spec.narrow : spec.wide;
+  return { top: side(s.top, w, h), bottom: side(s.bottom, w, h), left: side(s.left, w, h), right: side(s.right, w, h) };
+}
+
+export interface StopCamera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+  bounds?: Bounds;
+}
+
+/** A stop's camera in the map's datum (`toMap` converts a point of the data). */
+export function stopInDatum(stop: StopCamera, toMap: (p: [number, number]) => [number, number]): StopCamera {
+  const out: StopCamera = { ...stop, center: toMap(stop.center) };
+  if (stop.bounds) {
+    const [w, s, e, n] = stop.bounds;
+    const sw = toMap([w, s]);
+    const ne = toMap([e, n]);
+    out.bounds = [sw[0], sw[1], ne[0], ne[1]];
+  }
+  return out;
+}

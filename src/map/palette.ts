@@ -11,6 +11,17 @@ export const PALETTE = {
   labelMuted: '#55606e',
   halo: 'rgba(255,255,255,0.92)',
   selected: '#111827',
+  enclaveHostLabel: '#8e3b6b',
+  /** A site of a layer the palette does not know (the data check makes it rare). */
+  unknownLayer: '#777777',
+  white: '#ffffff',
+  /** The 15-minute walking circles and the community centres' coverage. */
+  walk: '#E69F00',
+  walkLine: '#B07800',
+  /** The planner's proximity rings, own drawings and the drawing in progress. */
+  ring: '#16324f',
+  drawing: '#5E3C99',
+  draft: '#D55E00',
 } as const;
 
 /** Fill opacity by precision: official geometry is filled fully, indicative faintly (product.md). */

@@ -1,6 +1,9 @@
 /**
- * The map style, built by pure functions from data and state: no map instance, no DOM.
- * Unit-tested and checked with the style spec's validate() in tests/unit/style.test.ts.
+ * The map's own sources and layers, built by pure functions from state that changes rarely (language,
+ * basemap, which layers and sites are shown): no map instance, no DOM. Data is apart (MapData): it
+ * reaches the sources with setData. Selection and emphasis are feature state (useChosenState.ts), so a
+ * click changes only the site labels' filter. Unit-tested and checked with the style spec's validate()
+ * in tests/unit/style.test.ts.
  */
 
 import type { FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
@@ -10,9 +13,10 @@ import { COUNTIES_CREDIT } from '../data/credits';
 import type { LayerDef, Precision, Status } from '../data/schema';
 import type { ConnectionProps, MapSiteProps } from '../data/selectors';
 import type { Lang } from '../i18n/strings';
+import { initialStyle } from './applier';
 import { LAYER, SOURCE } from './ids';
 import { FILL_OPACITY, PALETTE } from './palette';
-import { importLayers, type ToolOverlay, toolLayersOnTop, toolSources } from './toolLayers';
+import { type Contribution, mergeContributions, type SourceEntry } from './registry';
 
 export interface FontFaceFile {
   url: string;
@@ -24,15 +28,11 @@ export interface StyleInput {
   /** Font files of `fontFamily`, those with a unicode-range first. */
   fonts: FontFaceFile[];
   fontFamily: string;
-  /** Absolute URL of geodata/basemap/counties.geojson (fetched in MapLibre's worker), or the data itself (converted to another datum). */
-  counties: string | FeatureCollection;
   /** An online raster basemap under the overlays, or a vector style whose layers go under them. */
   online: { config: BasemapConfig; vectorStyle?: StyleSpecification } | null;
-  countyLabels: FeatureCollection<Point>;
   layers: readonly LayerDef[];
-  sites: FeatureCollection<Geometry, MapSiteProps>;
-  siteLabels: FeatureCollection<Point, MapSiteProps>;
-  connections: FeatureCollection<LineString, ConnectionProps>;
+  /** The layers whose sites are linked to their home (the enclaves'): the links show while one of them is shown. */
+  linkLayers: readonly string[];
   visibleLayers: readonly string[];
   opacity: Readonly<Record<string, number>>;
   statuses: readonly Status[];
@@ -40,10 +40,22 @@ export interface StyleInput {
   selectedId: string | null;
   /** Sites a tour stop emphasises. */
   highlightIds: readonly string[];
-  /** The 15-minute walking circles, or null to leave them off. */
-  circles: FeatureCollection<Polygon> | null;
-  /** The planner's imported layers, drawings and measurements (absent: none). */
-  tools?: ToolOverlay;
+  /** Whether the walking circles are shown. */
+  circles: boolean;
+}
+
+/** What the sources draw: given to the map with setData, apart from the style. */
+export interface MapData {
+  /** Absolute URL of geodata/basemap/counties.geojson (fetched in MapLibre's worker), or the data itself (converted to another datum). */
+  counties: string | FeatureCollection;
+  countyLabels: FeatureCollection<Point>;
+  sites: FeatureCollection<Geometry, MapSiteProps>;
+  siteLabels: FeatureCollection<Point, MapSiteProps>;
+  connections: FeatureCollection<LineString, ConnectionProps>;
+  /** One point per link for its distance label (connectionLabelPoints). */
+  connectionLabels: FeatureCollection<Point, ConnectionProps>;
+  /** The 15-minute walking circles. */
+  circles: FeatureCollection<Polygon>;
 }
 
 const nameField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name_zh' : 'name_en'];
@@ -66,7 +78,7 @@ export function siteFilter(input: Pick<StyleInput, 'visibleLayers' | 'statuses' 
 const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 
-function fontFaces(input: StyleInput) {
+function fontFaces(input: Pick<StyleInput, 'fonts' | 'fontFamily'>) {
   return {
     [input.fontFamily]: input.fonts.map((f) => (f.unicodeRange ? { url: f.url, 'unicode-range': f.unicodeRange } : { url: f.url })),
   };
@@ -76,59 +88,44 @@ function fontFaces(input: StyleInput) {
  * One label point per link, at the middle of its arc. A `line-center` label on the line itself is
  * placed once per tile the line crosses, so a long link showed its distance two or three times.
  */
-const labelPoints = new WeakMap<object, FeatureCollection<Point, ConnectionProps>>();
 export function connectionLabelPoints(lines: FeatureCollection<LineString, ConnectionProps>): FeatureCollection<Point, ConnectionProps> {
-  let out = labelPoints.get(lines);
-  if (!out) {
-    out = {
-      type: 'FeatureCollection',
-      features: lines.features.map((f) => ({
-        type: 'Feature',
-        properties: f.properties,
-        geometry: { type: 'Point', coordinates: f.geometry.coordinates[Math.floor(f.geometry.coordinates.length / 2)] as [number, number] },
-      })),
-    };
-    labelPoints.set(lines, out);
-  }
-  return out;
+  return {
+    type: 'FeatureCollection',
+    features: lines.features.map((f) => ({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { type: 'Point', coordinates: f.geometry.coordinates[Math.floor(f.geometry.coordinates.length / 2)] as [number, number] },
+    })),
+  };
 }
 
-export function buildSources(input: StyleInput): Record<string, SourceSpecification> {
+const geojson = (extra: object = {}): SourceEntry['spec'] => ({ type: 'geojson', ...extra }) as SourceEntry['spec'];
+
+/** The sources: their options from the style input, their data from `data`. */
+export function buildSources(input: StyleInput, data: MapData): Record<string, SourceEntry> {
   const c = input.online?.config;
   return {
     ...(c?.type === 'raster'
       ? {
           [SOURCE.onlineBasemap]: {
-            type: 'raster',
-            tiles: c.tiles ?? [],
-            tileSize: c.tileSize ?? 256,
-            maxzoom: c.maxzoom ?? 18,
-            attribution: c.attribution,
-          } satisfies SourceSpecification,
+            spec: {
+              type: 'raster',
+              tiles: c.tiles ?? [],
+              tileSize: c.tileSize ?? 256,
+              maxzoom: c.maxzoom ?? 18,
+              attribution: c.attribution,
+            } satisfies SourceSpecification,
+          },
         }
       : {}),
-    [SOURCE.counties]: { type: 'geojson', data: input.counties as never, attribution: COUNTIES_CREDIT },
-    [SOURCE.countyLabels]: { type: 'geojson', data: input.countyLabels },
-    [SOURCE.sites]: { type: 'geojson', data: input.sites as never, promoteId: 'id' },
-    [SOURCE.siteLabels]: { type: 'geojson', data: input.siteLabels as never },
-    [SOURCE.connections]: { type: 'geojson', data: input.connections as never, promoteId: 'id' },
-    [SOURCE.connectionLabels]: { type: 'geojson', data: connectionLabelPoints(input.connections) as never },
-    [SOURCE.walkCircles]: { type: 'geojson', data: (input.circles ?? { type: 'FeatureCollection', features: [] }) as never },
-    ...(input.tools ? toolSources(input.tools) : {}),
+    [SOURCE.counties]: { spec: geojson({ attribution: COUNTIES_CREDIT }), data: data.counties },
+    [SOURCE.countyLabels]: { spec: geojson(), data: data.countyLabels },
+    [SOURCE.sites]: { spec: geojson({ promoteId: 'id' }), data: data.sites },
+    [SOURCE.siteLabels]: { spec: geojson(), data: data.siteLabels },
+    [SOURCE.connections]: { spec: geojson({ promoteId: 'id' }), data: data.connections },
+    [SOURCE.connectionLabels]: { spec: geojson(), data: data.connectionLabels },
+    [SOURCE.walkCircles]: { spec: geojson(), data: data.circles },
   };
-}
-
-export function buildLayers(input: StyleInput): LayerSpecification[] {
-  const layers = baseLayers(input);
-  if (!input.tools) return layers;
-  // Imported layers under the sites, the planner's own work on top.
-  const firstSite = layers.findIndex((l) => l.id === LAYER.siteFill);
-  return [
-    ...layers.slice(0, firstSite),
-    ...importLayers(input.tools, [input.fontFamily]),
-    ...layers.slice(firstSite),
-    ...toolLayersOnTop(input.tools),
-  ];
 }
 
 /** The sites shown as chosen: a tour stop's highlights and the selection (labels here, feature state in MapView). */
@@ -136,18 +133,25 @@ export function chosenIds(selectedId: string | null, highlightIds: readonly stri
   return [...highlightIds, ...(selectedId ? [selectedId] : [])];
 }
 
+/** The map's own part: the counties under everything, the sites and labels above the imports. */
+export function coreContribution(input: StyleInput, data: MapData): Contribution {
+  const layers = baseLayers(input);
+  const firstSite = layers.findIndex((l) => l.id === LAYER.siteFill);
+  return { sources: buildSources(input, data), layers: { base: layers.slice(0, firstSite), sites: layers.slice(firstSite) } };
+}
+
 function baseLayers(input: StyleInput): LayerSpecification[] {
   const font = [input.fontFamily];
   const filter = siteFilter(input);
   const layerOpacity = byLayer(input.layers, (l) => input.opacity[l.id] ?? 1, 1);
-  const color = byLayer(input.layers, (l) => l.color, '#777777');
+  const color = byLayer(input.layers, (l) => l.color, PALETTE.unknownLayer);
   // Labels' filter and sort key are layout: only the data can say which site is chosen there.
   const selected: ExpressionSpecification = ['in', ['get', 'id'], ['literal', chosenIds(input.selectedId, input.highlightIds)]];
   // Paint reads the feature state MapView sets (`selected`, on the sites and connections sources): a
   // selection then changes no filter or layout of those sources, which MapLibre would re-tile.
   const chosen: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
   // The links show while a layer they lead to is shown (the enclaves'), whatever that layer is called.
-  const linksVisible = input.connections.features.some((f) => input.visibleLayers.includes(f.properties.layer));
+  const linksVisible = input.linkLayers.some((id) => input.visibleLayers.includes(id));
   const hover = (on: number, off: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
 
   const raster = input.online?.config.type === 'raster';
@@ -233,14 +237,14 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       type: 'fill',
       source: SOURCE.walkCircles,
       layout: { visibility: input.circles ? 'visible' : 'none' },
-      paint: { 'fill-color': '#E69F00', 'fill-opacity': 0.12 },
+      paint: { 'fill-color': PALETTE.walk, 'fill-opacity': 0.12 },
     },
     {
       id: LAYER.walkCircleLine,
       type: 'line',
       source: SOURCE.walkCircles,
       layout: { visibility: input.circles ? 'visible' : 'none' },
-      paint: { 'line-color': '#B07800', 'line-width': 1.5, 'line-dasharray': [1, 1.5] },
+      paint: { 'line-color': PALETTE.walkLine, 'line-width': 1.5, 'line-dasharray': [1, 1.5] },
     },
     {
       id: LAYER.connectionLine,
@@ -248,10 +252,11 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       source: SOURCE.connections,
       layout: { visibility: linksVisible ? 'visible' : 'none', 'line-cap': 'round' },
       paint: {
-        'line-color': byLayer(input.layers, (l) => l.color, '#CC79A7'),
+        'line-color': color,
         'line-width': ['case', chosen, 3.5, 2],
         'line-dasharray': [3, 2],
-        'line-opacity': ['*', 0.9, input.opacity.enclaves ?? 1],
+        // Each link fades with its own layer's opacity.
+        'line-opacity': ['*', 0.9, layerOpacity],
       },
     },
     {
@@ -330,7 +335,7 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       },
       maxzoom: 10.5,
       paint: {
-        'text-color': ['match', ['get', 'role'], 'focus', PALETTE.label, 'enclave-host', '#8e3b6b', PALETTE.labelMuted],
+        'text-color': ['match', ['get', 'role'], 'focus', PALETTE.label, 'enclave-host', PALETTE.enclaveHostLabel, PALETTE.labelMuted],
         'text-halo-color': PALETTE.halo,
         'text-halo-width': 1.5,
       },
@@ -355,24 +360,19 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
   ];
 }
 
-export function buildStyle(input: StyleInput): StyleSpecification {
+/** The base of the style: what the map is created with before the sources and layers (the vector basemap's own, or none). */
+export function baseStyle(input: Pick<StyleInput, 'online' | 'fonts' | 'fontFamily'>): StyleSpecification {
   const base = input.online?.vectorStyle;
   if (base) {
     // A vector basemap: its sources and layers first, ours on top; its glyphs and sprite for its own labels.
-    return {
-      ...base,
-      version: 8,
-      'font-faces': fontFaces(input),
-      sources: { ...base.sources, ...buildSources(input) },
-      layers: [...base.layers, ...buildLayers(input)],
-    } as StyleSpecification;
+    return { ...base, version: 8, 'font-faces': fontFaces(input) } as StyleSpecification;
   }
-  return {
-    version: 8,
-    name: 'suichang-embedded',
-    // No `glyphs`: every label is drawn from the app's own font files.
-    'font-faces': fontFaces(input),
-    sources: buildSources(input),
-    layers: buildLayers(input),
-  } as StyleSpecification;
+  // No `glyphs`: every label is drawn from the app's own font files.
+  return { version: 8, name: 'suichang-embedded', 'font-faces': fontFaces(input), sources: {}, layers: [] } as StyleSpecification;
+}
+
+/** The whole style with the map's own part only, as the map is created with it (tests check it against the spec). */
+export function buildStyle(input: StyleInput, data: MapData, extra: (Contribution | null)[] = []): StyleSpecification {
+  const merged = mergeContributions([coreContribution(input, data), ...extra]);
+  return initialStyle(baseStyle(input), merged.sources, merged.layers);
 }

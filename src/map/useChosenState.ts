@@ -1,6 +1,5 @@
-import type { MapRef } from '@vis.gl/react-maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { type RefObject, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { SOURCE } from './ids';
 
 /** The sources whose paint reads the `selected` feature state (src/map/style.ts). */
@@ -8,8 +7,7 @@ const CHOSEN_SOURCES = [SOURCE.sites, SOURCE.connections] as const;
 
 /**
  * Sets `selected` in the map's feature state for `ids` (the selection and a tour stop's highlights) and
- * clears it for the ids marked before. Self-healing: a style loaded afresh starts with no state, so each
- * id is checked, not assumed.
+ * clears it for the ids marked before. Each id is checked, not assumed (a source added again starts with no state).
  */
 export function markChosen(map: MapLibreMap, ids: readonly string[], before: readonly string[]): void {
   for (const source of CHOSEN_SOURCES) {
@@ -20,23 +18,12 @@ export function markChosen(map: MapLibreMap, ids: readonly string[], before: rea
   }
 }
 
-/**
- * Keeps the chosen sites marked on the map: on each change of `ids`, once the map is ready, and after
- * every style change (a basemap whose style cannot be diffed replaces the sources).
- */
-export function useChosenState(mapRef: RefObject<MapRef | null>, ids: readonly string[], mapReady: boolean): void {
-  const marked = useRef<readonly string[]>([]);
+/** Keeps the chosen sites marked on the loaded map, on each change of `ids`. */
+export function useChosenState(map: MapLibreMap | null, ids: readonly string[]): void {
+  const marked = useRef<{ map: MapLibreMap; ids: readonly string[] } | null>(null);
   useEffect(() => {
-    const map = mapRef.current?.getMap();
-    if (!map || !mapReady) return;
-    const apply = () => {
-      markChosen(map, ids, marked.current);
-      marked.current = ids;
-    };
-    apply();
-    map.on('styledata', apply);
-    return () => {
-      map.off('styledata', apply);
-    };
-  }, [mapRef, ids, mapReady]);
+    if (!map) return;
+    markChosen(map, ids, marked.current?.map === map ? marked.current.ids : []);
+    marked.current = { map, ids };
+  }, [map, ids]);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { sites } from '../data/geodata';
+import { siteById } from '../data/geodata';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 import { useTour } from '../tour/tourState';
@@ -21,7 +21,7 @@ export function SidePanel() {
   const select = useApp((s) => s.select);
   const t = useT();
   const firstView = useFirstView();
-  const site = selectedId ? sites.find((s) => s.properties.id === selectedId) : undefined;
+  const site = siteById(selectedId);
   const [sheet, setSheet] = useState<Sheet>('half');
   const scroller = useRef<HTMLDivElement>(null);
   const drag = useRef<{ y: number; sheet: Sheet } | null>(null);

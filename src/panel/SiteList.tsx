@@ -1,6 +1,7 @@
 import { layers, sites } from '../data/geodata';
 import { passesFilter } from '../data/selectors';
 import { useT } from '../i18n/useT';
+import { flyToSite } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { SymbolIcon } from '../ui/SymbolIcon';
 
@@ -38,7 +39,10 @@ export function SiteList() {
                       className="site-item"
                       aria-current={current ? 'true' : undefined}
                       data-site-id={p.id}
-                      onClick={() => select(p.id, { fly: true })}
+                      onClick={() => {
+                        select(p.id);
+                        flyToSite(p.id);
+                      }}
                     >
                       <span className="site-item-name">{p.name[lang]}</span>
                       <span className="site-item-meta">

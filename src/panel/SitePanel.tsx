@@ -3,6 +3,7 @@ import type { SiteDef } from '../data/schema';
 import { anchorOf, figuresOfSite, groupFiguresOfSite, km, nearbySites, relatedCountyFigures } from '../data/selectors';
 import { formatDistance } from '../i18n/format';
 import { useT } from '../i18n/useT';
+import { flyToSite } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { SymbolIcon } from '../ui/SymbolIcon';
 import { FigureCard } from './FigureCard';
@@ -11,7 +12,6 @@ import { FigureCard } from './FigureCard';
 export function SitePanel({ site, headingId }: { site: SiteDef; headingId: string }) {
   const lang = useApp((s) => s.lang);
   const select = useApp((s) => s.select);
-  const requestCamera = useApp((s) => s.requestCamera);
   const t = useT();
   const p = site.properties;
   const layer = layers.find((l) => l.id === p.layer);
@@ -52,7 +52,7 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
       </div>
       <p className="site-description">{p.description[lang]}</p>
       <div className="site-actions">
-        <button type="button" onClick={() => requestCamera({ kind: 'site', id: p.id })}>
+        <button type="button" onClick={() => flyToSite(p.id)}>
           {isEnclave ? t.showBothEnds : t.zoomToSite}
         </button>
         {isEnclave && <span className="enclave-distance">{t.enclaveDistance(formatDistance(seatKm, lang))}</span>}
@@ -100,7 +100,13 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
             const l = layers.find((x) => x.id === n.site.properties.layer);
             return (
               <li key={n.site.properties.id}>
-                <button type="button" onClick={() => select(n.site.properties.id, { fly: true })}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    select(n.site.properties.id);
+                    flyToSite(n.site.properties.id);
+                  }}
+                >
                   {l && <SymbolIcon symbol={l.symbol} color={l.color} hollow={n.site.properties.precision === 'indicative'} />}
                   <span className="nearby-name">{n.site.properties.name[lang]}</span>
                   <span className="nearby-km">{formatDistance(n.km, lang)}</span>

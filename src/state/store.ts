@@ -9,25 +9,6 @@ import { layers } from '../data/geodata';
 import type { Lang } from '../i18n/strings';
 import type { View } from './url';
 
-export interface StopCamera {
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-  pitch: number;
-  bounds?: [number, number, number, number];
-}
-
-export type CameraRequest =
-  | { kind: 'site'; id: string; nonce: number }
-  | { kind: 'stop'; camera: StopCamera; nonce: number }
-  | { kind: 'bounds'; bounds: [number, number, number, number]; nonce: number }
-  | { kind: 'point'; at: [number, number]; nonce: number }
-  | { kind: 'home'; nonce: number }
-  | { kind: 'view'; view: View; nonce: number };
-
-/** A camera request without its nonce (the store adds one, so equal requests still fire). */
-export type CameraRequestInput = CameraRequest extends infer R ? (R extends CameraRequest ? Omit<R, 'nonce'> : never) : never;
-
 export interface Notice {
   id: number;
   text: string;
@@ -44,7 +25,6 @@ export interface AppState {
   precisions: Precision[];
   /** The last view the map reported (for the URL). */
   view: View | null;
-  camera: CameraRequest | null;
   notices: Notice[];
   mapStatus: MapStatus;
   mapError: string | null;
@@ -58,14 +38,13 @@ export interface AppState {
   /** Everything is cached: the app works offline from now on. */
   offlineReady: boolean;
   setLang: (lang: Lang) => void;
-  select: (id: string | null, options?: { fly?: boolean }) => void;
+  select: (id: string | null) => void;
   toggleLayer: (id: string) => void;
   setLayers: (ids: string[]) => void;
   setOpacity: (id: string, value: number) => void;
   toggleStatus: (s: Status) => void;
   togglePrecision: (p: Precision) => void;
   setView: (view: View) => void;
-  requestCamera: (request: CameraRequestInput) => void;
   notify: (text: string) => void;
   dismissNotice: (id: number) => void;
   setMapStatus: (status: MapStatus, error?: string) => void;
@@ -76,7 +55,6 @@ export interface AppState {
   setOfflineReady: (ready: boolean) => void;
 }
 
-let nonce = 0;
 let noticeId = 0;
 /** Notices kept (the oldest go first); the page shows fewer still (ui/Notices.tsx). */
 const MAX_NOTICES = 20;
@@ -92,7 +70,6 @@ export const useApp = create<AppState>()((set) => ({
   statuses: [...STATUSES],
   precisions: [...PRECISIONS],
   view: null,
-  camera: null,
   notices: [],
   mapStatus: 'loading',
   mapError: null,
@@ -102,18 +79,13 @@ export const useApp = create<AppState>()((set) => ({
   updateReady: false,
   offlineReady: false,
   setLang: (lang) => set({ lang }),
-  select: (id, options) =>
-    set((s) => ({
-      selectedId: id,
-      camera: id && options?.fly ? { kind: 'site', id, nonce: ++nonce } : s.camera,
-    })),
+  select: (selectedId) => set({ selectedId }),
   toggleLayer: (id) => set((s) => ({ visibleLayers: ALL_LAYER_IDS.filter((l) => toggle(s.visibleLayers, id).includes(l)) })),
   setLayers: (ids) => set({ visibleLayers: ALL_LAYER_IDS.filter((l) => ids.includes(l)) }),
   setOpacity: (id, value) => set((s) => ({ opacity: { ...s.opacity, [id]: Math.min(1, Math.max(0, value)) } })),
   toggleStatus: (st) => set((s) => ({ statuses: toggle(s.statuses, st) })),
   togglePrecision: (p) => set((s) => ({ precisions: toggle(s.precisions, p) })),
   setView: (view) => set({ view }),
-  requestCamera: (request) => set({ camera: { ...request, nonce: ++nonce } as CameraRequest }),
   notify: (text) =>
     set((s) => (s.notices.some((n) => n.text === text) ? s : { notices: [...s.notices, { id: ++noticeId, text }].slice(-MAX_NOTICES) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

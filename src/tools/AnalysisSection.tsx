@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { COUNTY_SEAT, sites } from '../data/geodata';
+import { COUNTY_SEAT, siteById, sites } from '../data/geodata';
 import type { SiteDef } from '../data/schema';
 import { anchorOf, km } from '../data/selectors';
 import { formatDistance, formatNumber } from '../i18n/format';
+import { flyToSite } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { communityCoverage } from './coverage';
 import { coverageShare, itemsWithinRings } from './geometry';
@@ -25,7 +26,7 @@ export function AnalysisSection() {
   const selectedDrawing = useTools((s) => s.selectedDrawing);
   const t = useToolStrings();
   const [ringText, setRingText] = useState(rings.join(', '));
-  const site = selectedId ? sites.find((s) => s.properties.id === selectedId) : undefined;
+  const site = siteById(selectedId);
   const within = useMemo(
     () =>
       site
@@ -83,7 +84,14 @@ export function AnalysisSection() {
                 <ul>
                   {w.items.map(({ item, km: d }) => (
                     <li key={item.properties.id}>
-                      <button type="button" className="link-button" onClick={() => select(item.properties.id, { fly: true })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          select(item.properties.id);
+                          flyToSite(item.properties.id);
+                        }}
+                      >
                         {item.properties.name[lang]}
                       </button>{' '}
                       {formatDistance(d, lang)}

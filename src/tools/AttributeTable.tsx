@@ -1,6 +1,6 @@
 import { bbox } from '@turf/turf';
 import { useMemo, useState } from 'react';
-import { useApp } from '../state/store';
+import { fitBounds } from '../map/cameraApi';
 import { FieldSelect } from './FieldSelect';
 import { fieldsOf, type LayerFilter, matches } from './layerStyle';
 import { type ImportedLayer, useTools } from './toolsState';
@@ -32,7 +32,6 @@ async function exportRows(layer: ImportedLayer, features: ImportedLayer['fc']['f
  * map shows only what passes), export what passes, click a row to fly to the feature. Values are text.
  */
 export function AttributeTable({ layer }: { layer: ImportedLayer }) {
-  const requestCamera = useApp((s) => s.requestCamera);
   const update = useTools((s) => s.updateImport);
   const t = useToolStrings();
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
@@ -138,7 +137,7 @@ export function AttributeTable({ layer }: { layer: ImportedLayer }) {
                 tabIndex={0}
                 onClick={() => {
                   const b = bbox(f);
-                  requestCamera({ kind: 'bounds', bounds: [b[0], b[1], b[2], b[3]] });
+                  fitBounds([b[0], b[1], b[2], b[3]]);
                 }}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') (e.currentTarget as HTMLElement).click();

@@ -1,6 +1,6 @@
 import { bbox } from '@turf/turf';
 import { useState } from 'react';
-import { useApp } from '../state/store';
+import { fitBounds } from '../map/cameraApi';
 import { AttributeTable } from './AttributeTable';
 import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
@@ -142,7 +142,6 @@ export function ImportSection() {
   const setEncoding = useImportJob((s) => s.setEncoding);
   const crs = useImportJob((s) => s.crs);
   const setCrs = useImportJob((s) => s.setCrs);
-  const requestCamera = useApp((s) => s.requestCamera);
   const t = useToolStrings();
   const [table, setTable] = useState<string | null>(null);
   const tools = useTools.getState;
@@ -241,7 +240,7 @@ export function ImportSection() {
                     type="button"
                     onClick={() => {
                       const b = bbox(l.fc);
-                      requestCamera({ kind: 'bounds', bounds: [b[0], b[1], b[2], b[3]] });
+                      fitBounds([b[0], b[1], b[2], b[3]]);
                     }}
                   >
                     {t.zoomTo}

@@ -6,6 +6,7 @@ import { FigureCard } from '../panel/FigureCard';
 import { useApp } from '../state/store';
 import { exitTour } from './controller';
 import { toggleFullscreen } from './fullscreen';
+import { isBigScreen } from './padding';
 import { stops } from './stops';
 import { useTour } from './tourState';
 import { useKiosk } from './useKiosk';
@@ -130,11 +131,11 @@ export function TourOverlay() {
 export function useBigScreen(): boolean {
   const active = useTour((s) => s.active);
   const theme = useTour((s) => s.theme);
-  const [wide, setWide] = useState(() => typeof innerWidth === 'number' && innerWidth >= 1800);
+  const [width, setWidth] = useState(() => (typeof innerWidth === 'number' ? innerWidth : 0));
   useEffect(() => {
-    const onResize = () => setWide(innerWidth >= 1800);
+    const onResize = () => setWidth(innerWidth);
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  return active && (theme === 'big' || (theme === 'auto' && wide));
+  return active && isBigScreen(theme, width);
 }

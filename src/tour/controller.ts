@@ -3,15 +3,18 @@
  * restores what was on screen before. The other window (speaker view) follows over
  * the BroadcastChannel.
  */
+import { currentView, home, showStop, showView } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { openChannel } from './channel';
+import { isBigScreen, tourPadding } from './padding';
 import { stops } from './stops';
 import { type Kiosk, useTour } from './tourState';
 
 export function startTour(index: number, kiosk: Kiosk | null = null): void {
   const app = useApp.getState();
   // The subscription in startTourSync applies the stop.
-  useTour.getState().start(index, { selectedId: app.selectedId, visibleLayers: app.visibleLayers, view: app.view }, kiosk);
+  // The view on the map now: the opening view is not reported until the map first moves.
+  useTour.getState().start(index, { selectedId: app.selectedId, visibleLayers: app.visibleLayers, view: currentView() ?? app.view }, kiosk);
 }
 
 export function applyStop(index: number): void {
@@ -21,7 +24,8 @@ export function applyStop(index: number): void {
   if (app.selectedId) app.select(null);
   app.setLayers(stop.layers);
   app.setEmphasis({ highlight: stop.highlight, circles: Boolean(stop.circles) });
-  app.requestCamera({ kind: 'stop', camera: { ...stop.camera, ...(stop.bounds ? { bounds: stop.bounds } : {}) } });
+  const big = isBigScreen(useTour.getState().theme, innerWidth);
+  showStop({ ...stop.camera, ...(stop.bounds ? { bounds: stop.bounds } : {}) }, tourPadding(big));
 }
 
 export function exitTour(): void {
@@ -32,8 +36,8 @@ export function exitTour(): void {
   if (!saved) return;
   app.setLayers(saved.visibleLayers);
   app.select(saved.selectedId);
-  if (saved.view) app.requestCamera({ kind: 'view', view: saved.view });
-  else app.requestCamera({ kind: 'home' });
+  if (saved.view) showView(saved.view);
+  else home();
 }
 
 let started = false;

@@ -24,14 +24,14 @@ test.describe('the first view', () => {
     // The app renders the whole panel: the sections below the first screen and the site list.
     await expect(page.locator('#site-list li')).not.toHaveCount(0);
     await expect(page.locator('.overview .panel-section')).not.toHaveCount(1);
-    // Out of layout only until the fonts were in (src/boot.ts).
+    // Out of layout only until the fonts were in (src/app/boot.ts).
     expect(await page.evaluate(() => document.documentElement.classList.contains('fonts-pending'))).toBe(false);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await expect(page.locator('[data-figure="gdp"] .figure-label')).toContainText('GDP');
   });
 
   test('shows after 1.5 s at most even when the scripts fail to load', async ({ page, guard }) => {
-    // The inline guard keeps the page out of layout until src/boot.ts has the fonts; without the entry
+    // The inline guard keeps the page out of layout until src/app/boot.ts has the fonts; without the entry
     // script, its own timer must lift that.
     await page.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort());
     await page.goto('/');

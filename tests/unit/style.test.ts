@@ -3,28 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { COUNTY_SEAT, countyLabels, layers, sites } from '../../src/data/geodata';
 import { connectionLines, siteFeatures, siteLabelPoints, walkingCircles } from '../../src/data/selectors';
 import { LAYER, SOURCE } from '../../src/map/ids';
-import { buildStyle, type StyleInput, siteFilter } from '../../src/map/style';
+import { buildStyle as build, connectionLabelPoints, coreContribution, type MapData, type StyleInput, siteFilter } from '../../src/map/style';
+
+const lines = connectionLines(sites, COUNTY_SEAT);
+const data: MapData = {
+  counties: 'http://127.0.0.1/counties.geojson',
+  countyLabels,
+  sites: siteFeatures(sites),
+  siteLabels: siteLabelPoints(sites),
+  connections: lines,
+  connectionLabels: connectionLabelPoints(lines),
+  circles: walkingCircles(sites, layers),
+};
 
 const input = (over: Partial<StyleInput> = {}): StyleInput => ({
   lang: 'zh',
   fonts: [{ url: 'http://127.0.0.1/latin.woff2', unicodeRange: ['U+0000-00FF'] }, { url: 'http://127.0.0.1/cjk.woff2' }],
   fontFamily: 'Noto Sans SC',
-  counties: 'http://127.0.0.1/counties.geojson',
   online: null,
-  countyLabels,
   layers,
-  sites: siteFeatures(sites),
-  siteLabels: siteLabelPoints(sites),
-  connections: connectionLines(sites, COUNTY_SEAT),
+  linkLayers: [...new Set(lines.features.map((f) => f.properties.layer))],
   visibleLayers: layers.map((l) => l.id),
   opacity: Object.fromEntries(layers.map((l) => [l.id, 1])),
   statuses: ['built', 'building', 'planned'],
   precisions: ['official', 'described', 'indicative'],
   selectedId: null,
   highlightIds: [],
-  circles: null,
+  circles: false,
   ...over,
 });
+const buildStyle = (i: StyleInput) => build(i, data);
 
 const layerOf = (style: ReturnType<typeof buildStyle>, id: string) => {
   const layer = style.layers.find((l) => l.id === id);
@@ -43,7 +51,7 @@ describe('the style builder', () => {
           lang: 'en',
           visibleLayers: [],
           highlightIds: ['chemical-park'],
-          circles: walkingCircles(sites, layers),
+          circles: true,
         }),
       ) as never,
     );
@@ -138,8 +146,7 @@ describe('the style builder', () => {
 
 describe('link distance labels', () => {
   it('are one point per link, at the middle of the arc (a line-center label repeats per tile)', () => {
-    const lines = connectionLines(sites, COUNTY_SEAT);
-    const style = buildStyle(input({ connections: lines }));
+    const style = buildStyle(input());
     const src = style.sources[SOURCE.connectionLabels] as unknown as {
       data: { features: { geometry: { type: string; coordinates: number[] }; properties: { km: number } }[] };
     };
@@ -152,8 +159,26 @@ describe('link distance labels', () => {
     const label = style.layers.find((l) => l.id === LAYER.connectionLabel) as { source: string; layout: Record<string, unknown> };
     expect(label.source).toBe(SOURCE.connectionLabels);
     expect(label.layout['symbol-placement']).toBeUndefined();
-    // Built once per set of lines: the style diff sees the same object.
-    expect(buildStyle(input({ connections: lines })).sources[SOURCE.connectionLabels]).toEqual(src);
-    expect((buildStyle(input({ connections: lines })).sources[SOURCE.connectionLabels] as { data: unknown }).data).toBe(src.data);
+  });
+});
+
+describe('style apart from data', () => {
+  it('a change of state changes no source: data reaches the map with setData, not in the style', () => {
+    const states: Partial<StyleInput>[] = [
+      { lang: 'en' },
+      { visibleLayers: ['devzone'] },
+      { opacity: Object.fromEntries(layers.map((l) => [l.id, 0.4])) },
+      { statuses: ['built'] },
+      { selectedId: 'chemical-park', highlightIds: ['enclave-nanhu'] },
+      { circles: true },
+    ];
+    const sources = coreContribution(input(), data).sources;
+    for (const over of states) expect(coreContribution(input(over), data).sources).toEqual(sources);
+  });
+
+  it('each link fades with its own layer, whatever the layer is called', () => {
+    const layer = lines.features[0]?.properties.layer as string;
+    const style = buildStyle(input({ opacity: { ...Object.fromEntries(layers.map((l) => [l.id, 1])), [layer]: 0.3 } }));
+    expect(JSON.stringify(layerOf(style, LAYER.connectionLine).paint?.['line-opacity'])).toContain(`"${layer}",0.3`);
   });
 });

@@ -5,11 +5,12 @@
  */
 import { sites } from '../data/geodata';
 import { STRINGS } from '../i18n/strings';
+import { flyToSite, showView } from '../map/cameraApi';
+import { ALL_LAYER_IDS, useApp } from '../state/store';
+import { parseUrl, serialiseUrl, summariseProblems, type UrlNotice, type UrlState } from '../state/url';
 import { exitTour, startTour, startTourSync } from '../tour/controller';
 import { stops } from '../tour/stops';
 import { useTour } from '../tour/tourState';
-import { ALL_LAYER_IDS, useApp } from './store';
-import { parseUrl, serialiseUrl, summariseProblems, type UrlNotice, type UrlState } from './url';
 
 const known = { siteIds: new Set(sites.map((s) => s.properties.id)), layerIds: ALL_LAYER_IDS, tourLength: stops.length };
 
@@ -44,9 +45,10 @@ function apply(search: string, fromHistory: boolean) {
   app.setLayers(state.layers ?? ALL_LAYER_IDS);
   if (state.view) {
     app.setView(state.view);
-    if (fromHistory) app.requestCamera({ kind: 'view', view: state.view });
+    if (fromHistory) showView(state.view);
   }
-  app.select(state.site, { fly: Boolean(state.site) && (fromHistory || !state.view) });
+  app.select(state.site);
+  if (state.site && (fromHistory || !state.view)) flyToSite(state.site);
   for (const p of summariseProblems(problems)) app.notify(noticeText(p, state.lang));
   const tour = useTour.getState();
   if (state.tour !== null) {

@@ -5,7 +5,7 @@
  */
 import { renderToString } from 'react-dom/server';
 import { App } from './App';
-import { FirstView } from './ui/firstView';
+import { FirstView } from '../ui/firstView';
 
 export function renderShell(): string {
   return renderToString(

@@ -9,9 +9,9 @@
  * guard, scripts/lib/shell-guard.ts): laid out with fallback fonts it costs ~300 ms on a machine without
  * a CJK font, and is laid out again when the fonts land.
  */
-import { loadUiFonts } from './fonts';
-import './generated/fonts/faces.css';
-import './styles.css';
+import { loadUiFonts } from '../fonts';
+import '../generated/fonts/faces.css';
+import '../styles.css';
 
 /**
  * When the first view is on screen (its first contentful paint presented), or at once when it is hidden

@@ -1,28 +1,29 @@
 import { lazy, Suspense } from 'react';
-import { Header } from './controls/Header';
-import { LayerControl } from './controls/LayerControl';
-import { exportAttribution } from './i18n/attribution';
-import { useT } from './i18n/useT';
-import { SidePanel } from './panel/SidePanel';
-import { useApp } from './state/store';
-import { StorageNotice } from './tools/StorageNotice';
-import { useTools } from './tools/toolsState';
-import { TourOverlay, useBigScreen } from './tour/TourOverlay';
-import { useTour } from './tour/tourState';
-import { ErrorBoundary } from './ui/ErrorBoundary';
-import { Notices } from './ui/Notices';
+import { Header } from '../controls/Header';
+import { LayerControl } from '../controls/LayerControl';
+import { exportAttribution } from '../i18n/attribution';
+import { useT } from '../i18n/useT';
+import { home } from '../map/cameraApi';
+import { SidePanel } from '../panel/SidePanel';
+import { useApp } from '../state/store';
+import { StorageNotice } from '../tools/StorageNotice';
+import { useTools } from '../tools/toolsState';
+import { TourOverlay, useBigScreen } from '../tour/TourOverlay';
+import { useTour } from '../tour/tourState';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Notices } from '../ui/Notices';
 
 // The map (MapLibre and its worker) loads beside the UI: header, overview and list never wait for it.
-const MapView = lazy(() => import('./map/MapView'));
+const MapView = lazy(() => import('./AppMap'));
 // The planner's tools and their parsers load when first opened (or when a file is dropped).
-const ToolsPanel = lazy(() => import('./tools/ToolsPanel'));
+const ToolsPanel = lazy(() => import('../tools/ToolsPanel'));
 
 function dropFiles(e: React.DragEvent) {
   const files = [...e.dataTransfer.files];
   if (files.length === 0) return;
   e.preventDefault();
   useTools.getState().setOpen(true);
-  void import('./tools/importFile').then(async ({ importFile }) => {
+  void import('../tools/importFile').then(async ({ importFile }) => {
     for (const f of files) await importFile(f);
   });
 }
@@ -63,16 +64,9 @@ function MapStatus() {
 }
 
 function HomeButton() {
-  const requestCamera = useApp((s) => s.requestCamera);
   const t = useT();
   return (
-    <button
-      type="button"
-      className="map-button home-button"
-      aria-label={t.resetView}
-      title={t.resetView}
-      onClick={() => requestCamera({ kind: 'home' })}
-    >
+    <button type="button" className="map-button home-button" aria-label={t.resetView} title={t.resetView} onClick={home}>
       <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M12 3 2 12h3v8h6v-5h2v5h6v-8h3L12 3Z" fill="currentColor" />
       </svg>

@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadBasemaps } from '../basemap/loadBasemaps';
+import { applyUpdate, startServiceWorker } from '../pwa';
+import { useApp } from '../state/store';
+import { restoreTools } from '../tools/persist';
+import { SpeakerView } from '../tour/SpeakerView';
 import { App } from './App';
-import { loadBasemaps } from './basemap/loadBasemaps';
-import { applyUpdate, startServiceWorker } from './pwa';
-import { useApp } from './state/store';
-import { startUrlSync } from './state/urlSync';
-import { restoreTools } from './tools/persist';
-import { SpeakerView } from './tour/SpeakerView';
+import { startUrlSync } from './urlSync';
 
 const params = new URLSearchParams(location.search);
 const speaker = params.get('speaker') === '1';

@@ -1,9 +1,13 @@
 /**
  * Sources and layers for the planner's work — imported layers, drawings, the measure or
- * drawing in progress, proximity rings and walking circles. Pure, like style.ts.
+ * drawing in progress, proximity rings and walking circles. Pure, like src/map/style.ts: the data of
+ * each source is made by its own function, so the tools' map feature (toolsFeature.ts) remakes only
+ * what changed and the map receives only that with setData.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { PALETTE } from '../../map/palette';
+import type { SourceEntry } from '../../map/registry';
 
 export interface ImportOverlay {
   id: string;
@@ -16,18 +20,25 @@ export interface ImportOverlay {
   fc: FeatureCollection<Geometry>;
 }
 
-export interface ToolOverlay {
+/** The data of the tools' sources, each made apart (the same object while its inputs are unchanged). */
+export interface ToolData {
   imports: ImportOverlay[];
   drawings: FeatureCollection;
-  selectedDrawing: string | null;
-  /** The measure or drawing in progress, and whether it outlines an area. */
-  draft: Position[];
-  draftIsArea: boolean;
+  /** The draft's vertices, line and area (draftCollection). */
+  draft: FeatureCollection;
+  /** The selected drawing's vertices (vertices()). */
+  vertices: FeatureCollection;
   rings: FeatureCollection<Polygon, { km: number }> | null;
   coverage: Feature<Polygon | MultiPolygon> | null;
 }
 
-export const TOOL_SOURCE = { drawings: 'tool-drawings', draft: 'tool-draft', rings: 'tool-rings', coverage: 'tool-coverage' } as const;
+export const TOOL_SOURCE = {
+  drawings: 'tool-drawings',
+  draft: 'tool-draft',
+  rings: 'tool-rings',
+  coverage: 'tool-coverage',
+  vertices: 'tool-vertices',
+} as const;
 export const importSource = (id: string) => `import-${id}`;
 export const IMPORT_LAYER_SUFFIXES = ['fill', 'line', 'point'] as const;
 export const importLayerIds = (id: string) => IMPORT_LAYER_SUFFIXES.map((s) => `import-${id}-${s}`);
@@ -37,7 +48,7 @@ export const VERTEX_LAYER = 'tool-vertex';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const isType = (...types: string[]): ExpressionSpecification => ['in', ['geometry-type'], ['literal', types]];
 
-function draftCollection(draft: Position[], area: boolean): FeatureCollection<Point | LineString | Polygon> {
+export function draftCollection(draft: Position[], area: boolean): FeatureCollection<Point | LineString | Polygon> {
   const features: Feature<Point | LineString | Polygon>[] = draft.map((p, i) => ({
     type: 'Feature',
     properties: { i },
@@ -55,7 +66,7 @@ function draftCollection(draft: Position[], area: boolean): FeatureCollection<Po
 }
 
 /** The selected drawing's vertices, draggable handles for editing. */
-function vertices(drawings: FeatureCollection, id: string | null): FeatureCollection<Point, { id: string; index: number }> {
+export function vertices(drawings: FeatureCollection, id: string | null): FeatureCollection<Point, { id: string; index: number }> {
   const d = drawings.features.find((f) => (f.properties as { id?: string } | null)?.id === id);
   if (!d || !id) return { type: 'FeatureCollection', features: [] };
   const coords: Position[] =
@@ -72,20 +83,22 @@ function vertices(drawings: FeatureCollection, id: string | null): FeatureCollec
   };
 }
 
-export function toolSources(t: ToolOverlay): Record<string, SourceSpecification> {
-  const out: Record<string, SourceSpecification> = {
-    [TOOL_SOURCE.drawings]: { type: 'geojson', data: t.drawings as never, promoteId: 'id' },
-    [TOOL_SOURCE.draft]: { type: 'geojson', data: draftCollection(t.draft, t.draftIsArea) as never },
-    [TOOL_SOURCE.rings]: { type: 'geojson', data: (t.rings ?? EMPTY) as never },
-    [TOOL_SOURCE.coverage]: { type: 'geojson', data: (t.coverage ?? EMPTY) as never },
-    'tool-vertices': { type: 'geojson', data: vertices(t.drawings, t.selectedDrawing) as never },
+const geojson = (extra: object = {}) => ({ type: 'geojson', ...extra }) as SourceEntry['spec'];
+
+export function toolSources(t: ToolData): Record<string, SourceEntry> {
+  const out: Record<string, SourceEntry> = {
+    [TOOL_SOURCE.drawings]: { spec: geojson({ promoteId: 'id' }), data: t.drawings },
+    [TOOL_SOURCE.draft]: { spec: geojson(), data: t.draft },
+    [TOOL_SOURCE.rings]: { spec: geojson(), data: t.rings ?? EMPTY },
+    [TOOL_SOURCE.coverage]: { spec: geojson(), data: t.coverage ?? EMPTY },
+    [TOOL_SOURCE.vertices]: { spec: geojson(), data: t.vertices },
   };
-  for (const l of t.imports) out[importSource(l.id)] = { type: 'geojson', data: l.fc as never };
+  for (const l of t.imports) out[importSource(l.id)] = { spec: geojson(), data: l.fc };
   return out;
 }
 
 /** Imported layers go under the sites; drawings, rings and the draft on top. */
-export function importLayers(t: ToolOverlay, font: string[]): LayerSpecification[] {
+export function importLayers(t: Pick<ToolData, 'imports'>, font: string[]): LayerSpecification[] {
   return t.imports.flatMap((l) => {
     const visibility = l.visible ? 'visible' : 'none';
     const [fill, line, point] = importLayerIds(l.id) as [string, string, string];
@@ -105,7 +118,7 @@ export function importLayers(t: ToolOverlay, font: string[]): LayerSpecification
               'text-max-width': 10,
               'symbol-placement': 'point',
             },
-            paint: { 'text-color': '#1f2d3d', 'text-halo-color': '#fff', 'text-halo-width': 1.5, 'text-opacity': l.opacity },
+            paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.white, 'text-halo-width': 1.5, 'text-opacity': l.opacity },
           },
         ]
       : [];
@@ -136,7 +149,7 @@ export function importLayers(t: ToolOverlay, font: string[]): LayerSpecification
           'circle-color': l.color,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 2, 12, 5],
           'circle-opacity': l.opacity,
-          'circle-stroke-color': '#fff',
+          'circle-stroke-color': PALETTE.white,
           'circle-stroke-width': 1,
           'circle-stroke-opacity': l.opacity,
         },
@@ -146,16 +159,16 @@ export function importLayers(t: ToolOverlay, font: string[]): LayerSpecification
   });
 }
 
-export function toolLayersOnTop(t: ToolOverlay): LayerSpecification[] {
-  const selected: ExpressionSpecification = ['==', ['get', 'id'], t.selectedDrawing ?? ''];
+export function toolLayersOnTop(selectedDrawing: string | null, font: string[]): LayerSpecification[] {
+  const selected: ExpressionSpecification = ['==', ['get', 'id'], selectedDrawing ?? ''];
   return [
-    { id: 'tool-coverage-fill', type: 'fill', source: TOOL_SOURCE.coverage, paint: { 'fill-color': '#E69F00', 'fill-opacity': 0.18 } },
-    { id: 'tool-coverage-line', type: 'line', source: TOOL_SOURCE.coverage, paint: { 'line-color': '#B07800', 'line-width': 1.5 } },
+    { id: 'tool-coverage-fill', type: 'fill', source: TOOL_SOURCE.coverage, paint: { 'fill-color': PALETTE.walk, 'fill-opacity': 0.18 } },
+    { id: 'tool-coverage-line', type: 'line', source: TOOL_SOURCE.coverage, paint: { 'line-color': PALETTE.walkLine, 'line-width': 1.5 } },
     {
       id: 'tool-ring-line',
       type: 'line',
       source: TOOL_SOURCE.rings,
-      paint: { 'line-color': '#16324f', 'line-width': 1.5, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': PALETTE.ring, 'line-width': 1.5, 'line-dasharray': [3, 2] },
     },
     {
       id: 'tool-ring-label',
@@ -164,24 +177,24 @@ export function toolLayersOnTop(t: ToolOverlay): LayerSpecification[] {
       layout: {
         'symbol-placement': 'line',
         'text-field': ['concat', ['to-string', ['get', 'km']], ' km'],
-        'text-font': ['Noto Sans SC'],
+        'text-font': font,
         'text-size': 12,
       },
-      paint: { 'text-color': '#16324f', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+      paint: { 'text-color': PALETTE.ring, 'text-halo-color': PALETTE.white, 'text-halo-width': 1.5 },
     },
     {
       id: DRAWING_LAYERS[0],
       type: 'fill',
       source: TOOL_SOURCE.drawings,
       filter: isType('Polygon'),
-      paint: { 'fill-color': '#5E3C99', 'fill-opacity': ['case', selected, 0.3, 0.18] },
+      paint: { 'fill-color': PALETTE.drawing, 'fill-opacity': ['case', selected, 0.3, 0.18] },
     },
     {
       id: DRAWING_LAYERS[1],
       type: 'line',
       source: TOOL_SOURCE.drawings,
       filter: isType('LineString', 'Polygon'),
-      paint: { 'line-color': '#5E3C99', 'line-width': ['case', selected, 3.5, 2.5] },
+      paint: { 'line-color': PALETTE.drawing, 'line-width': ['case', selected, 3.5, 2.5] },
     },
     {
       id: DRAWING_LAYERS[2],
@@ -189,9 +202,9 @@ export function toolLayersOnTop(t: ToolOverlay): LayerSpecification[] {
       source: TOOL_SOURCE.drawings,
       filter: isType('Point'),
       paint: {
-        'circle-color': '#5E3C99',
+        'circle-color': PALETTE.drawing,
         'circle-radius': ['case', selected, 8, 6],
-        'circle-stroke-color': '#fff',
+        'circle-stroke-color': PALETTE.white,
         'circle-stroke-width': 2,
       },
     },
@@ -200,27 +213,27 @@ export function toolLayersOnTop(t: ToolOverlay): LayerSpecification[] {
       type: 'fill',
       source: TOOL_SOURCE.draft,
       filter: isType('Polygon'),
-      paint: { 'fill-color': '#D55E00', 'fill-opacity': 0.15 },
+      paint: { 'fill-color': PALETTE.draft, 'fill-opacity': 0.15 },
     },
     {
       id: 'tool-draft-line',
       type: 'line',
       source: TOOL_SOURCE.draft,
       filter: isType('LineString'),
-      paint: { 'line-color': '#D55E00', 'line-width': 2.5, 'line-dasharray': [2, 1] },
+      paint: { 'line-color': PALETTE.draft, 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
     {
       id: 'tool-draft-point',
       type: 'circle',
       source: TOOL_SOURCE.draft,
       filter: isType('Point'),
-      paint: { 'circle-color': '#fff', 'circle-radius': 5, 'circle-stroke-color': '#D55E00', 'circle-stroke-width': 2.5 },
+      paint: { 'circle-color': PALETTE.white, 'circle-radius': 5, 'circle-stroke-color': PALETTE.draft, 'circle-stroke-width': 2.5 },
     },
     {
       id: VERTEX_LAYER,
       type: 'circle',
-      source: 'tool-vertices',
-      paint: { 'circle-color': '#fff', 'circle-radius': 6, 'circle-stroke-color': '#5E3C99', 'circle-stroke-width': 2.5 },
+      source: TOOL_SOURCE.vertices,
+      paint: { 'circle-color': PALETTE.white, 'circle-radius': 6, 'circle-stroke-color': PALETTE.drawing, 'circle-stroke-width': 2.5 },
     },
   ] satisfies LayerSpecification[];
 }

@@ -1,0 +1,15 @@
+/**
+ * The map with the app's features plugged in: the map owner (src/map) knows none of them. Loaded
+ * lazily beside the UI, as one chunk with MapLibre's set-up.
+ */
+import MapView from '../map/MapView';
+import type { MapFeature } from '../map/registry';
+import { toolsMapFeature } from '../tools/map/toolsFeature';
+import { tourMapFeature } from '../tour/mapFeature';
+
+/** In dispatch order: the tools see a click before the sites (the map's own feature, always last). */
+const FEATURES: readonly MapFeature[] = [toolsMapFeature, tourMapFeature];
+
+export default function AppMap() {
+  return <MapView features={FEATURES} />;
+}

@@ -1,0 +1,126 @@
+/**
+ * How a feature joins the map. The map owner (MapView) knows no feature: the composition root hands it
+ * a list of `MapFeature`s, each of which says what it draws (sources with their data, layers in a slot
+ * of the layer order) and how it answers the map's pointer events in each interaction mode. The map's
+ * own counties and sites come in the same way (src/map/sitesFeature.ts). A feature whose panel covers
+ * part of the map gives the camera its padding as data with the move (camera.ts, cameraApi.ts).
+ */
+
+import type { GeoJSON } from 'geojson';
+import type { LayerSpecification, Map as MapLibreMap, MapMouseEvent, SourceSpecification } from 'maplibre-gl';
+import type { Datum } from '../basemap/config';
+
+/** Places in the layer order, bottom to top: the basemap, imported layers, the sites and labels, the planner's own work. */
+export const SLOTS = ['base', 'imports', 'sites', 'top'] as const;
+export type Slot = (typeof SLOTS)[number];
+
+/**
+ * A source: its options (compared by value; a change re-adds it) and, for GeoJSON, its data (compared by
+ * identity; a new object is pushed with setData, the same object costs nothing).
+ */
+export interface SourceEntry {
+  spec: SourceSpecification;
+  data?: GeoJSON | string;
+}
+
+export interface Contribution {
+  sources?: Record<string, SourceEntry>;
+  layers?: Partial<Record<Slot, LayerSpecification[]>>;
+  /** False while the feature needs the arrow keys for itself (the tour's clicker): keyboard panning is off. */
+  keyboard?: boolean;
+}
+
+/** What the feature's hook is told about the map. */
+export interface MapContext {
+  /** The datum the map is drawn in (an online basemap's may differ from the data's). */
+  datum: Datum;
+  /** Converts a point of the data to the map's datum. */
+  toMap: (p: [number, number]) => [number, number];
+  /** The map once it has loaded, else null. */
+  map: MapLibreMap | null;
+}
+
+/** A handler returns true when it took the event: later handlers of the same mode do not see it. */
+export type MouseHandler = (e: MapMouseEvent, ctx: { map: MapLibreMap; datum: Datum }) => boolean | undefined;
+
+export interface ModeHandlers {
+  click?: MouseHandler;
+  dblclick?: MouseHandler;
+  mousedown?: MouseHandler;
+  mousemove?: MouseHandler;
+  mouseup?: MouseHandler;
+  /** The map's cursor in this mode (a feature under the pointer may still set its own). */
+  cursor?: string;
+  /** False: a double click belongs to the mode (finishing a drawing), not to zooming. */
+  doubleClickZoom?: boolean;
+}
+
+export const MOUSE_EVENTS = ['click', 'dblclick', 'mousedown', 'mousemove', 'mouseup'] as const;
+export type MouseEventName = (typeof MOUSE_EVENTS)[number];
+
+export interface MapFeature {
+  id: string;
+  /** A React hook, run by the map owner on each render of the feature: what the feature draws now. */
+  useContribution?: (ctx: MapContext) => Contribution | null;
+  /** Pointer handlers by interaction mode ('browse' when no tool has taken the map). */
+  modes?: Record<string, ModeHandlers>;
+}
+
+export const BROWSE = 'browse';
+
+/**
+ * The interaction mode: one at a time, set by the feature that takes the map (a drawing tool) and
+ * given back with `BROWSE`. Kept here, not in a feature's store, so the map owner can dispatch on it.
+ */
+let mode = BROWSE;
+const listeners = new Set<(mode: string) => void>();
+export const currentMode = () => mode;
+export function setMode(next: string): void {
+  if (next === mode) return;
+  mode = next;
+  for (const l of listeners) l(mode);
+}
+export function onModeChange(listener: (mode: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The handlers of the features for `mode`, in the order the features were given. */
+export function handlersFor(features: readonly MapFeature[], m: string): ModeHandlers[] {
+  return features.flatMap((f) => (f.modes?.[m] ? [f.modes[m]] : []));
+}
+
+/** Runs the handlers for one event until one takes it; true when one did. */
+export function dispatch(
+  handlers: readonly ModeHandlers[],
+  name: MouseEventName,
+  e: MapMouseEvent,
+  ctx: { map: MapLibreMap; datum: Datum },
+): boolean {
+  for (const h of handlers) if (h[name]?.(e, ctx)) return true;
+  return false;
+}
+
+/** The features' contributions merged: sources by id (a later feature may not take an id twice), layers in slot order. */
+export function mergeContributions(parts: readonly (Contribution | null)[]): {
+  sources: Record<string, SourceEntry>;
+  layers: LayerSpecification[];
+  keyboard: boolean;
+} {
+  const sources: Record<string, SourceEntry> = {};
+  const bySlot = new Map<Slot, LayerSpecification[]>(SLOTS.map((s) => [s, []]));
+  let keyboard = true;
+  for (const c of parts) {
+    if (!c) continue;
+    for (const [id, s] of Object.entries(c.sources ?? {})) {
+      if (id in sources) throw new Error(`map: two features add the source "${id}"`);
+      sources[id] = s;
+    }
+    for (const slot of SLOTS) bySlot.get(slot)?.push(...(c.layers?.[slot] ?? []));
+    if (c.keyboard === false) keyboard = false;
+  }
+  return { sources, layers: SLOTS.flatMap((s) => bySlot.get(s) ?? []), keyboard };
+}
+
+/** The datum type is re-exported for features, which otherwise need not know the basemap module. */
+export type { Datum };

@@ -1,0 +1,125 @@
+/**
+ * The planner's tools as a map feature (src/map/registry.ts): imported layers, drawings, the draft,
+ * proximity rings and coverage as sources and layers, in the map's datum; pointer handling by mode in
+ * interactions.ts.
+ */
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { useMemo } from 'react';
+import type { Datum } from '../../basemap/config';
+import { convertCollection } from '../../basemap/datum';
+import { meta, siteById } from '../../data/geodata';
+import { anchorOf } from '../../data/selectors';
+import { FONT_FAMILY } from '../../fonts';
+import type { Contribution, MapContext, MapFeature } from '../../map/registry';
+import { useApp } from '../../state/store';
+import { communityCoverage } from '../coverage';
+import { proximityRings } from '../geometry';
+import type { Props } from '../import/sanitize';
+import { colorExpression, isActive, type LayerFilter, matches } from '../layerStyle';
+import { useTools } from '../toolsState';
+import { toolModes, useToolKeys, useToolMode } from './interactions';
+import { draftCollection, importLayers, type ToolData, toolLayersOnTop, toolSources, vertices } from './toolLayers';
+
+/** Conversions of big imports are done once per layer and datum (a computation cache: re-converting 100k features on an opacity change took seconds). */
+const cache = new WeakMap<object, Map<string, FeatureCollection<Geometry>>>();
+function inDatum(fc: FeatureCollection<Geometry>, from: Datum, to: Datum): FeatureCollection<Geometry> {
+  if (from === to) return fc;
+  const byDatum = cache.get(fc) ?? new Map<string, FeatureCollection<Geometry>>();
+  cache.set(fc, byDatum);
+  const key = `${from}>${to}`;
+  const out = byDatum.get(key) ?? convertCollection(fc, from, to);
+  byDatum.set(key, out);
+  return out;
+}
+
+const filteredCache = new WeakMap<FeatureCollection<Geometry>, { key: string; fc: FeatureCollection<Geometry> }>();
+/** The features the attribute table's filter lets through (the same collection while the filter is unchanged). */
+function filtered<F extends FeatureCollection<Geometry>>(fc: F, filter: LayerFilter | undefined): F {
+  if (!isActive(filter)) return fc;
+  const key = JSON.stringify(filter);
+  const hit = filteredCache.get(fc);
+  if (hit?.key === key) return hit.fc as F;
+  const out = { ...fc, features: fc.features.filter((f) => matches(f.properties as Props, filter)) };
+  filteredCache.set(fc, { key, fc: out });
+  return out;
+}
+
+/** The tools' data and layers for the map, each source's data remade only when its own inputs change. */
+function useToolsContribution(ctx: MapContext): Contribution | null {
+  const mapDatum = ctx.datum;
+  const open = useTools((s) => s.open);
+  const mode = useTools((s) => s.mode);
+  const draft = useTools((s) => s.draft);
+  const drawings = useTools((s) => s.drawings);
+  const selectedDrawing = useTools((s) => s.selectedDrawing);
+  const imports = useTools((s) => s.imports);
+  const rings = useTools((s) => s.rings);
+  const showCircles = useTools((s) => s.showCircles);
+  const walkRadiusKm = useTools((s) => s.walkRadiusKm);
+  const selectedId = useApp((s) => s.selectedId);
+  const data = meta.datum;
+  const toMap = ctx.toMap;
+  const coverage = useMemo(
+    () =>
+      showCircles
+        ? ((inDatum(communityCoverage(walkRadiusKm), data, mapDatum).features[0] as Feature<Polygon | MultiPolygon> | undefined) ?? null)
+        : null,
+    [showCircles, walkRadiusKm, mapDatum],
+  );
+  const importData = useMemo(
+    () =>
+      imports.map((l) => ({
+        id: l.id,
+        color: l.style ? colorExpression(l.style) : l.color,
+        opacity: l.opacity,
+        visible: l.visible,
+        ...(l.labelField ? { labelField: l.labelField } : {}),
+        fc: inDatum(filtered(l.fc, l.filter), l.datum, mapDatum),
+      })),
+    [imports, mapDatum],
+  );
+  const drawingData = useMemo(
+    () => inDatum({ type: 'FeatureCollection', features: drawings } as FeatureCollection<Geometry>, data, mapDatum),
+    [drawings, mapDatum],
+  );
+  const draftArea = mode === 'measure-area' || mode === 'draw-polygon';
+  const draftData = useMemo(
+    () =>
+      draftCollection(
+        draft.map((p) => toMap(p as [number, number])),
+        draftArea,
+      ),
+    [draft, draftArea, toMap],
+  );
+  const vertexData = useMemo(() => vertices(drawingData, selectedDrawing), [drawingData, selectedDrawing]);
+  // The proximity rings follow the selection only while the tools are open.
+  const ringSite = open ? selectedId : null;
+  const ringData = useMemo(() => {
+    const site = ringSite ? siteById(ringSite) : undefined;
+    if (!site) return null;
+    const features = proximityRings(toMap(anchorOf(site)), rings).map((r) => ({ ...r.feature, properties: { km: r.km } }));
+    return { type: 'FeatureCollection', features } as FeatureCollection<Polygon, { km: number }>;
+  }, [ringSite, rings, toMap]);
+
+  return useMemo(() => {
+    // Nothing of the planner's to draw: no tool sources or layers at all. Empty GeoJSON sources still cost
+    // a tile per view each (five sources: tiles made in the worker, kept on the main thread, 60 cached).
+    if (!open && drawings.length === 0 && imports.length === 0 && coverage === null) return null;
+    const t: ToolData = { imports: importData, drawings: drawingData, draft: draftData, vertices: vertexData, rings: ringData, coverage };
+    return {
+      sources: toolSources(t),
+      layers: { imports: importLayers(t, [FONT_FAMILY]), top: toolLayersOnTop(selectedDrawing, [FONT_FAMILY]) },
+    };
+  }, [open, drawings, imports, coverage, importData, drawingData, draftData, vertexData, ringData, selectedDrawing]);
+}
+
+/** The planner's tools on the map: their layers, and the map's pointer in each drawing mode. */
+export const toolsMapFeature: MapFeature = {
+  id: 'tools',
+  useContribution: (ctx) => {
+    useToolKeys();
+    useToolMode();
+    return useToolsContribution(ctx);
+  },
+  modes: toolModes,
+};
