@@ -4,8 +4,8 @@
  * script ran. It is inert until the app replaces it with the live page.
  */
 import { renderToString } from 'react-dom/server';
-import { App } from './App';
 import { FirstView } from '../ui/firstView';
+import { App } from './App';
 
 export function renderShell(): string {
   return renderToString(

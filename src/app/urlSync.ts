@@ -8,11 +8,13 @@ import { STRINGS } from '../i18n/strings';
 import { flyToSite, showView } from '../map/cameraApi';
 import { ALL_LAYER_IDS, useApp } from '../state/store';
 import { parseUrl, serialiseUrl, summariseProblems, type UrlNotice, type UrlState } from '../state/url';
-import { exitTour, startTour, startTourSync } from '../tour/controller';
+import { startTourSync } from '../tour/controller';
 import { stops } from '../tour/stops';
 import { useTour } from '../tour/tourState';
+import { parseTourParams, serialiseTourParams } from '../tour/url';
+import { applyTourUrl, currentTourUrl } from '../tour/urlPart';
 
-const known = { siteIds: new Set(sites.map((s) => s.properties.id)), layerIds: ALL_LAYER_IDS, tourLength: stops.length };
+const known = { siteIds: new Set(sites.map((s) => s.properties.id)), layerIds: ALL_LAYER_IDS };
 
 function noticeText(p: UrlNotice, lang: 'zh' | 'en'): string {
   const t = STRINGS[lang];
@@ -23,23 +25,19 @@ function noticeText(p: UrlNotice, lang: 'zh' | 'en'): string {
 
 function currentUrlState(): UrlState {
   const s = useApp.getState();
-  const t = useTour.getState();
-  return {
-    site: s.selectedId,
-    layers: s.visibleLayers,
-    lang: s.lang,
-    view: s.view,
-    tour: t.active ? t.index + 1 : null,
-    kiosk: t.active && t.kiosk ? { dwell: t.kiosk.dwellMs / 1000, idle: t.kiosk.idleMs / 1000 } : null,
-  };
+  return { site: s.selectedId, layers: s.visibleLayers, lang: s.lang, view: s.view };
 }
 
-function urlFor(state: UrlState): string {
-  return `${location.pathname}${serialiseUrl(state, ALL_LAYER_IDS)}${location.hash}`;
+/** The map's parameters, then each feature's own (the tour's). */
+function currentUrl(): string {
+  const tour = currentTourUrl();
+  return `${location.pathname}${serialiseUrl(currentUrlState(), ALL_LAYER_IDS, (p) => serialiseTourParams(tour, p))}${location.hash}`;
 }
 
 function apply(search: string, fromHistory: boolean) {
-  const { state, problems } = parseUrl(search, known);
+  const params = new URLSearchParams(search);
+  const { state, problems } = parseUrl(params, known);
+  const tourState = parseTourParams(params, stops.length, problems);
   const app = useApp.getState();
   app.setLang(state.lang);
   app.setLayers(state.layers ?? ALL_LAYER_IDS);
@@ -50,12 +48,7 @@ function apply(search: string, fromHistory: boolean) {
   app.select(state.site);
   if (state.site && (fromHistory || !state.view)) flyToSite(state.site);
   for (const p of summariseProblems(problems)) app.notify(noticeText(p, state.lang));
-  const tour = useTour.getState();
-  if (state.tour !== null) {
-    const kiosk = state.kiosk ? { dwellMs: state.kiosk.dwell * 1000, idleMs: state.kiosk.idle * 1000 } : null;
-    if (!tour.active) startTour(state.tour - 1, kiosk);
-    else tour.goTo(state.tour - 1);
-  } else if (tour.active && fromHistory) exitTour();
+  applyTourUrl(tourState, fromHistory);
 }
 
 let started = false;
@@ -64,7 +57,7 @@ export function startUrlSync(): void {
   started = true;
   startTourSync();
   apply(location.search, false);
-  history.replaceState(null, '', urlFor(currentUrlState()));
+  history.replaceState(null, '', currentUrl());
   document.documentElement.lang = useApp.getState().lang === 'zh' ? 'zh-CN' : 'en';
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +70,7 @@ export function startUrlSync(): void {
 
   const replaceSoon = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => history.replaceState(null, '', urlFor(currentUrlState())), 250);
+    timer = setTimeout(() => history.replaceState(null, '', currentUrl()), 250);
   };
   useTour.subscribe((s, prev) => {
     if (!applying && (s.active !== prev.active || s.index !== prev.index)) replaceSoon();
@@ -88,7 +81,7 @@ export function startUrlSync(): void {
     if (applying) return;
     if (s.selectedId !== prev.selectedId) {
       clearTimeout(timer);
-      history.pushState(null, '', urlFor(currentUrlState()));
+      history.pushState(null, '', currentUrl());
       return;
     }
     if (s.lang !== prev.lang || s.visibleLayers !== prev.visibleLayers || s.view !== prev.view) replaceSoon();

@@ -60,7 +60,11 @@ export type MouseEventName = (typeof MOUSE_EVENTS)[number];
 
 export interface MapFeature {
   id: string;
-  /** A React hook, run by the map owner on each render of the feature: what the feature draws now. */
+  /**
+   * A React hook, run by the map owner on each render of the feature: what the feature draws now. It
+   * must return the same object while nothing changed (memoise it): each new object is merged and
+   * applied, and reported again on the next render.
+   */
   useContribution?: (ctx: MapContext) => Contribution | null;
   /** Pointer handlers by interaction mode ('browse' when no tool has taken the map). */
   modes?: Record<string, ModeHandlers>;

@@ -1,7 +1,8 @@
 /**
- * URL state, one parse/serialise pair (tested both ways in tests/unit/url.test.ts).
+ * The map's URL state, one parse/serialise pair (tested both ways in tests/unit/url.test.ts).
  *   ?site=devzone-east&layers=devzone,enclaves&lang=en&view=119.2761,28.5921,9.5,0,0
- * Unknown ids and malformed values are dropped and reported, never thrown.
+ * Unknown ids and malformed values are dropped and reported, never thrown. Other features own their
+ * own parameters with their own pair (the tour: src/tour/url.ts); src/app/urlSync.ts puts them together.
  */
 import type { Lang } from '../i18n/strings';
 
@@ -12,31 +13,18 @@ export interface View {
   pitch: number;
 }
 
-export interface KioskParams {
-  /** Seconds on each stop. */
-  dwell: number;
-  /** Seconds of quiet after a touch before the loop resumes. */
-  idle: number;
-}
-
 export interface UrlState {
   site: string | null;
   layers: string[] | null; // null: all layers
   lang: Lang;
   view: View | null;
-  /** The tour's stop, 1-based as presenters count; null when no tour. */
-  tour: number | null;
-  kiosk: KioskParams | null;
 }
-
-export const DEFAULT_KIOSK: KioskParams = { dwell: 20, idle: 60 };
 
 export type UrlProblem = { kind: 'unknownSite'; id: string } | { kind: 'unknownLayer'; id: string } | { kind: 'badParam'; name: string };
 
 export interface Known {
   siteIds: ReadonlySet<string>;
   layerIds: readonly string[];
-  tourLength: number;
 }
 
 const ID = /^[a-z0-9-]{1,64}$/;
@@ -51,10 +39,10 @@ export function parseView(raw: string): View | null {
   return { center: [lng, lat], zoom, bearing: (((((bearing ?? 0) + 180) % 360) + 360) % 360) - 180, pitch: pitch ?? 0 };
 }
 
-export function parseUrl(search: string, known: Known): { state: UrlState; problems: UrlProblem[] } {
+export function parseUrl(search: string | URLSearchParams, known: Known): { state: UrlState; problems: UrlProblem[] } {
   const params = new URLSearchParams(search);
   const problems: UrlProblem[] = [];
-  const state: UrlState = { site: null, layers: null, lang: 'zh', view: null, tour: null, kiosk: null };
+  const state: UrlState = { site: null, layers: null, lang: 'zh', view: null };
 
   const site = params.get('site');
   if (site !== null && site !== '') {
@@ -88,28 +76,6 @@ export function parseUrl(search: string, known: Known): { state: UrlState; probl
     state.view = parseView(view);
     if (!state.view) problems.push({ kind: 'badParam', name: 'view' });
   }
-  const tour = params.get('tour');
-  if (tour !== null) {
-    const n = /^\d{1,3}$/.test(tour) ? Number(tour) : Number.NaN;
-    if (n >= 1 && n <= known.tourLength) state.tour = n;
-    else {
-      state.tour = 1;
-      problems.push({ kind: 'badParam', name: 'tour' });
-    }
-  }
-
-  if (params.has('kiosk') && params.get('kiosk') !== '0') {
-    const seconds = (name: string, fallback: number, min: number) => {
-      const raw = params.get(name);
-      if (raw === null) return fallback;
-      const v = Number(raw);
-      if (raw.trim() !== '' && Number.isFinite(v) && v >= min && v <= 3600) return v;
-      problems.push({ kind: 'badParam', name });
-      return fallback;
-    };
-    state.kiosk = { dwell: seconds('dwell', DEFAULT_KIOSK.dwell, 0.5), idle: seconds('idle', DEFAULT_KIOSK.idle, 0.5) };
-    state.tour ??= 1;
-  }
   return { state, problems };
 }
 
@@ -140,8 +106,11 @@ export function serialiseView(v: View): string {
   return parts.join(',');
 }
 
-/** The query string for a state; defaults are left out so links stay short. */
-export function serialiseUrl(state: UrlState, allLayerIds: readonly string[]): string {
+/**
+ * The query string for a state; defaults are left out so links stay short. `more` adds other
+ * features' parameters after the map's (the tour's).
+ */
+export function serialiseUrl(state: UrlState, allLayerIds: readonly string[], ...more: ((params: URLSearchParams) => void)[]): string {
   const params = new URLSearchParams();
   if (state.site) params.set('site', state.site);
   if (state.layers && !(state.layers.length === allLayerIds.length && allLayerIds.every((id) => state.layers?.includes(id)))) {
@@ -149,12 +118,7 @@ export function serialiseUrl(state: UrlState, allLayerIds: readonly string[]): s
   }
   if (state.lang !== 'zh') params.set('lang', state.lang);
   if (state.view) params.set('view', serialiseView(state.view));
-  if (state.tour !== null) params.set('tour', String(state.tour));
-  if (state.kiosk) {
-    params.set('kiosk', '1');
-    if (state.kiosk.dwell !== DEFAULT_KIOSK.dwell) params.set('dwell', String(state.kiosk.dwell));
-    if (state.kiosk.idle !== DEFAULT_KIOSK.idle) params.set('idle', String(state.kiosk.idle));
-  }
+  for (const add of more) add(params);
   const s = params.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }

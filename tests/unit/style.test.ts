@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { COUNTY_SEAT, countyLabels, layers, sites } from '../../src/data/geodata';
 import { connectionLines, siteFeatures, siteLabelPoints, walkingCircles } from '../../src/data/selectors';
 import { LAYER, SOURCE } from '../../src/map/ids';
-import { buildStyle as build, connectionLabelPoints, coreContribution, type MapData, type StyleInput, siteFilter } from '../../src/map/style';
+import {
+  buildStyle as build,
+  connectionLabelPoints,
+  coreContribution,
+  type MapData,
+  type StyleInput,
+  siteFilter,
+} from '../../src/map/style';
 
 const lines = connectionLines(sites, COUNTY_SEAT);
 const data: MapData = {

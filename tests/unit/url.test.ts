@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseUrl, parseView, serialiseUrl, summariseProblems, type UrlState } from '../../src/state/url';
+import { parseTourParams, serialiseTourParams } from '../../src/tour/url';
 
-const known = { siteIds: new Set(['devzone-east', 'enclave-nanhu']), layerIds: ['devzone', 'chempark', 'enclaves'], tourLength: 11 };
+const known = { siteIds: new Set(['devzone-east', 'enclave-nanhu']), layerIds: ['devzone', 'chempark', 'enclaves'] };
+const TOUR_LENGTH = 11;
+/** A link as the app reads it: the map's parameters and the tour's, one list of problems. */
+function parseAll(search: string) {
+  const params = new URLSearchParams(search);
+  const map = parseUrl(params, known);
+  const tour = parseTourParams(params, TOUR_LENGTH, map.problems);
+  return { state: { ...map.state, ...tour }, problems: map.problems };
+}
 const all = known.layerIds;
 
 describe('URL state', () => {
@@ -11,8 +20,6 @@ describe('URL state', () => {
       layers: ['devzone', 'enclaves'],
       lang: 'en',
       view: { center: [119.27612, 28.59215], zoom: 9.5, bearing: 20, pitch: 30 },
-      tour: null,
-      kiosk: null,
     };
     const qs = serialiseUrl(state, all);
     expect(qs).toBe('?site=enclave-nanhu&layers=devzone,enclaves&lang=en&view=119.27612,28.59215,9.5,20,30');
@@ -20,19 +27,19 @@ describe('URL state', () => {
   });
 
   it('leaves defaults out', () => {
-    expect(serialiseUrl({ site: null, layers: all, lang: 'zh', view: null, tour: null, kiosk: null }, all)).toBe('');
-    expect(parseUrl('', known).state).toEqual({ site: null, layers: null, lang: 'zh', view: null, tour: null, kiosk: null });
+    expect(serialiseUrl({ site: null, layers: all, lang: 'zh', view: null }, all)).toBe('');
+    expect(parseUrl('', known).state).toEqual({ site: null, layers: null, lang: 'zh', view: null });
   });
 
   it('keeps an empty layer list (every layer hidden)', () => {
-    const qs = serialiseUrl({ site: null, layers: [], lang: 'zh', view: null, tour: null, kiosk: null }, all);
+    const qs = serialiseUrl({ site: null, layers: [], lang: 'zh', view: null }, all);
     expect(qs).toBe('?layers=');
     expect(parseUrl(qs, known).state.layers).toEqual([]);
   });
 
   it('drops unknown ids and malformed values, and reports each', () => {
     const { state, problems } = parseUrl('?site=nowhere&layers=devzone,bogus&lang=fr&view=abc', known);
-    expect(state).toEqual({ site: null, layers: ['devzone'], lang: 'zh', view: null, tour: null, kiosk: null });
+    expect(state).toEqual({ site: null, layers: ['devzone'], lang: 'zh', view: null });
     expect(problems).toEqual([
       { kind: 'unknownSite', id: 'nowhere' },
       { kind: 'unknownLayer', id: 'bogus' },
@@ -53,7 +60,7 @@ describe('URL state', () => {
     expect(trailing.state.layers).toEqual(['devzone']);
     expect(trailing.problems).toEqual([]);
     // Each repeated kind once.
-    const twice = parseUrl('?layers=a,a,b&kiosk=1&dwell=x&idle=y', known);
+    const twice = parseAll('?layers=a,a,b&kiosk=1&dwell=x&idle=y');
     expect(summariseProblems(twice.problems)).toEqual([
       { kind: 'badParam', name: 'dwell' },
       { kind: 'badParam', name: 'idle' },
@@ -68,21 +75,23 @@ describe('URL state', () => {
     expect(problems.map((p) => p.kind)).toEqual(['unknownSite', 'unknownLayer']);
   });
 
-  it('reads the tour stop and kiosk settings', () => {
-    expect(parseUrl('?tour=5', known)).toEqual({ state: expect.objectContaining({ tour: 5, kiosk: null }), problems: [] });
-    const kiosk = parseUrl('?tour=2&kiosk=1&dwell=1.5&idle=3', known);
-    expect(kiosk.state).toMatchObject({ tour: 2, kiosk: { dwell: 1.5, idle: 3 } });
-    expect(serialiseUrl(kiosk.state, all)).toBe('?tour=2&kiosk=1&dwell=1.5&idle=3');
-    expect(parseUrl('?kiosk=1', known).state).toMatchObject({ tour: 1, kiosk: { dwell: 20, idle: 60 } });
+  it('reads the tour stop and kiosk settings (the tour’s own pair, after the map’s parameters)', () => {
+    expect(parseAll('?tour=5')).toEqual({ state: expect.objectContaining({ tour: 5, kiosk: null }), problems: [] });
+    const kiosk = parseAll('?lang=en&tour=2&kiosk=1&dwell=1.5&idle=3');
+    expect(kiosk.state).toMatchObject({ lang: 'en', tour: 2, kiosk: { dwell: 1.5, idle: 3 } });
+    expect(serialiseUrl(kiosk.state, all, (p) => serialiseTourParams(kiosk.state, p))).toBe('?lang=en&tour=2&kiosk=1&dwell=1.5&idle=3');
+    expect(parseAll('?kiosk=1').state).toMatchObject({ tour: 1, kiosk: { dwell: 20, idle: 60 } });
+    // The map's pair knows nothing of the tour.
+    expect(parseUrl('?tour=2&kiosk=1', known)).toEqual({ state: { site: null, layers: null, lang: 'zh', view: null }, problems: [] });
   });
 
   it('opens an out-of-range tour at the first stop, with a notice', () => {
     for (const bad of ['0', '12', '-1', 'x', '1e3']) {
-      const r = parseUrl(`?tour=${bad}`, known);
+      const r = parseAll(`?tour=${bad}`);
       expect(r.state.tour).toBe(1);
       expect(r.problems).toEqual([{ kind: 'badParam', name: 'tour' }]);
     }
-    expect(parseUrl('?kiosk=1&dwell=0', known).problems).toEqual([{ kind: 'badParam', name: 'dwell' }]);
+    expect(parseAll('?kiosk=1&dwell=0').problems).toEqual([{ kind: 'badParam', name: 'dwell' }]);
   });
 
   it('rejects views out of range', () => {
