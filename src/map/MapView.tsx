@@ -34,7 +34,7 @@ import {
 import { clearHover, sitesFeature, useMapData, useSitesContribution, useStyleInput } from './sitesFeature';
 import { baseStyle, chosenIds } from './style';
 import { useChosenState } from './useChosenState';
-import { useOnlineBasemap } from './useOnlineBasemap';
+import { useOnlineBasemap, useOnlineFallback } from './useOnlineBasemap';
 
 declare global {
   interface Window {
@@ -67,7 +67,7 @@ function FeatureHost({
 export default function MapView({ features = [] }: { features?: readonly MapFeature[] }) {
   const lang = useApp((s) => s.lang);
   const mapRef = useRef<MapRef | null>(null);
-  const { online, overlay } = useOnlineBasemap(mapRef);
+  const { online, overlay } = useOnlineBasemap();
   const datum = online?.config.datum ?? meta.datum;
   const linkLayers = useMemo(() => linkLayersOf(overlay.connections), [overlay]);
   const input = useStyleInput(online, linkLayers);
@@ -83,13 +83,17 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
   );
   const merged = useMemo(() => mergeContributions([own, ...features.map((f) => reported[f.id] ?? null)]), [own, features, reported]);
 
-  // The map is created with the style as it is at mount: one map per basemap (the key), since a vector
-  // basemap brings a style of its own under ours.
-  const key = `${online?.config.id ?? 'embedded'}${online?.vectorStyle ? ':vector' : ''}`;
+  // The map is created with the style as it is at mount. A vector basemap brings a style of its own
+  // under ours: a new map for it (the key); a raster one is a source and a layer like any other.
+  const key = online?.vectorStyle ? `vector:${online.config.id}` : 'own';
   const created = useRef<{ key: string; style: ReturnType<typeof initialStyle>; merged: typeof merged } | null>(null);
   if (created.current?.key !== key) created.current = { key, style: initialStyle(baseStyle(input), merged.sources, merged.layers), merged };
   const [loaded, setLoaded] = useState<{ key: string; map: MapLibreMap; applier: StyleApplier } | null>(null);
   const map = loaded?.key === key ? loaded.map : null;
+  // A map being replaced is nobody's to draw on: the handle waits for the new one.
+  useEffect(() => {
+    if (loaded && loaded.key !== key) setCurrentMap(null);
+  }, [loaded, key]);
 
   // Every later change reaches the loaded map as the few calls it needs.
   useEffect(() => {
@@ -102,6 +106,10 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
     if (merged.keyboard) map.keyboard.enable();
     else map.keyboard.disable();
   }, [map, merged.keyboard]);
+
+  // Watched from the map's creation: its first tiles (or errors) may come before it has loaded.
+  const [instance, setInstance] = useState<MapLibreMap | null>(null);
+  useOnlineFallback(instance, online);
 
   const chosen = useMemo(() => chosenIds(input.selectedId, input.highlightIds), [input.selectedId, input.highlightIds]);
   useChosenState(map, chosen);
@@ -152,9 +160,11 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
   // Icons must be provided from the map's first frame: attach as soon as the instance exists.
   const setMapRef = useCallback((ref: MapRef | null) => {
     mapRef.current = ref;
-    ref?.getMap().setMissingStyleImageResolver((id) => {
-      provideIcon(ref.getMap(), id, layers);
+    const m = ref?.getMap() ?? null;
+    m?.setMissingStyleImageResolver((id) => {
+      provideIcon(m, id, layers);
     });
+    setInstance(m);
   }, []);
 
   const onLoad = useCallback(() => {

@@ -18,12 +18,21 @@ export function markChosen(map: MapLibreMap, ids: readonly string[], before: rea
   }
 }
 
-/** Keeps the chosen sites marked on the loaded map, on each change of `ids`. */
+/**
+ * Keeps the chosen sites marked on the loaded map, on each change of `ids`, and again when the map
+ * comes back from a lost WebGL context (MapLibre rebuilds its style from a snapshot then, and the new
+ * sources start with no feature state: marked again once that style has loaded).
+ */
 export function useChosenState(map: MapLibreMap | null, ids: readonly string[]): void {
   const marked = useRef<{ map: MapLibreMap; ids: readonly string[] } | null>(null);
   useEffect(() => {
     if (!map) return;
     markChosen(map, ids, marked.current?.map === map ? marked.current.ids : []);
     marked.current = { map, ids };
+    const again = () => markChosen(map, ids, []);
+    map.on('style.load', again);
+    return () => {
+      map.off('style.load', again);
+    };
   }, [map, ids]);
 }

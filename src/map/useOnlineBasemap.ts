@@ -3,10 +3,9 @@
  * its datum, and the fallback to the embedded basemap when it fails (errors, or no
  * tile within a timeout), with a notice.
  */
-import type { MapRef } from '@vis.gl/react-maplibre';
 import type { FeatureCollection, Geometry, Point } from 'geojson';
-import type { ErrorEvent as MapErrorEvent, MapSourceDataEvent, StyleSpecification } from 'maplibre-gl';
-import { type RefObject, useEffect, useMemo, useState } from 'react';
+import type { ErrorEvent as MapErrorEvent, Map as MapLibreMap, MapSourceDataEvent, StyleSpecification } from 'maplibre-gl';
+import { useEffect, useMemo, useState } from 'react';
 import { type BasemapConfig, needsConversion } from '../basemap/config';
 import { convertCollection, convertPoint } from '../basemap/datum';
 import { COUNTY_SEAT, countiesFileUrl, countyLabels, layers, meta, sites } from '../data/geodata';
@@ -57,27 +56,24 @@ const EMBEDDED = makeOverlay(
   (p) => p,
 );
 
-export function useOnlineBasemap(mapRef: RefObject<MapRef | null>): {
-  online: { config: BasemapConfig; vectorStyle?: StyleSpecification } | null;
-  overlay: Overlay;
-} {
+/** Back to the embedded basemap, with a notice (unless another basemap was chosen meanwhile). */
+function fallback(c: BasemapConfig, why: string): void {
+  console.warn(`online basemap "${c.id}" failed: ${why}`);
+  const app = useApp.getState();
+  if (app.basemapId !== c.id) return;
+  app.setBasemap('embedded');
+  app.notify(STRINGS[app.lang].basemapOnlineFailed(c.name[app.lang]));
+}
+
+export type Online = { config: BasemapConfig; vectorStyle?: StyleSpecification } | null;
+
+export function useOnlineBasemap(): { online: Online; overlay: Overlay } {
   const basemapId = useApp((s) => s.basemapId);
   const basemaps = useApp((s) => s.basemaps);
   const config = basemaps.find((b) => b.id === basemapId) ?? null;
   const convert = needsConversion(meta.datum, config);
   const [counties, setCounties] = useState<FeatureCollection | null>(null);
   const [vectorStyle, setVectorStyle] = useState<{ id: string; style: StyleSpecification } | null>(null);
-
-  const fallback = useMemo(
-    () => (c: BasemapConfig, why: string) => {
-      console.warn(`online basemap "${c.id}" failed: ${why}`);
-      const app = useApp.getState();
-      if (app.basemapId !== c.id) return;
-      app.setBasemap('embedded');
-      app.notify(STRINGS[app.lang].basemapOnlineFailed(c.name[app.lang]));
-    },
-    [],
-  );
 
   // The counties in the basemap's datum (fetched once, converted on the main thread).
   useEffect(() => {
@@ -109,14 +105,39 @@ export function useOnlineBasemap(mapRef: RefObject<MapRef | null>): {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [config, vectorStyle, fallback]);
+  }, [config, vectorStyle]);
 
-  // Tile errors, or nothing loaded in time: back to the embedded basemap.
+  const overlay = useMemo(() => {
+    if (!config || !convert) return EMBEDDED;
+    if (!counties) return null;
+    const from = meta.datum;
+    const to = config.datum;
+    return makeOverlay(
+      convertCollection(counties, from, to),
+      (fc) => convertCollection(fc as FeatureCollection<Geometry>, from, to),
+      (p) => convertPoint(p, from, to),
+    );
+  }, [config, convert, counties]);
+
+  if (!config || !overlay) return { online: null, overlay: EMBEDDED };
+  if (config.type === 'vector') {
+    if (vectorStyle?.id !== config.id) return { online: null, overlay: EMBEDDED };
+    return { online: { config, vectorStyle: vectorStyle.style }, overlay };
+  }
+  return { online: { config }, overlay };
+}
+
+/**
+ * Tile errors, or no tile within ONLINE_TIMEOUT_MS of the map being created for this basemap: back to
+ * the embedded basemap. `map`: the map instance drawing `online`, watched from its creation.
+ */
+export function useOnlineFallback(map: MapLibreMap | null, online: Online): void {
   useEffect(() => {
-    const map = mapRef.current?.getMap();
-    if (!map || !config) return;
+    if (!map || !online) return;
+    const config = online.config;
+    const vector = online.vectorStyle;
     const own = (id: string | undefined) =>
-      id === SOURCE.onlineBasemap || (vectorStyle?.id === config.id && id !== undefined && id in vectorStyle.style.sources);
+      id === SOURCE.onlineBasemap || (vector !== undefined && id !== undefined && id in vector.sources);
     let loaded = false;
     let errors = 0;
     const onError = (e: MapErrorEvent & { sourceId?: string }) => {
@@ -137,24 +158,5 @@ export function useOnlineBasemap(mapRef: RefObject<MapRef | null>): {
       map.off('error', onError);
       map.off('sourcedata', onData);
     };
-  }, [mapRef, config, vectorStyle, fallback]);
-
-  const overlay = useMemo(() => {
-    if (!config || !convert) return EMBEDDED;
-    if (!counties) return null;
-    const from = meta.datum;
-    const to = config.datum;
-    return makeOverlay(
-      convertCollection(counties, from, to),
-      (fc) => convertCollection(fc as FeatureCollection<Geometry>, from, to),
-      (p) => convertPoint(p, from, to),
-    );
-  }, [config, convert, counties]);
-
-  if (!config || !overlay) return { online: null, overlay: EMBEDDED };
-  if (config.type === 'vector') {
-    if (vectorStyle?.id !== config.id) return { online: null, overlay: EMBEDDED };
-    return { online: { config, vectorStyle: vectorStyle.style }, overlay };
-  }
-  return { online: { config }, overlay };
+  }, [map, online]);
 }

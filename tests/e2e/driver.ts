@@ -1,8 +1,10 @@
 /**
- * The driver between specs and the page: opens the app with guards (no request may
- * leave loopback, no console error may pass) and waits on the real map.
+ * The driver between specs and the page, in the given/when/then style of maputnik's: `app.open()`,
+ * `app.selectSite(id)`, `app.openTools()`, `app.tour.next()`, `app.map.renderedIds()`. Every test
+ * gets the guards (no request may leave loopback, no console error may pass); map questions are
+ * answered by the real map in the page (window.__map), never by a mock.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface Guard {
   offMachine: string[];
@@ -11,7 +13,10 @@ export interface Guard {
 
 const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
-export const test = base.extend<{ guard: Guard }>({
+export const test = base.extend<{ guard: Guard; app: AppDriver }>({
+  app: async ({ page }, use) => {
+    await use(new AppDriver(page));
+  },
   // Automatic: every test gets the guards, whether or not it names them.
   guard: [
     async ({ page }, use) => {
@@ -124,4 +129,218 @@ export async function selectionInkAround(page: Page, siteId: string): Promise<nu
 
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png` });
+}
+
+type LngLat = [number, number];
+
+/** Questions to the map in the page, and the few direct moves a test needs. */
+export class MapDriver {
+  constructor(private readonly page: Page) {}
+
+  idle(): Promise<void> {
+    return waitForIdle(this.page);
+  }
+
+  /** Site ids rendered in the view (points and polygons). */
+  renderedIds(): Promise<string[]> {
+    return renderedSiteIds(this.page);
+  }
+
+  /** A property of the features rendered in `layer` (at a point of the map, or in the whole view). */
+  renderedValues(layer: string, field: string, at?: LngLat): Promise<unknown[]> {
+    return this.page.evaluate(
+      ([layer, field, at]) => {
+        const map = window.__map!;
+        const where = at ? map.project(at as [number, number]) : undefined;
+        return map.queryRenderedFeatures(where, { layers: [layer as string] }).map((f) => f.properties[field as string]);
+      },
+      [layer, field, at] as const,
+    );
+  }
+
+  /** A property of every feature of the sources whose id starts with `prefix` (loaded tiles, not only the view). */
+  sourceValues(prefix: string, field: string): Promise<unknown[]> {
+    return this.page.evaluate(
+      ([prefix, field]) => {
+        const map = window.__map!;
+        const ids = Object.keys(map.getStyle().sources).filter((id) => id.startsWith(prefix));
+        return ids.flatMap((id) => map.querySourceFeatures(id).map((f) => f.properties[field]));
+      },
+      [prefix, field] as const,
+    );
+  }
+
+  layerIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.__map!.getStyle().layers.map((l) => l.id));
+  }
+
+  sourceIds(): Promise<string[]> {
+    return this.page.evaluate(() => Object.keys(window.__map!.getStyle().sources));
+  }
+
+  paint(layer: string, property: string): Promise<unknown> {
+    return this.page.evaluate(([l, p]) => window.__map!.getPaintProperty(l, p as never), [layer, property] as const);
+  }
+
+  camera(): Promise<{ center: LngLat; zoom: number; bearing: number; pitch: number; moving: boolean; bounds: [LngLat, LngLat] }> {
+    return this.page.evaluate(() => {
+      const m = window.__map!;
+      return {
+        center: m.getCenter().toArray() as [number, number],
+        zoom: m.getZoom(),
+        bearing: m.getBearing(),
+        pitch: m.getPitch(),
+        moving: m.isMoving(),
+        bounds: m.getBounds().toArray() as [[number, number], [number, number]],
+      };
+    });
+  }
+
+  /** Waits until the camera has stopped (a flight ended). */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => !window.__map!.isMoving());
+    await this.idle();
+  }
+
+  async jumpTo(center: LngLat, zoom: number): Promise<void> {
+    await this.page.evaluate(
+      ([c, z]) => {
+        window.__map!.jumpTo({ center: c as [number, number], zoom: z as number });
+      },
+      [center, zoom] as const,
+    );
+  }
+
+  featureState(source: string, id: string): Promise<Record<string, unknown>> {
+    return this.page.evaluate(([s, i]) => window.__map!.getFeatureState({ source: s, id: i }), [source, id] as const);
+  }
+
+  async setFeatureState(source: string, id: string, state: Record<string, unknown>): Promise<void> {
+    await this.page.evaluate(
+      ([s, i, st]) => {
+        window.__map!.setFeatureState({ source: s as string, id: i as string }, st as never);
+      },
+      [source, id, state] as const,
+    );
+  }
+
+  cursor(): Promise<string> {
+    return this.page.evaluate(() => window.__map!.getCanvas().style.cursor);
+  }
+
+  hasWebGL(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const canvas = window.__map!.getCanvas();
+      return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+    });
+  }
+
+  /** Page coordinates of a point of the map. */
+  project(at: LngLat): Promise<{ x: number; y: number }> {
+    return project(this.page, at);
+  }
+
+  /** Pixels of the selection's colour around a site's polygon (selectionInkAround). */
+  selectionInk(siteId: string): Promise<number> {
+    return selectionInkAround(this.page, siteId);
+  }
+
+  /** Loses the WebGL context and gets it back, as a driver crash or a GPU reset does. */
+  async loseAndRestoreContext(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const canvas = window.__map!.getCanvas();
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      const ext = gl.getExtension('WEBGL_lose_context');
+      if (!ext) throw new Error('no WEBGL_lose_context');
+      const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
+      ext.loseContext();
+      await lost;
+      // The context can be restored only after the loss has been handled: a frame later.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
+      ext.restoreContext();
+      await restored;
+      window.__map!.triggerRepaint();
+    });
+    await this.idle();
+  }
+}
+
+/** The tour's controls, as a presenter uses them. */
+export class TourDriver {
+  constructor(private readonly page: Page) {}
+  title(): Locator {
+    return this.page.locator('#tour-title');
+  }
+  async start(): Promise<void> {
+    await this.page
+      .getByRole('button', { name: /演示导览|Tour/ })
+      .first()
+      .click();
+    await expect(this.title()).toBeVisible();
+  }
+  next(): Promise<void> {
+    return this.page.keyboard.press('PageDown');
+  }
+  previous(): Promise<void> {
+    return this.page.keyboard.press('PageUp');
+  }
+  exit(): Promise<void> {
+    return this.page.keyboard.press('Escape');
+  }
+}
+
+export class AppDriver {
+  readonly map: MapDriver;
+  readonly tour: TourDriver;
+  constructor(readonly page: Page) {
+    this.map = new MapDriver(page);
+    this.tour = new TourDriver(page);
+  }
+
+  /** Opens the app at `query` (with the canvas kept readable) and waits until the map is idle. */
+  open(query = ''): Promise<void> {
+    return openApp(this.page, query);
+  }
+
+  /** The side panel's heading (the site's name, or the overview's title). */
+  heading(): Locator {
+    return this.page.locator('#panel-heading');
+  }
+
+  /** Selects a site from the list, as a visitor does. */
+  async selectSite(id: string): Promise<void> {
+    await this.page.locator(`[data-site-id="${id}"]`).click();
+  }
+
+  /** Clicks the map where a point of the data is drawn. */
+  async clickMap(at: LngLat): Promise<void> {
+    const p = await this.map.project(at);
+    await this.page.mouse.click(p.x, p.y);
+  }
+
+  async openTools(): Promise<void> {
+    await this.page.getByRole('button', { name: /打开规划工具|Open the planning tools/ }).click();
+    await expect(this.page.locator('.tools-panel')).toBeVisible();
+  }
+
+  /** Every font of the page loaded (before a screenshot). */
+  async fontsReady(): Promise<void> {
+    await this.page.evaluate(() => document.fonts.ready);
+  }
+
+  /** Whether the page's own font draws `text` (not a fallback's boxes). */
+  fontCovers(text: string): Promise<boolean> {
+    return this.page.evaluate((t) => document.fonts.check('16px "Noto Sans SC"', t), text);
+  }
+}
+
+/**
+ * Stops the page's clock (installed with page.clock.install() before the page opened): from here on,
+ * time passes only when the test moves it (page.clock.fastForward), so timing tests need no sleeps.
+ */
+export async function pauseClock(page: Page): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  // A margin: the page's time runs on while the test asks for it (moving to the past is refused).
+  await page.clock.pauseAt(now + 1000);
 }

@@ -1,60 +1,35 @@
 import fc from 'fast-check';
 import { SHELL_GUARD } from '../../scripts/lib/shell-guard';
-import { expect, openApp, test, waitForIdle } from './driver';
+import { site, stops } from './data';
+import { expect, pauseClock, test } from './driver';
 
 test.describe('hardening', () => {
-  test('WebGL context lost and restored: the same layers, selection and view come back', async ({ page }) => {
-    await openApp(page, '?site=devzone-east&layers=devzone,chempark');
-    await page.waitForFunction(() => !window.__map!.isMoving());
-    await waitForIdle(page);
-    const before = await page.evaluate(() => ({
-      layers: window.__map!.getStyle().layers.map((l) => l.id),
-      selected: window.__map!.getFeatureState({ source: 'sites', id: 'devzone-east' }).selected,
-      center: window.__map!.getCenter().toArray(),
-      zoom: window.__map!.getZoom(),
-    }));
-    expect(before.selected).toBe(true);
-    await page.evaluate(async () => {
-      const gl = (window.__map!.getCanvas().getContext('webgl2') ?? window.__map!.getCanvas().getContext('webgl')) as WebGLRenderingContext;
-      const ext = gl.getExtension('WEBGL_lose_context');
-      if (!ext) throw new Error('no WEBGL_lose_context');
-      const lost = new Promise((r) => window.__map!.getCanvas().addEventListener('webglcontextlost', r, { once: true }));
-      ext.loseContext();
-      await lost;
-      await new Promise((r) => setTimeout(r, 300));
-      const restored = new Promise((r) => window.__map!.getCanvas().addEventListener('webglcontextrestored', r, { once: true }));
-      ext.restoreContext();
-      await restored;
-    });
-    await page.evaluate(() => window.__map!.triggerRepaint());
-    await waitForIdle(page);
-    const after = await page.evaluate(() => ({
-      layers: window.__map!.getStyle().layers.map((l) => l.id),
-      selected: window.__map!.getFeatureState({ source: 'sites', id: 'devzone-east' }).selected,
-      center: window.__map!.getCenter().toArray(),
-      zoom: window.__map!.getZoom(),
-      rendered: window.__map!.queryRenderedFeatures(undefined, { layers: ['site-fill'] }).map((f) => f.properties.id),
-    }));
-    expect(after.layers).toEqual(before.layers);
-    expect(after.selected).toBe(true);
-    expect(after.zoom).toBeCloseTo(before.zoom, 5);
-    expect(after.center[0]).toBeCloseTo(before.center[0], 6);
-    expect(after.rendered).toContain('devzone-east');
-    await expect(page.locator('#panel-heading')).toHaveText('浙江遂昌经济开发区 · 城东区块');
+  test('WebGL context lost and restored: the same layers, selection and view come back', async ({ app }) => {
+    await app.open('?site=devzone-east&layers=devzone,chempark');
+    await app.map.settled();
+    const before = { layers: await app.map.layerIds(), camera: await app.map.camera() };
+    expect((await app.map.featureState('sites', 'devzone-east')).selected).toBe(true);
+    await app.map.loseAndRestoreContext();
+    expect(await app.map.layerIds()).toEqual(before.layers);
+    expect((await app.map.featureState('sites', 'devzone-east')).selected).toBe(true);
+    const after = await app.map.camera();
+    expect(after.zoom).toBeCloseTo(before.camera.zoom, 5);
+    expect(after.center[0]).toBeCloseTo(before.camera.center[0], 6);
+    expect(await app.map.renderedIds()).toContain('devzone-east');
+    await expect(app.heading()).toHaveText(site('devzone-east').name_zh);
   });
 
-  test('a failure in one feature area shows a message and the rest keeps working', async ({ page, guard }) => {
+  test('a failure in one feature area shows a message and the rest keeps working', async ({ app, page, guard }) => {
     await page.route('**/assets/ToolsPanel-*.js', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("tools failed to load");' }),
     );
-    await openApp(page);
+    await app.open();
     await page.getByRole('button', { name: '打开规划工具' }).click();
     await expect(page.getByRole('alert')).toContainText('tools failed to load');
-    await page.locator('[data-site-id="enclave-nanhu"]').click();
-    await expect(page.locator('#panel-heading')).toHaveText('南湖—遂昌 消薄飞地产业园');
-    await waitForIdle(page);
-    const counties = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['county-fill'] }).length);
-    expect(counties).toBeGreaterThan(0);
+    await app.selectSite('enclave-nanhu');
+    await expect(app.heading()).toHaveText(site('enclave-nanhu').name_zh);
+    await app.map.idle();
+    expect((await app.map.renderedValues('county-fill', 'name_zh')).length).toBeGreaterThan(0);
     guard.consoleErrors.length = 0; // the failure under test is logged
   });
 
@@ -135,9 +110,16 @@ test.describe('hardening', () => {
       }) as typeof window.clearTimeout;
     });
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    // The page's clock is the test's: the kiosk's dwells pass when the test says, not by sleeping.
+    await page.clock.install();
     // Not openApp: a kiosk never sits idle.
-    await page.goto('/?testing=1&tour=1&kiosk=1&dwell=0.5&idle=60');
+    await page.goto('/?testing=1&tour=1&kiosk=1&dwell=10&idle=60');
     await page.waitForFunction(() => Boolean(window.__map));
+    await expect(page.locator('#tour-title')).toHaveText(stops[0]!.title.zh);
+    await pauseClock(page);
+    // The first dwell (armed as the page opened, well under 10 s ago) is over: the second stop, with time stopped.
+    await page.clock.fastForward(10_000);
+    await expect(page.locator('#tour-title')).toHaveText(stops[1]!.title.zh);
     const snapshot = () =>
       page.evaluate(() => {
         const w = window as unknown as { __counts: { listeners: number; timers: Set<number> } };
@@ -148,11 +130,22 @@ test.describe('hardening', () => {
           title: document.querySelector('#tour-title')?.textContent,
         };
       });
-    const stops = 11;
-    await page.waitForTimeout(stops * 500 + 300);
+    const count = stops.length;
+    let at = 1;
+    const loop = async (times: number) => {
+      // Stop by stop: the dwell's timeout fires, and the next stop is on screen before the next jump.
+      for (let i = 0; i < times * count; i++) {
+        await page.clock.fastForward(10_000);
+        at = (at + 1) % count;
+        await expect(page.locator('#tour-title')).toHaveText(stops[at]!.title.zh);
+      }
+    };
+    await loop(1);
     const afterOne = await snapshot();
-    await page.waitForTimeout(3 * stops * 500);
+    await loop(3);
     const afterFour = await snapshot();
+    // The loop went round: back at the first stop after whole loops.
+    expect(afterFour.title).toBe(afterOne.title);
     expect(afterFour.listeners).toBe(afterOne.listeners);
     expect(afterFour.timers).toBeLessThanOrEqual(afterOne.timers + 3);
     expect(afterFour.layers).toBe(afterOne.layers);

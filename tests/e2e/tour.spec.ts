@@ -1,40 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { expect, openApp, project, shot, test, waitForIdle } from './driver';
-
-const stops = JSON.parse(readFileSync(new URL('../../geodata/tour.json', import.meta.url), 'utf8')) as {
-  id: string;
-  title: { zh: string; en: string };
-  camera: { center: [number, number]; zoom: number };
-}[];
+import { site, stops } from './data';
+import { expect, openApp, pauseClock, shot, test, waitForIdle } from './driver';
 
 const title = (page: import('@playwright/test').Page) => page.locator('#tour-title');
-const center = (page: import('@playwright/test').Page) => page.evaluate(() => window.__map!.getCenter().toArray());
 
 test.describe('presenter mode', () => {
-  test('walks every stop with PageDown: caption, URL and camera follow', async ({ page }) => {
+  test('walks every stop with PageDown: caption, URL and camera follow', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' }); // cuts instead of flights keep the walk quick
-    await openApp(page);
+    await app.open();
     await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
-    await expect(title(page)).toHaveText(stops[0]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     expect(stops.length).toBeGreaterThanOrEqual(10);
-    let last = await center(page);
+    let last = (await app.map.camera()).center;
     for (let i = 0; i < stops.length; i++) {
-      if (i > 0) await page.keyboard.press('PageDown');
-      await expect(title(page)).toHaveText(stops[i]!.title.zh);
+      if (i > 0) await app.tour.next();
+      await expect(app.tour.title()).toHaveText(stops[i]!.title.zh);
       await expect(page).toHaveURL(new RegExp(`tour=${i + 1}(&|$)`));
-      await waitForIdle(page);
-      const now = await center(page);
-      if (i > 0 && stops[i]!.id !== 'ecology') expect(now).not.toEqual(last);
-      last = now;
+      await app.map.idle();
+      const camera = await app.map.camera();
+      if (i > 0 && stops[i]!.id !== 'ecology') expect(camera.center).not.toEqual(last);
+      last = camera.center;
       if (stops[i]!.id === 'enclaves') {
-        const b = await page.evaluate(() => window.__map!.getBounds().toArray());
-        expect(b[0][0]).toBeLessThan(119.3); // Suichang's end
-        expect(b[1][1]).toBeGreaterThan(30.7); // and Jiaxing's
+        const [sw, ne] = camera.bounds;
+        expect(sw[0]).toBeLessThan(119.3); // Suichang's end
+        expect(ne[1]).toBeGreaterThan(30.7); // and Jiaxing's
       }
-      if (stops[i]!.id === 'community') {
-        const circles = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['walk-circle-fill'] }).length);
-        expect(circles).toBeGreaterThan(0);
-      }
+      if (stops[i]!.id === 'community') expect((await app.map.renderedValues('walk-circle-fill', 'id')).length).toBeGreaterThan(0);
     }
     // Past the end nothing moves; PageUp and Shift+Space go back.
     await page.keyboard.press('PageDown');
@@ -49,24 +39,41 @@ test.describe('presenter mode', () => {
     await expect(title(page)).toHaveText(stops.at(-1)!.title.zh);
   });
 
-  test('flies between stops when motion is allowed', async ({ page }) => {
-    await openApp(page, '?tour=1');
-    await waitForIdle(page);
+  test('flies between stops when motion is allowed', async ({ app, page }) => {
+    await app.open('?tour=1');
     await page.keyboard.press('ArrowRight');
-    await expect(title(page)).toHaveText(stops[1]!.title.zh);
-    await expect.poll(() => page.evaluate(() => window.__map!.isMoving())).toBe(true);
-    await page.waitForFunction(() => !window.__map!.isMoving(), null, { timeout: 10_000 });
-    const zoom = await page.evaluate(() => window.__map!.getZoom());
-    expect(zoom).toBeCloseTo(stops[1]!.camera.zoom, 0);
+    await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
+    await expect.poll(async () => (await app.map.camera()).moving).toBe(true);
+    await app.map.settled();
+    expect((await app.map.camera()).zoom).toBeCloseTo(stops[1]!.camera.zoom, 0);
   });
 
-  test('a number key jumps; Escape leaves and restores what was on screen', async ({ page }) => {
+  test('Escape from the opening view brings back its zoom and centre exactly (1920×1080)', async ({ app, page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openApp(page);
-    await page.locator('[data-site-id="kan-special-materials"]').click();
+    await app.open();
+    const before = await app.map.camera();
+    await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
+    await app.tour.next();
+    await app.tour.next();
+    await expect(app.tour.title()).toHaveText(stops[2]!.title.zh);
+    await app.map.idle();
+    await app.tour.exit();
+    await expect(page.locator('.tour')).toHaveCount(0);
+    await app.map.settled();
+    const after = await app.map.camera();
+    expect(after.zoom).toBeCloseTo(before.zoom, 2);
+    expect(after.center[0]).toBeCloseTo(before.center[0], 4);
+    expect(after.center[1]).toBeCloseTo(before.center[1], 4);
+  });
+
+  test('a number key jumps; Escape leaves and restores what was on screen', async ({ app, page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await app.open();
+    await app.selectSite('kan-special-materials');
     await page.getByRole('checkbox', { name: /^化工园区/ }).uncheck();
-    await waitForIdle(page);
-    const before = await page.evaluate(() => ({ c: window.__map!.getCenter().toArray(), z: window.__map!.getZoom() }));
+    await app.map.idle();
+    const before = await app.map.camera();
     await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
     await expect(title(page)).toHaveText(stops[0]!.title.zh);
     await page.keyboard.press('6');
@@ -81,23 +88,22 @@ test.describe('presenter mode', () => {
     }
     await page.keyboard.press('Escape');
     await expect(page.locator('.tour')).toHaveCount(0);
-    await expect(page.locator('#panel-heading')).toHaveText('凯恩特种材料');
+    await expect(app.heading()).toHaveText(site('kan-special-materials').name_zh);
     await expect(page.getByRole('checkbox', { name: /^化工园区/ })).not.toBeChecked();
     await expect(page).not.toHaveURL(/tour=/);
-    await waitForIdle(page);
-    const after = await page.evaluate(() => ({ c: window.__map!.getCenter().toArray(), z: window.__map!.getZoom() }));
-    expect(after.z).toBeCloseTo(before.z, 1);
-    expect(after.c[0]).toBeCloseTo(before.c[0], 3);
+    await app.map.idle();
+    const after = await app.map.camera();
+    expect(after.zoom).toBeCloseTo(before.zoom, 1);
+    expect(after.center[0]).toBeCloseTo(before.center[0], 3);
   });
 
-  test('the map stays interactive: a site can be opened mid-tour, then the tour carries on', async ({ page }) => {
+  test('the map stays interactive: a site can be opened mid-tour, then the tour carries on', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openApp(page, '?tour=2');
-    await expect(title(page)).toHaveText(stops[1]!.title.zh);
-    await waitForIdle(page);
-    const at = await project(page, [119.3535, 28.6213]); // the chemical park, shown at this stop
-    await page.mouse.click(at.x, at.y);
-    await expect(page.locator('#panel-heading')).toHaveText('省级化工园区');
+    await app.open('?tour=2');
+    await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
+    await app.map.idle();
+    await app.clickMap([119.3535, 28.6213]); // inside the chemical park, shown at this stop
+    await expect(app.heading()).toHaveText(site('chemical-park').name_zh);
     await page.keyboard.press('PageDown');
     await expect(title(page)).toHaveText(stops[2]!.title.zh);
   });
@@ -131,18 +137,32 @@ test.describe('presenter mode', () => {
 
   test('kiosk mode advances by itself, pauses on input and resumes after quiet', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    // The page's clock is the test's: dwell and quiet pass when the test says so, not by sleeping.
+    await page.clock.install();
     // Not openApp: the loop starts at once, whether or not the map is ready.
-    await page.goto('/?testing=1&tour=1&kiosk=1&dwell=3&idle=3');
+    await page.goto('/?testing=1&tour=1&kiosk=1&dwell=10&idle=3');
     await expect(title(page)).toHaveText(stops[0]!.title.zh);
-    await expect(title(page)).toHaveText(stops[1]!.title.zh, { timeout: 6000 });
-    await expect(title(page)).toHaveText(stops[2]!.title.zh, { timeout: 6000 });
+    await pauseClock(page);
+    // The first dwell was armed as the page opened (well under 10 s ago): over after at most 10 s.
+    await page.clock.fastForward(10_000);
+    await expect(title(page)).toHaveText(stops[1]!.title.zh);
+    // From here each dwell starts when its stop shows: not over at 9.9 s, over at 10 s.
+    await page.clock.fastForward(9900);
+    await expect(title(page)).toHaveText(stops[1]!.title.zh);
+    await page.clock.fastForward(100);
+    await expect(title(page)).toHaveText(stops[2]!.title.zh);
     await page.mouse.click(300, 300);
     await expect(page.locator('.kiosk-state')).toContainText('已暂停');
-    const paused = await title(page).textContent();
-    await page.waitForTimeout(2000);
-    await expect(title(page)).toHaveText(paused ?? '');
-    await expect(page.locator('.kiosk-state')).toContainText('自动轮播中', { timeout: 5000 });
-    await expect(title(page)).not.toHaveText(paused ?? '', { timeout: 5000 });
+    // Paused until 3 s of quiet have passed.
+    await page.clock.fastForward(2900);
+    await expect(page.locator('.kiosk-state')).toContainText('已暂停');
+    await page.clock.fastForward(200);
+    await expect(page.locator('.kiosk-state')).toContainText('自动轮播中');
+    // Resumed: a whole dwell later, the next stop.
+    await page.clock.fastForward(9900);
+    await expect(title(page)).toHaveText(stops[2]!.title.zh);
+    await page.clock.fastForward(100);
+    await expect(title(page)).toHaveText(stops[3]!.title.zh);
   });
 
   for (const [name, viewport] of [
