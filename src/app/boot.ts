@@ -1,6 +1,6 @@
 /**
  * The page's entry: small on purpose. The prerendered first view (index.html) paints first, in its own
- * font, and only then is the app itself (React, the store, the panels: src/main.tsx) fetched and
+ * font, and only then is the app itself (React, the store, the panels: src/app/main.tsx) fetched and
  * evaluated — its evaluation would otherwise hold the first frame for ~150 ms here, and even fetching it
  * early (modulepreload) held the first frame ~100 ms: on two cores, its compilation and the first view's
  * raster compete. The import's own preloading fetches its chunks in parallel once it starts.

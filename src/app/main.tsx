@@ -23,7 +23,7 @@ if (speaker) {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// The fonts are loaded and the first view has painted (src/boot.ts): the app replaces it now.
+// The fonts are loaded and the first view has painted (src/app/boot.ts): the app replaces it now.
 createRoot(root).render(
   <StrictMode>
     {speaker ? <SpeakerView initial={Number(params.get('tour') ?? '1') - 1 || 0} /> : <App onUpdate={applyUpdate} />}

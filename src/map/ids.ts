@@ -21,6 +21,7 @@ export const LAYER = {
   siteOutline: 'site-outline',
   siteOutlineIndicative: 'site-outline-indicative',
   selectedOutline: 'selected-outline',
+  selectedOutlineIndicative: 'selected-outline-indicative',
   walkCircleFill: 'walk-circle-fill',
   walkCircleLine: 'walk-circle-line',
   connectionLine: 'connection-line',

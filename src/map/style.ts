@@ -229,8 +229,16 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       id: LAYER.selectedOutline,
       type: 'line',
       source: SOURCE.sites,
-      filter: isPolygon,
+      filter: ['all', isPolygon, ['!=', ['get', 'precision'], 'indicative']],
       paint: { 'line-color': PALETTE.selected, 'line-width': 3.5, 'line-opacity': ['case', chosen, 1, 0] },
+    },
+    {
+      // A chosen indicative site stays dashed: the selection must not make a guess look surveyed.
+      id: LAYER.selectedOutlineIndicative,
+      type: 'line',
+      source: SOURCE.sites,
+      filter: ['all', isPolygon, ['==', ['get', 'precision'], 'indicative']],
+      paint: { 'line-color': PALETTE.selected, 'line-width': 3.5, 'line-dasharray': [2, 1.5], 'line-opacity': ['case', chosen, 1, 0] },
     },
     {
       id: LAYER.walkCircleFill,

@@ -1,5 +1,5 @@
 /**
- * Moving a drawing or one of its vertices: by a pointer drag (src/map/useToolInteractions.ts) or by
+ * Moving a drawing or one of its vertices: by a pointer drag (src/tools/map/interactions.ts) or by
  * metres from the keyboard (src/tools/MoveControl.tsx). Pure; coordinates in the data's datum.
  */
 import type { Position } from 'geojson';

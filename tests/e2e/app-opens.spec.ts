@@ -1,51 +1,45 @@
-import { expect, openApp, project, shot, test } from './driver';
-import { COUNTY_SEAT_FOR_TESTS } from './fixtures';
+import { COUNTY_SEAT, sites } from './data';
+import { expect, shot, test } from './driver';
 
 test.describe('the app opens offline', () => {
-  test('the map reaches idle with WebGL and shows Suichang County', async ({ page, guard }) => {
-    await openApp(page);
-    const gl = await page.evaluate(() => {
-      const canvas = window.__map!.getCanvas();
-      return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-    });
-    expect(gl).toBe(true);
-    // The county polygon under Suichang's centre, from the embedded basemap.
-    const names = await page.evaluate((at) => {
-      const map = window.__map!;
-      return map.queryRenderedFeatures(map.project(at), { layers: ['county-fill'] }).map((f) => f.properties.name_zh);
-    }, COUNTY_SEAT_FOR_TESTS);
-    expect(names).toContain('遂昌县');
+  test('the map reaches idle with WebGL and shows Suichang County', async ({ app, guard }) => {
+    await app.open();
+    expect(await app.map.hasWebGL()).toBe(true);
+    // The county polygon under the county seat, from the embedded basemap.
+    expect(await app.map.renderedValues('county-fill', 'name_zh', COUNTY_SEAT)).toContain('遂昌县');
     // Labels come from the app's own font, so Chinese is never drawn as boxes.
-    await page.evaluate(() => document.fonts.ready);
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '遂昌发展地图'))).toBe(true);
-    const labels = await page.evaluate(() =>
-      window.__map!.queryRenderedFeatures(undefined, { layers: ['county-label'] }).map((f) => f.properties.name_zh),
-    );
-    expect(labels).toContain('遂昌县');
+    await app.fontsReady();
+    expect(await app.fontCovers('遂昌发展地图')).toBe(true);
+    expect(await app.map.renderedValues('county-label', 'name_zh')).toContain('遂昌县');
     expect(guard.offMachine).toEqual([]);
   });
 
-  test('the opening view fits the county and the title is Chinese', async ({ page }) => {
-    await openApp(page);
+  test('the opening view fits the county and the title is Chinese', async ({ app, page }) => {
+    await app.open();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('遂昌发展地图');
-    const bounds = await page.evaluate(() => window.__map!.getBounds().toArray());
+    const [sw, ne] = (await app.map.camera()).bounds;
     // The whole county (118.70–119.52 E, 28.21–28.81 N) is in view.
-    expect(bounds[0][0]).toBeLessThanOrEqual(118.7);
-    expect(bounds[1][0]).toBeGreaterThanOrEqual(119.52);
-    expect(bounds[0][1]).toBeLessThanOrEqual(28.21);
-    expect(bounds[1][1]).toBeGreaterThanOrEqual(28.81);
-    const seat = await project(page, COUNTY_SEAT_FOR_TESTS);
-    expect(seat.x).toBeGreaterThan(0);
+    expect(sw[0]).toBeLessThanOrEqual(118.7);
+    expect(ne[0]).toBeGreaterThanOrEqual(119.52);
+    expect(sw[1]).toBeLessThanOrEqual(28.21);
+    expect(ne[1]).toBeGreaterThanOrEqual(28.81);
+    expect((await app.map.project(COUNTY_SEAT)).x).toBeGreaterThan(0);
   });
 
   for (const [name, viewport] of [
     ['desktop-1920x1080', { width: 1920, height: 1080 }],
     ['phone-390x844', { width: 390, height: 844 }],
   ] as const) {
-    test(`screenshot at ${name}`, async ({ page }) => {
+    test(`screenshot at ${name}`, async ({ app, page }) => {
       await page.setViewportSize(viewport);
-      await openApp(page);
-      await page.evaluate(() => document.fonts.ready);
+      await app.open();
+      await app.fontsReady();
+      // What the picture shows: the county named on the map, the sites of the county seat drawn, the overview beside it.
+      expect(await app.map.renderedValues('county-label', 'name_zh')).toContain('遂昌县');
+      const inCounty = sites.filter((s) => s.properties.layer !== 'enclaves').map((s) => s.properties.id);
+      const drawn = await app.map.renderedIds();
+      expect(inCounty.filter((id) => drawn.includes(id)).length).toBeGreaterThan(inCounty.length / 2);
+      await expect(page.getByRole('heading', { level: 2, name: '全县概览' })).toBeVisible();
       await shot(page, `overview-${name}`);
     });
   }

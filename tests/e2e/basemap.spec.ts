@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import gcoord from 'gcoord';
 import { crc32 } from '../fixtures/zip';
-import { expect, openApp, project, test, waitForIdle } from './driver';
+import { AppDriver, expect, openApp, test, waitForIdle } from './driver';
 
 /** A solid 256×256 PNG tile, encoded here (signature, IHDR, IDAT, IEND). */
 function solidPng(rgb: [number, number, number], size = 256): Buffer {
@@ -80,27 +80,18 @@ test.describe('online basemaps', () => {
         await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('坐标系 WGS-84');
 
         const wgs = gcoord.transform(KAN_GCJ, gcoord.GCJ02, gcoord.WGS84) as [number, number];
-        await page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 15 }), wgs);
-        await waitForIdle(page);
-        const hitAt = (p: { x: number; y: number }) =>
-          page.evaluate(
-            ([x, y]: number[]) => {
-              const map = window.__map!;
-              const r = map.getCanvas().getBoundingClientRect();
-              return map
-                .queryRenderedFeatures([(x as number) - r.left, (y as number) - r.top], { layers: ['site-point'] })
-                .map((f) => f.properties.id);
-            },
-            [p.x, p.y],
-          );
+        const app = new AppDriver(page);
+        await app.map.jumpTo(wgs, 15);
+        await app.map.idle();
+        const hitAt = (at: [number, number]) => app.map.renderedValues('site-point', 'id', at);
         // The site is drawn at its converted (WGS-84) position, not at its GCJ-02 one.
-        expect(await hitAt(await project(page, wgs))).toContain('kan-special-materials');
-        expect(await hitAt(await project(page, KAN_GCJ))).not.toContain('kan-special-materials');
+        expect(await hitAt(wgs)).toContain('kan-special-materials');
+        expect(await hitAt(KAN_GCJ)).not.toContain('kan-special-materials');
 
         await page.getByRole('radio', { name: '内置底图（离线）' }).check();
         await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
-        await waitForIdle(page);
-        expect(await hitAt(await project(page, KAN_GCJ))).toContain('kan-special-materials');
+        await app.map.idle();
+        expect(await hitAt(KAN_GCJ)).toContain('kan-special-materials');
       } finally {
         await tiles.close();
       }
@@ -137,10 +128,7 @@ test.describe('online basemaps', () => {
         await expect(page.getByRole('radio', { name: '内置底图（离线）' })).toBeChecked();
         await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
         await waitForIdle(page);
-        const names = await page.evaluate(() =>
-          window.__map!.queryRenderedFeatures(undefined, { layers: ['county-fill'] }).map((f) => f.properties.name_zh),
-        );
-        expect(names).toContain('遂昌县');
+        expect(await new AppDriver(page).map.renderedValues('county-fill', 'name_zh')).toContain('遂昌县');
         expect(tiles.hits()).toBeGreaterThan(0);
         // The browser logs each refused tile; those are the failure under test.
         guard.consoleErrors.splice(

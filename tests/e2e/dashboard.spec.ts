@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openApp, project, renderedSiteIds, selectionInkAround, shot, test, waitForIdle } from './driver';
-import { COUNTY_SEAT_FOR_TESTS } from './fixtures';
+import { COUNTY_SEAT, site } from './data';
+import { AppDriver, expect, shot, test } from './driver';
 
 type Page = import('@playwright/test').Page;
 const panel = (page: Page) => page.getByRole('complementary');
@@ -12,23 +12,24 @@ async function expectPanelTitle(page: Page, title: string) {
 
 test.describe('a visitor', () => {
   test('reads the overview, searches a site, reads its figures and source, switches language and shares the link', async ({
+    app,
     page,
     context,
   }) => {
-    await openApp(page);
+    await app.open();
     await expectPanelTitle(page, '全县概览');
     await expect(panel(page).locator('[data-figure="gdp"] .value')).toHaveText('172.75');
     await expect(panel(page).locator('[data-figure="gdp"] .change')).toContainText('+5.9%');
 
-    const before = await page.evaluate(() => window.__map!.getCenter().toArray());
+    const before = (await app.map.camera()).center;
     const search = page.getByRole('combobox', { name: '搜索站点' });
     await search.fill('元立');
     await expect(page.getByRole('option', { name: /元立/ })).toBeVisible();
     await search.press('Enter');
-    await expectPanelTitle(page, '元立 · 高棒生产线');
+    await expectPanelTitle(page, site('yuanli-bar-line').name_zh);
     await expect(page).toHaveURL(/site=yuanli-bar-line/);
-    await waitForIdle(page);
-    const after = await page.evaluate(() => window.__map!.getCenter().toArray());
+    await app.map.settled();
+    const after = (await app.map.camera()).center;
     expect(after).not.toEqual(before);
     expect(Math.abs(after[0] - 119.261)).toBeLessThan(0.02);
 
@@ -39,13 +40,17 @@ test.describe('a visitor', () => {
     await card.getByRole('button', { name: /来源/ }).click();
     await expect(card.locator('blockquote')).toContainText('车间全长492米');
     await expect(panel(page).getByText('示意位置 · indicative location')).toBeVisible();
+    // The picture: the site's panel beside the map drawn around the site.
+    expect(await app.map.renderedIds()).toContain('yuanli-bar-line');
     await shot(page, 'site-zh-1366');
 
     await page.getByRole('button', { name: '切换到英文' }).click();
-    await expectPanelTitle(page, 'Yuanli Group — high-speed bar rolling line');
+    await expectPanelTitle(page, site('yuanli-bar-line').name_en);
     await expect(card.locator('.unit')).toHaveText('m');
     await expect(page.getByRole('combobox', { name: 'Search sites' })).toBeVisible();
     await expect(page).toHaveURL(/lang=en/);
+    await app.map.idle();
+    expect(await app.map.renderedValues('site-label', 'name_en')).toContain(site('yuanli-bar-line').name_en);
     await shot(page, 'site-en-1366');
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -53,89 +58,83 @@ test.describe('a visitor', () => {
     await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toContain('site=yuanli-bar-line');
-    const view = await page.evaluate(() => ({ c: window.__map!.getCenter().toArray(), z: window.__map!.getZoom() }));
+    const view = await app.map.camera();
 
-    const other = await context.newPage();
-    await other.goto(`${link}&testing=1`);
-    await waitForIdle(other);
-    await expectPanelTitle(other, 'Yuanli Group — high-speed bar rolling line');
-    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Suichang Development Map');
-    const restored = await other.evaluate(() => ({ c: window.__map!.getCenter().toArray(), z: window.__map!.getZoom() }));
-    expect(restored.z).toBeCloseTo(view.z, 1);
-    expect(restored.c[0]).toBeCloseTo(view.c[0], 3);
-    expect(restored.c[1]).toBeCloseTo(view.c[1], 3);
+    const other = new AppDriver(await context.newPage());
+    await other.page.goto(`${link}&testing=1`);
+    await other.map.idle();
+    await expectPanelTitle(other.page, site('yuanli-bar-line').name_en);
+    await expect(other.page.getByRole('heading', { level: 1 })).toHaveText('Suichang Development Map');
+    const restored = await other.map.camera();
+    expect(restored.zoom).toBeCloseTo(view.zoom, 1);
+    expect(restored.center[0]).toBeCloseTo(view.center[0], 3);
+    expect(restored.center[1]).toBeCloseTo(view.center[1], 3);
   });
 
-  test('clicks a site on the map and sees it highlighted in the panel and the list', async ({ page }) => {
-    await openApp(page);
-    const at = await project(page, [119.3535, 28.6213]); // the chemical park's (indicative) polygon
+  test('clicks a site on the map and sees it highlighted in the panel and the list', async ({ app, page }) => {
+    await app.open();
+    const at = await app.map.project([119.3535, 28.6213]); // inside the chemical park's (indicative) polygon
     await page.mouse.move(at.x, at.y);
-    await expect.poll(() => page.evaluate(() => window.__map!.getCanvas().style.cursor)).toBe('pointer');
+    await expect.poll(() => app.map.cursor()).toBe('pointer');
     await page.mouse.click(at.x, at.y);
-    await expectPanelTitle(page, '省级化工园区');
+    await expectPanelTitle(page, site('chemical-park').name_zh);
     await expect(panel(page).getByText('文章没有给出此站点的具体数字')).toBeVisible();
     await expect(page.locator('[data-site-id="chemical-park"]')).toHaveAttribute('aria-current', 'true');
     // The map marks it through feature state (src/map/useChosenState.ts), and only it.
-    await expect
-      .poll(() => page.evaluate(() => window.__map!.getFeatureState({ source: 'sites', id: 'chemical-park' }).selected))
-      .toBe(true);
+    await expect.poll(async () => (await app.map.featureState('sites', 'chemical-park')).selected).toBe(true);
     // …and draws it: the outline's ink is there with the mark, and (same view) gone without it.
-    await waitForIdle(page);
-    const marked = await selectionInkAround(page, 'chemical-park');
-    await page.evaluate(() => window.__map!.setFeatureState({ source: 'sites', id: 'chemical-park' }, { selected: false }));
-    await waitForIdle(page);
-    const unmarked = await selectionInkAround(page, 'chemical-park');
+    await app.map.idle();
+    const marked = await app.map.selectionInk('chemical-park');
+    await app.map.setFeatureState('sites', 'chemical-park', { selected: false });
+    await app.map.idle();
+    const unmarked = await app.map.selectionInk('chemical-park');
     expect(marked).toBeGreaterThan(40);
     expect(unmarked).toBeLessThan(marked / 5);
-    await page.evaluate(() => window.__map!.setFeatureState({ source: 'sites', id: 'chemical-park' }, { selected: true }));
-    await page.locator('[data-site-id="enclave-nanhu"]').click();
-    await expectPanelTitle(page, '南湖—遂昌 消薄飞地产业园');
+    await app.map.setFeatureState('sites', 'chemical-park', { selected: true });
+    await app.selectSite('enclave-nanhu');
+    await expectPanelTitle(page, site('enclave-nanhu').name_zh);
     await expect
-      .poll(() =>
-        page.evaluate(() => [
-          window.__map!.getFeatureState({ source: 'sites', id: 'chemical-park' }).selected ?? false,
-          window.__map!.getFeatureState({ source: 'sites', id: 'enclave-nanhu' }).selected,
-          window.__map!.getFeatureState({ source: 'connections', id: 'enclave-nanhu' }).selected,
-        ]),
-      )
+      .poll(async () => [
+        (await app.map.featureState('sites', 'chemical-park')).selected ?? false,
+        (await app.map.featureState('sites', 'enclave-nanhu')).selected,
+        (await app.map.featureState('connections', 'enclave-nanhu')).selected,
+      ])
       .toEqual([false, true, true]);
   });
 
-  test('selecting an enclave shows both ends of its link', async ({ page }) => {
-    await openApp(page);
-    await page.locator('[data-site-id="enclave-nanhu"]').click();
-    await expectPanelTitle(page, '南湖—遂昌 消薄飞地产业园');
+  test('selecting an enclave shows both ends of its link', async ({ app, page }) => {
+    await app.open();
+    await app.selectSite('enclave-nanhu');
+    await expectPanelTitle(page, site('enclave-nanhu').name_zh);
     await expect(panel(page).locator('[data-figure="enclave-returns"] .value')).toHaveText('1200');
-    await page.waitForFunction(() => !window.__map!.isMoving());
-    await waitForIdle(page);
-    const b = await page.evaluate(() => window.__map!.getBounds().toArray());
-    expect(b[0][0]).toBeLessThan(COUNTY_SEAT_FOR_TESTS[0]);
-    expect(b[0][1]).toBeLessThan(COUNTY_SEAT_FOR_TESTS[1]);
-    expect(b[1][0]).toBeGreaterThan(120.8);
-    expect(b[1][1]).toBeGreaterThan(30.735);
-    const links = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['connection-line'] }).length);
-    expect(links).toBeGreaterThan(0);
+    await app.map.settled();
+    const [sw, ne] = (await app.map.camera()).bounds;
+    expect(sw[0]).toBeLessThan(COUNTY_SEAT[0]);
+    expect(sw[1]).toBeLessThan(COUNTY_SEAT[1]);
+    expect(ne[0]).toBeGreaterThan(120.8);
+    expect(ne[1]).toBeGreaterThan(30.735);
+    expect(await app.map.renderedValues('connection-line', 'id')).toContain('enclave-nanhu');
     await shot(page, 'enclave-both-ends');
   });
 
-  test('back and forward move through selections; Escape closes the panel', async ({ page }) => {
-    await openApp(page);
-    await page.locator('[data-site-id="devzone-east"]').click();
+  test('back and forward move through selections; Escape closes the panel', async ({ app, page }) => {
+    await app.open();
+    await app.selectSite('devzone-east');
     await expect(page).toHaveURL(/site=devzone-east/);
-    await page.locator('[data-site-id="community-centre-2"]').click();
-    await expectPanelTitle(page, '社区中心 2');
+    await app.selectSite('community-centre-2');
+    await expectPanelTitle(page, site('community-centre-2').name_zh);
     await page.goBack();
-    await expectPanelTitle(page, '浙江遂昌经济开发区 · 城东区块');
+    await expectPanelTitle(page, site('devzone-east').name_zh);
     await page.goForward();
-    await expectPanelTitle(page, '社区中心 2');
+    await expectPanelTitle(page, site('community-centre-2').name_zh);
     await page.keyboard.press('Escape');
     await expectPanelTitle(page, '全县概览');
     await expect(page).not.toHaveURL(/site=/);
   });
 
-  test('a bad link opens the app with notices and injects nothing', async ({ page }) => {
+  test('a bad link opens the app with notices and injects nothing', async ({ app, page }) => {
     await page.goto(`/?testing=1&site=${encodeURIComponent('<img src=x onerror=window.__xss=1>')}&layers=devzone,bogus&lang=fr&view=1,2`);
-    await waitForIdle(page);
+    await app.map.idle();
     const notices = page.getByRole('status');
     await expect(notices).toContainText('<img src=x onerror=window.__xss=1>');
     await expect(notices).toContainText('“bogus”');
@@ -144,43 +143,42 @@ test.describe('a visitor', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await expectPanelTitle(page, '全县概览');
-    expect(await renderedSiteIds(page)).not.toContain('chemical-park'); // only devzone is visible
+    expect(await app.map.renderedIds()).not.toContain('chemical-park'); // only devzone is visible
     await page.getByRole('button', { name: '知道了' }).first().click();
   });
 
-  test('reduced motion turns flights into jumps', async ({ page }) => {
+  test('reduced motion turns flights into jumps', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openApp(page);
-    await page.locator('[data-site-id="kan-special-materials"]').click();
-    const state = await page.evaluate(() => ({ moving: window.__map!.isMoving(), zoom: window.__map!.getZoom() }));
+    await app.open();
+    await app.selectSite('kan-special-materials');
+    const state = await app.map.camera();
     expect(state.moving).toBe(false);
     expect(state.zoom).toBeCloseTo(13, 0);
   });
 });
 
 test.describe('a planner', () => {
-  test('toggles layers, changes opacity and filters, and the map follows', async ({ page }) => {
-    await openApp(page);
-    expect(await renderedSiteIds(page)).toContain('chemical-park');
+  test('toggles layers, changes opacity and filters, and the map follows', async ({ app, page }) => {
+    await app.open();
+    expect(await app.map.renderedIds()).toContain('chemical-park');
     const toggle = page.getByRole('checkbox', { name: /^化工园区/ });
     await toggle.uncheck();
-    await waitForIdle(page);
-    expect(await renderedSiteIds(page)).not.toContain('chemical-park');
+    await app.map.idle();
+    expect(await app.map.renderedIds()).not.toContain('chemical-park');
     await expect(page.locator('[data-site-id="chemical-park"]')).toHaveCount(0);
     await expect(page).toHaveURL(/layers=devzone,enclaves,rail,community,digital/);
     await toggle.check();
-    await waitForIdle(page);
-    expect(await renderedSiteIds(page)).toContain('chemical-park');
+    await app.map.idle();
+    expect(await app.map.renderedIds()).toContain('chemical-park');
 
     const slider = page.getByRole('slider', { name: /透明度 · 经济开发区/ });
     await slider.fill('40');
-    const paint = await page.evaluate(() => JSON.stringify(window.__map!.getPaintProperty('site-fill', 'fill-opacity')));
-    expect(paint).toContain('"devzone",0.4');
+    expect(JSON.stringify(await app.map.paint('site-fill', 'fill-opacity'))).toContain('"devzone",0.4');
 
     // Status filter: hide what is built.
     await page.getByRole('group', { name: '状态' }).getByRole('checkbox', { name: '建成' }).uncheck();
-    await waitForIdle(page);
-    const ids = await renderedSiteIds(page);
+    await app.map.idle();
+    const ids = await app.map.renderedIds();
     expect(ids).not.toContain('devzone-east');
     expect(ids).toContain('hsr-district');
     await expect(page.getByRole('checkbox', { name: '经济开发区，1 处站点' })).toBeVisible();
@@ -188,8 +186,8 @@ test.describe('a planner', () => {
     await shot(page, 'planner-filtered');
   });
 
-  test('walks the site list by keyboard', async ({ page }) => {
-    await openApp(page);
+  test('walks the site list by keyboard', async ({ app, page }) => {
+    await app.open();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: '跳到站点列表' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -199,15 +197,15 @@ test.describe('a planner', () => {
     await page.keyboard.press('Tab');
     await expect(page.locator('[data-site-id="devzone-west"]')).toBeFocused();
     await page.keyboard.press('Enter');
-    await expectPanelTitle(page, '浙江遂昌经济开发区 · 城西片区');
+    await expectPanelTitle(page, site('devzone-west').name_zh);
     await expect(page.locator('[data-site-id="devzone-west"]')).toHaveAttribute('aria-current', 'true');
   });
 });
 
 test.describe('accessibility and layouts', () => {
-  test('axe finds no serious or critical violations, overview and site panel, both languages', async ({ page }) => {
+  test('axe finds no serious or critical violations, overview and site panel, both languages', async ({ app, page }) => {
     for (const query of ['', '?site=devzone-east', '?site=enclave-tongxiang&lang=en']) {
-      await openApp(page, query);
+      await app.open(query);
       const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -219,17 +217,20 @@ test.describe('accessibility and layouts', () => {
     ['1366x768', { width: 1366, height: 768 }],
     ['390x844', { width: 390, height: 844 }],
   ] as const) {
-    test(`a site panel at ${name}`, async ({ page }) => {
+    test(`a site panel at ${name}`, async ({ app, page }) => {
       await page.setViewportSize(viewport);
-      await openApp(page, '?site=devzone-east');
-      await page.waitForFunction(() => !window.__map!.isMoving());
-      await waitForIdle(page);
-      await expectPanelTitle(page, '浙江遂昌经济开发区 · 城东区块');
-      await page.evaluate(() => document.fonts.ready);
+      await app.open('?site=devzone-east');
+      await app.map.settled();
+      await expectPanelTitle(page, site('devzone-east').name_zh);
+      await app.fontsReady();
+      // The picture: the panel, and the site drawn and marked on the map beside it.
+      expect(await app.map.renderedIds()).toContain('devzone-east');
+      expect((await app.map.featureState('sites', 'devzone-east')).selected).toBe(true);
       await shot(page, `site-devzone-east-${name}`);
-      await openApp(page, '?site=enclave-tongxiang&lang=en');
-      await page.waitForFunction(() => !window.__map!.isMoving());
-      await waitForIdle(page);
+      await app.open('?site=enclave-tongxiang&lang=en');
+      await app.map.settled();
+      await expectPanelTitle(page, site('enclave-tongxiang').name_en);
+      expect(await app.map.renderedIds()).toContain('enclave-tongxiang');
       await shot(page, `site-enclave-en-${name}`);
     });
   }

@@ -324,6 +324,23 @@ export class AppDriver {
     await expect(this.page.locator('.tools-panel')).toBeVisible();
   }
 
+  /** A value the app keeps in IndexedDB (its own store, src/tools/db.ts), as JSON; null when absent. */
+  stored(key: string): Promise<string | null> {
+    return this.page.evaluate(
+      (k) =>
+        new Promise<string | null>((resolve) => {
+          const open = indexedDB.open('keyval-store');
+          open.onsuccess = () => {
+            const get = open.result.transaction('keyval').objectStore('keyval').get(k);
+            get.onsuccess = () => resolve(get.result === undefined ? null : JSON.stringify(get.result));
+            get.onerror = () => resolve(null);
+          };
+          open.onerror = () => resolve(null);
+        }),
+      key,
+    );
+  }
+
   /** Every font of the page loaded (before a screenshot). */
   async fontsReady(): Promise<void> {
     await this.page.evaluate(() => document.fonts.ready);

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { distance } from '@turf/turf';
+import { COUNTY_SEAT } from './data';
 import { expect, openApp, shot, test, waitForIdle } from './driver';
-import { COUNTY_SEAT_FOR_TESTS } from './fixtures';
 
 type Page = import('@playwright/test').Page;
 
@@ -77,7 +77,7 @@ test.describe('importing the files planners have', () => {
     await waitForIdle(page);
     const { out } = await layerPoints(page, '');
     expect(out.length).toBeGreaterThanOrEqual(12);
-    for (const p of out) expect(distance(p, COUNTY_SEAT_FOR_TESTS, { units: 'kilometers' })).toBeLessThan(40);
+    for (const p of out) expect(distance(p, COUNTY_SEAT, { units: 'kilometers' })).toBeLessThan(40);
     await shot(page, 'imports-gbk-cgcs2000-xlsx-zh-1366');
   });
 

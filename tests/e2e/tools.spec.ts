@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, openApp, project, test, waitForIdle } from './driver';
+import { AppDriver, expect, openApp, project, test, waitForIdle } from './driver';
 
 type Page = import('@playwright/test').Page;
 
@@ -36,7 +36,7 @@ const GEOJSON = JSON.stringify({
 test.describe('planner tools', () => {
   test('the map carries the tools’ sources only while there is something of them to draw', async ({ page }) => {
     await openApp(page);
-    const toolSources = () => page.evaluate(() => Object.keys(window.__map!.getStyle().sources).filter((id) => id.startsWith('tool-')));
+    const toolSources = async () => (await new AppDriver(page).map.sourceIds()).filter((id) => id.startsWith('tool-'));
     expect(await toolSources()).toEqual([]);
     await openTools(page);
     await expect.poll(toolSources).toContain('tool-drawings');
@@ -102,29 +102,13 @@ test.describe('planner tools', () => {
     await expect(page.locator('.drawing-measure')).toContainText('亩');
     await page.getByLabel('名称').fill('规划地块');
     // Saved to IndexedDB right after the change: wait until it is there, as a crash could come at any time.
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            new Promise<string>((resolve) => {
-              const open = indexedDB.open('keyval-store');
-              open.onsuccess = () => {
-                const get = open.result.transaction('keyval').objectStore('keyval').get('suichang:drawings:v1');
-                get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
-                get.onerror = () => resolve('');
-              };
-              open.onerror = () => resolve('');
-            }),
-        ),
-      )
-      .toContain('规划地块');
+    await expect.poll(() => new AppDriver(page).stored('suichang:drawings:v1')).toContain('规划地块');
     await page.reload();
     await waitForIdle(page);
     await openTools(page);
     await expect(page.locator('.drawing-list li')).toHaveCount(1);
     await expect(page.locator('.drawing-head')).toContainText('规划地块');
-    const drawn = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['tool-drawing-fill'] }).length);
-    expect(drawn).toBeGreaterThan(0);
+    expect((await new AppDriver(page).map.renderedValues('tool-drawing-fill', 'id')).length).toBeGreaterThan(0);
   });
 
   test('Escape ends a drawing and leaves the selected site open; a second Escape closes it', async ({ page }) => {
@@ -153,8 +137,8 @@ test.describe('planner tools', () => {
     await page.getByLabel('显示社区中心的步行圈（并集）').check();
     await expect(page.getByTestId('coverage')).toHaveText(/浙江遂昌经济开发区 · 城西片区有 \d+(\.\d)?% 在生活圈内/);
     await waitForIdle(page);
-    const rings = await page.evaluate(() => window.__map!.queryRenderedFeatures(undefined, { layers: ['tool-ring-line'] }).length);
-    expect(rings).toBeGreaterThan(0);
+    // The picture: the rings drawn around the selected site, the share written in the panel.
+    expect((await new AppDriver(page).map.renderedValues('tool-ring-line', 'km')).length).toBeGreaterThan(0);
     await page.screenshot({ path: 'tests/e2e/screenshots/tools-analysis-1366.png' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: 'tests/e2e/screenshots/tools-analysis-390.png' });

@@ -141,8 +141,13 @@ describe('the style builder', () => {
     expect(sites.some((s) => s.geometry.type !== 'Point')).toBe(true);
   });
 
-  it('draws indicative polygons dashed and placed ones solid', () => {
+  it('draws indicative polygons dashed and placed ones solid, chosen or not', () => {
     const style = buildStyle(input());
+    const chosenDashed = layerOf(style, LAYER.selectedOutlineIndicative);
+    expect(chosenDashed.paint?.['line-dasharray']).toBeDefined();
+    expect(JSON.stringify(chosenDashed.filter)).toContain('"==",["get","precision"],"indicative"');
+    expect(layerOf(style, LAYER.selectedOutline).paint?.['line-dasharray']).toBeUndefined();
+    expect(JSON.stringify(layerOf(style, LAYER.selectedOutline).filter)).toContain('"!=",["get","precision"],"indicative"');
     const dashed = layerOf(style, LAYER.siteOutlineIndicative);
     const solid = layerOf(style, LAYER.siteOutline);
     expect(dashed.paint?.['line-dasharray']).toBeDefined();
