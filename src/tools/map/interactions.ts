@@ -24,15 +24,18 @@ let drag: { id: string; index: number | null; start: Position; before: Drawing[]
 
 const browse: ModeHandlers = {
   click: (e, { map }) => {
-    const hit = map.queryRenderedFeatures(e.point, { layers: present(map, DRAWING_LAYERS) })[0];
+    const layers = present(map, DRAWING_LAYERS);
+    // No drawing layers (the tools closed, nothing drawn): nothing to hit, and no query of the whole map.
+    const hit = layers.length > 0 ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
     if (hit) useTools.getState().selectDrawing(String(hit.properties.id));
     return false; // a site under the drawing is still selected
   },
   mousedown: (e, { map, datum }) => {
     const tools = useTools.getState();
-    if (!tools.selectedDrawing) return false;
+    const layers = present(map, [VERTEX_LAYER, ...DRAWING_LAYERS]);
+    if (!tools.selectedDrawing || layers.length === 0) return false;
     const hit = map
-      .queryRenderedFeatures(e.point, { layers: present(map, [VERTEX_LAYER, ...DRAWING_LAYERS]) })
+      .queryRenderedFeatures(e.point, { layers })
       .find((f) => String(f.properties.id) === tools.selectedDrawing);
     if (!hit) return false;
     e.preventDefault();
