@@ -170,6 +170,15 @@ export class MapDriver {
     );
   }
 
+  /** The coordinates of the point features of the sources whose id starts with `prefix`. */
+  sourcePoints(prefix: string): Promise<number[][]> {
+    return this.page.evaluate((prefix) => {
+      const map = window.__map!;
+      const ids = Object.keys(map.getStyle().sources).filter((id) => id.startsWith(prefix));
+      return ids.flatMap((id) => map.querySourceFeatures(id).flatMap((f) => (f.geometry.type === 'Point' ? [f.geometry.coordinates] : [])));
+    }, prefix);
+  }
+
   layerIds(): Promise<string[]> {
     return this.page.evaluate(() => window.__map!.getStyle().layers.map((l) => l.id));
   }

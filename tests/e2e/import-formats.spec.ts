@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { distance } from '@turf/turf';
 import { COUNTY_SEAT } from './data';
-import { expect, openApp, shot, test, waitForIdle } from './driver';
+import { AppDriver, expect, openApp, shot, test, waitForIdle } from './driver';
 
 type Page = import('@playwright/test').Page;
 
@@ -31,17 +31,10 @@ async function importFixture(page: Page, name: string, mimeType = 'application/o
 }
 
 /** Longitude/latitude of the layer's features as the map holds them (the import sources). */
-const layerPoints = (page: Page, layerName: string) =>
-  page.evaluate((name) => {
-    const map = window.__map!;
-    const style = map.getStyle();
-    const ids = Object.keys(style.sources).filter((id) => id.startsWith('import-'));
-    const out: number[][] = [];
-    for (const id of ids) {
-      for (const f of map.querySourceFeatures(id)) if (f.geometry.type === 'Point') out.push(f.geometry.coordinates as number[]);
-    }
-    return { name, out };
-  }, layerName);
+const layerPoints = async (page: Page, layerName: string) => ({
+  name: layerName,
+  out: await new AppDriver(page).map.sourcePoints('import-'),
+});
 
 async function expectTableNames(page: Page, layer: string) {
   const row = page.locator(`.import-list li[data-import="${layer}"]`);
@@ -125,9 +118,7 @@ test.describe('importing the files planners have', () => {
     await expect(legend.locator('li').first()).toContainText('园区');
     await row.locator('[data-style-controls="gbk"]').getByLabel('标注字段').selectOption('名称');
     await waitForIdle(page);
-    const labelled = await page.evaluate(() =>
-      window.__map!.getStyle().layers.some((l) => l.id.endsWith('-label') && l.id.startsWith('import-')),
-    );
+    const labelled = (await new AppDriver(page).map.layerIds()).some((id) => id.endsWith('-label') && id.startsWith('import-'));
     expect(labelled).toBe(true);
     await shot(page, 'import-styled-by-category-zh-1366');
 
@@ -158,12 +149,7 @@ test.describe('importing the files planners have', () => {
     await expect(row.getByTestId('filter-count')).toHaveText('地图上显示 2 / 5 个要素');
     await expect(row.locator('.attribute-table tbody tr')).toHaveCount(2);
     await waitForIdle(page);
-    const onMap = await page.evaluate(() => {
-      const map = window.__map!;
-      const ids = Object.keys(map.getStyle().sources).filter((id) => id.startsWith('import-'));
-      return new Set(ids.flatMap((id) => map.querySourceFeatures(id).map((f) => String(f.properties.名称)))).size;
-    });
-    expect(onMap).toBe(2);
+    expect(new Set(await new AppDriver(page).map.sourceValues('import-', '名称')).size).toBe(2);
     const [csv] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'CSV' }).click()]);
     const text = readFileSync((await csv.path()) as string, 'utf8');
     expect(text.trim().split('\n')).toHaveLength(3);

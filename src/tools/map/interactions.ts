@@ -34,9 +34,7 @@ const browse: ModeHandlers = {
     const tools = useTools.getState();
     const layers = present(map, [VERTEX_LAYER, ...DRAWING_LAYERS]);
     if (!tools.selectedDrawing || layers.length === 0) return false;
-    const hit = map
-      .queryRenderedFeatures(e.point, { layers })
-      .find((f) => String(f.properties.id) === tools.selectedDrawing);
+    const hit = map.queryRenderedFeatures(e.point, { layers }).find((f) => String(f.properties.id) === tools.selectedDrawing);
     if (!hit) return false;
     e.preventDefault();
     map.dragPan.disable();
