@@ -329,7 +329,7 @@ export class AppDriver {
   }
 
   async openTools(): Promise<void> {
-    await this.page.getByRole('button', { name: /打开规划工具|Open the planning tools/ }).click();
+    await this.page.getByRole('button', { name: /打开规划工具|Open the planner tools/ }).click();
     await expect(this.page.locator('.tools-panel')).toBeVisible();
   }
 
