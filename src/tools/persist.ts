@@ -246,7 +246,9 @@ export async function restoreTools(): Promise<void> {
   useTools.subscribe((s, prev) => {
     // A layer removed may have freed space: layers that failed to save are tried again.
     if (s.imports.length < prev.imports.length) for (const l of s.imports) failedLayers.delete(l.fc);
-    if (s.drawings !== prev.drawings || s.imports !== prev.imports) scheduleFlush();
+    // A drag writes once, when it ends, not at every pointer move.
+    if (s.previewing) return;
+    if (s.drawings !== prev.drawings || s.imports !== prev.imports || prev.previewing) scheduleFlush();
   });
   void refreshEstimate();
 }

@@ -52,7 +52,9 @@ export interface ToolsState {
   restored: boolean;
   setOpen: (open: boolean) => void;
   setMode: (mode: ToolMode) => void;
-  /** Live preview while dragging; `pushHistory` records the state before the drag once. */
+  /** A drag is under way: the drawings change with the pointer and are saved once, when it ends. */
+  previewing: boolean;
+  /** Live preview while dragging; `pushHistory` ends the gesture and records the state before it once. */
   previewDrawings: (d: Drawing[]) => void;
   pushHistory: (before: Drawing[]) => void;
   addVertex: (p: Position) => void;
@@ -88,6 +90,7 @@ export const useTools = create<ToolsState>()((set, get) => {
     mode: 'none',
     draft: [],
     drawings: [],
+    previewing: false,
     history: [],
     selectedDrawing: null,
     imports: [],
@@ -97,8 +100,8 @@ export const useTools = create<ToolsState>()((set, get) => {
     restored: false,
     setOpen: (open) => set(open ? { open } : { open, mode: 'none', draft: [] }),
     setMode: (mode) => set({ mode, draft: [] }),
-    previewDrawings: (drawings) => set({ drawings }),
-    pushHistory: (before) => set((s) => ({ history: [...s.history, before].slice(-MAX_HISTORY) })),
+    previewDrawings: (drawings) => set({ drawings, previewing: true }),
+    pushHistory: (before) => set((s) => ({ history: [...s.history, before].slice(-MAX_HISTORY), previewing: false })),
     addVertex: (p) => set((s) => ({ draft: [...s.draft, p] })),
     undoVertex: () => set((s) => ({ draft: s.draft.slice(0, -1) })),
     clearDraft: () => set({ draft: [] }),

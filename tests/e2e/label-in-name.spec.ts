@@ -38,7 +38,7 @@ test.describe('label in name', () => {
       const q = lang === 'en' ? '?lang=en' : '';
       await app.open(q);
       expect(await mismatches(page), 'overview').toEqual([]);
-      await app.open(`${q ? `${q}&` : '?'}site=${sites[0].properties.id}`);
+      await app.open(`${q ? `${q}&` : '?'}site=${sites[0]!.properties.id}`);
       expect(await mismatches(page), 'site panel').toEqual([]);
       await app.openTools();
       expect(await mismatches(page), 'tools').toEqual([]);

@@ -198,6 +198,63 @@ test.describe('planner tools', () => {
     expect(back.features.map((f: { geometry: { type: string } }) => f.geometry.type)).toEqual(['Point', 'Polygon']);
   });
 
+  test('drags a vertex with the mouse: the shape follows the pointer and is saved once, when the drag ends', async ({ page }) => {
+    // Counts the writes of the drawings' key, as IndexedDB receives them.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      (window as unknown as { drawingWrites: number }).drawingWrites = 0;
+      IDBObjectStore.prototype.put = function (value, key) {
+        if (key === 'suichang:drawings:v1') (window as unknown as { drawingWrites: number }).drawingWrites++;
+        return put.call(this, value, key);
+      };
+    });
+    const writes = () => page.evaluate(() => (window as unknown as { drawingWrites: number }).drawingWrites);
+    // A wide screen, so the polygon lies clear of the panels.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?view=119.276,28.592,13');
+    await openTools(page);
+    await page.getByRole('button', { name: '面', exact: true }).click();
+    for (const p of [
+      [119.27, 28.59],
+      [119.28, 28.59],
+      [119.28, 28.598],
+    ] as [number, number][]) {
+      const s = await project(page, p);
+      await page.mouse.click(s.x, s.y);
+    }
+    await page.getByRole('button', { name: '完成' }).click();
+    // The finished drawing is selected; Escape leaves the drawing mode, so the pointer drags.
+    await page.keyboard.press('Escape');
+    const app = new AppDriver(page);
+    type Stored = { geometry: { coordinates: number[][][] } }[];
+    const vertex1 = async () => {
+      const text = await app.stored('suichang:drawings:v1');
+      return text ? (JSON.parse(text) as Stored)[0]?.geometry.coordinates[0]?.[1] : undefined;
+    };
+    await expect.poll(vertex1).toBeDefined();
+    await expect.poll(() => app.map.renderedValues('tool-vertex', 'index')).toContain(1);
+    const start = (await vertex1()) as [number, number];
+    const before = await writes();
+    const from = await project(page, start);
+    const to = await project(page, [119.285, 28.586]);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+      // Let a frame pass, as a hand does: a save per move would have time to start.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    }
+    expect(await writes(), 'no save while the pointer is down').toBe(before);
+    await page.mouse.up();
+    await expect.poll(writes).toBe(before + 1);
+    const moved = (await vertex1()) as number[];
+    expect(moved[0]).toBeCloseTo(119.285, 3);
+    expect(moved[1]).toBeCloseTo(28.586, 3);
+    // One undo step for the whole gesture.
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(vertex1).toEqual(start);
+  });
+
   test('moves a drawing’s vertex and the whole shape from the keyboard, by metres, undoably', async ({ page }) => {
     await openApp(page);
     await openTools(page);
