@@ -7,7 +7,8 @@ import { area, booleanPointInPolygon, kinks } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
-import { Figure, GlossaryEntry, Group, Layer, Meta, Section, SiteCollection, SiteFeature, TourStop } from '../../src/data/schema.ts';
+import { Figure, GlossaryEntry, Group, Layer, Meta, Section, SiteCollection, SiteFeature } from '../../src/data/schema.ts';
+import { checkTour } from '../../src/data/tourCheck.ts';
 import { checkGlossary, checkProseNumbers, type TextPair } from './check-wording.ts';
 
 export interface Problem {
@@ -159,7 +160,8 @@ function checkGeometry(c: Collector, file: string, where: string, geometry: z.in
 
 /** The bilingual texts of one record, by field name, for the wording checks. */
 function pairs(file: string, where: string, fields: Record<string, { zh: string; en: string } | undefined>): TextPair[] {
-  return Object.entries(fields).flatMap(([field, text]) => (text ? [{ file, where, field, zh: text.zh, en: text.en }] : []));
+  // A text in one language only (a presenter's tour may leave one empty) has nothing to compare.
+  return Object.entries(fields).flatMap(([field, text]) => (text?.zh && text.en ? [{ file, where, field, zh: text.zh, en: text.en }] : []));
 }
 
 /** The years a quote names: 2022年, and 去年 / 今年 relative to the article's year. */
@@ -333,24 +335,17 @@ export function checkGeodata(files: Files): CheckResult {
   // The tour: every stop's sites, figures, layers and section must exist.
   const prose: TextPair[] = [];
   if (files['tour.json'] !== undefined) {
-    const stops = parseList(c, files, 'tour.json', TourStop, 'stop');
-    const figureIds = new Set(figures.map((f) => f.id));
-    for (const id of dupes(stops.map((s) => s.id))) c.add('tour.json', `stop "${id}"`, 'id', 'duplicate id');
-    if (stops.length > 0 && stops.length < 10)
-      c.add('tour.json', 'file', '(root)', `the tour needs at least 10 stops, has ${stops.length}`);
-    stops.forEach((stop, i) => {
-      const where = `stop ${i + 1} "${stop.id}"`;
-      for (const id of stop.highlight) if (!knownSites.has(id)) c.add('tour.json', where, 'highlight', `no site "${id}"`);
-      for (const id of stop.figures) if (!figureIds.has(id)) c.add('tour.json', where, 'figures', `no figure "${id}"`);
-      for (const id of stop.figures)
-        if (figures.find((f) => f.id === id)?.kind === 'prospect')
-          c.add('tour.json', where, 'figures', `"${id}" is a prospect, not a result: it is not a key figure`);
-      const own = pairs('tour.json', where, { title: stop.title, caption: stop.caption, notes: stop.notes });
-      texts.push(...own);
-      prose.push(...own);
-      for (const id of stop.layers) if (!layerIds.has(id)) c.add('tour.json', where, 'layers', `no layer "${id}"`);
-      if (sections.length > 0 && !sectionIds.has(stop.section)) c.add('tour.json', where, 'section', `no section "${stop.section}"`);
-    });
+    const json = parseJson(c, files, 'tour.json');
+    if (json !== undefined) {
+      const refs = { sites: knownSites, layers: layerIds, figures, sections: sections.length > 0 ? sectionIds : new Set<string>() };
+      const { stops, problems } = checkTour(json, refs);
+      for (const p of problems) c.add('tour.json', p.where, p.field, p.message);
+      stops.forEach((stop, i) => {
+        const own = pairs('tour.json', `stop ${i + 1} "${stop.id}"`, { title: stop.title, caption: stop.caption, notes: stop.notes });
+        texts.push(...own);
+        prose.push(...own);
+      });
+    }
   }
 
   // Wording: the glossary's one English rendering per term, and no number in the tour without a record.

@@ -8,6 +8,7 @@ import { SidePanel } from '../panel/SidePanel';
 import { useApp } from '../state/store';
 import { StorageNotice } from '../tools/StorageNotice';
 import { useTools } from '../tools/toolsState';
+import { useEditor } from '../tour/editor/editorState';
 import { TourOverlay, useBigScreen } from '../tour/TourOverlay';
 import { useTour } from '../tour/tourState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -17,6 +18,8 @@ import { Notices } from '../ui/Notices';
 const MapView = lazy(() => import('./AppMap'));
 // The planner's tools and their parsers load when first opened (or when a file is dropped).
 const ToolsPanel = lazy(() => import('../tools/ToolsPanel'));
+// The tour editor loads when first opened.
+const TourEditor = lazy(() => import('../tour/editor/TourEditor').then((m) => ({ default: m.TourEditor })));
 
 function dropFiles(e: React.DragEvent) {
   const files = [...e.dataTransfer.files];
@@ -80,6 +83,7 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
   const selected = useApp((s) => s.selectedId);
   const big = useBigScreen();
   const toolsOpen = useTools((s) => s.open);
+  const editing = useEditor((s) => s.open);
   return (
     <>
       <div className={`app${touring ? ' touring' : ''}${touring && !selected ? ' panel-hidden' : ''}${big ? ' theme-big' : ''}`}>
@@ -115,7 +119,15 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
               </ErrorBoundary>
             )}
           </section>
-          <SidePanel />
+          {editing ? (
+            <ErrorBoundary label="tour editor">
+              <Suspense fallback={null}>
+                <TourEditor />
+              </Suspense>
+            </ErrorBoundary>
+          ) : (
+            <SidePanel />
+          )}
         </main>
         <Notices onUpdate={onUpdate}>
           <StorageNotice />

@@ -5,6 +5,7 @@ import { useApp } from '../state/store';
 import { useTools } from '../tools/toolsState';
 import { exitTour, startTour } from '../tour/controller';
 import { useTour } from '../tour/tourState';
+import { loadTours } from '../tour/tours';
 import { Search } from './Search';
 
 export function Header() {
@@ -54,7 +55,7 @@ export function Header() {
           className="header-button tour-button"
           aria-pressed={touring}
           aria-label={touring ? t.tourExit : t.startTourLabel}
-          onClick={() => (touring ? exitTour() : startTour(0))}
+          onClick={() => (touring ? exitTour() : void loadTours().then(() => startTour(0)))}
         >
           {touring ? t.tourExit : t.startTour}
         </button>

@@ -141,13 +141,20 @@ export const Meta = z.strictObject({
   }),
 });
 
+/** A tour's text: Chinese, English or both (the app shows the other language, marked, where one is empty). */
+const TourText = z
+  .strictObject({ zh: z.string(), en: z.string() })
+  .refine((t) => t.zh.trim() !== '' || t.en.trim() !== '', 'needs Chinese or English');
+/** Speaker notes may be empty in both languages. */
+const TourNotes = z.strictObject({ zh: z.string(), en: z.string() });
+
 const Lnglat = z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]);
 export const TourStop = z.strictObject({
   id: slug,
   section: SectionId,
-  title: Localized,
-  caption: Localized,
-  notes: Localized,
+  title: TourText,
+  caption: TourText,
+  notes: TourNotes,
   camera: z.strictObject({
     center: Lnglat,
     zoom: z.number().min(0).max(22),

@@ -131,6 +131,9 @@ const zh = {
   elapsed: '已用时间',
   kioskPaused: '已暂停：一分钟无操作后继续轮播',
   kioskRunning: '自动轮播中',
+  editTour: '编辑导览',
+  tourLinkBroken: '链接中的导览已损坏或不完整，已按普通链接打开。',
+  tourNotHere: '链接中的导览不在本浏览器中（它保存在制作者的浏览器里），已改用内置导览。',
   keyHelp: '→ / PageDown / 空格：下一站 · ← / PageUp：上一站 · 数字键：跳转 · F：全屏 · Esc：退出',
 };
 
@@ -267,6 +270,9 @@ const en: Strings = {
   elapsed: 'Elapsed',
   kioskPaused: 'Paused: the loop resumes after a quiet minute',
   kioskRunning: 'Looping',
+  editTour: 'Edit tour',
+  tourLinkBroken: 'The tour in this link is damaged or incomplete; the link was opened without it.',
+  tourNotHere: 'The tour this link names is not saved in this browser (it lives in its author’s); the built-in tour is shown instead.',
   keyHelp: '→ / PageDown / Space: next · ← / PageUp: previous · digits: jump · F: full screen · Esc: leave',
 };
 

@@ -81,7 +81,8 @@ function setHover(map: MapLibreMap, id: string | null): void {
   map.getCanvas().style.cursor = id ? 'pointer' : '';
 }
 
-const siteAt = (map: MapLibreMap, point: { x: number; y: number }) => {
+/** The site drawn at a point of the map, if any. */
+export const siteAt = (map: MapLibreMap, point: { x: number; y: number }) => {
   const layersHere = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
   return map.queryRenderedFeatures([point.x, point.y], { layers: layersHere })[0]?.properties?.id as string | undefined;
 };

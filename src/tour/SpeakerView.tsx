@@ -3,7 +3,8 @@ import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 import { openChannel, type TourMessage } from './channel';
 import { tourAction } from './keys';
-import { stops } from './stops';
+import { stops as builtIn } from './stops';
+import { TourText } from './TourText';
 
 const clock = (ms: number) => {
   const s = Math.floor(ms / 1000);
@@ -17,13 +18,18 @@ const clock = (ms: number) => {
 export function SpeakerView({ initial }: { initial: number }) {
   const lang = useApp((s) => s.lang);
   const t = useT();
-  const [index, setIndex] = useState(Math.max(0, Math.min(stops.length - 1, initial)));
+  // The built-in tour until the map window says which tour it plays.
+  const [stops, setStops] = useState(builtIn);
+  const [index, setIndex] = useState(Math.max(0, Math.min(builtIn.length - 1, initial)));
   const [elapsed, setElapsed] = useState(0);
   const channel = useRef<{ post: (m: TourMessage) => void; close: () => void } | null>(null);
 
   useEffect(() => {
     const ch = openChannel((m) => {
-      if (m.type === 'goto') setIndex(m.index);
+      if (m.type === 'goto') {
+        if (m.stops) setStops(m.stops);
+        setIndex(m.index);
+      }
     });
     channel.current = ch;
     ch.post({ type: 'hello' });
@@ -71,17 +77,27 @@ export function SpeakerView({ initial }: { initial: number }) {
         </p>
       </header>
       <section className="speaker-current">
-        <h1 id="speaker-current">{stop.title[lang]}</h1>
+        <h1 id="speaker-current">
+          <TourText value={stop.title} lang={lang} />
+        </h1>
         <h2>{t.speakerNotes}</h2>
-        <p className="speaker-notes">{stop.notes[lang]}</p>
-        <p className="speaker-caption">{stop.caption[lang]}</p>
+        <p className="speaker-notes">
+          <TourText value={stop.notes} lang={lang} />
+        </p>
+        <p className="speaker-caption">
+          <TourText value={stop.caption} lang={lang} />
+        </p>
       </section>
       <section className="speaker-next" aria-labelledby="speaker-next-title">
         <h2 id="speaker-next-title">{t.speakerNext}</h2>
         {next ? (
           <>
-            <p className="speaker-next-title">{next.title[lang]}</p>
-            <p>{next.notes[lang]}</p>
+            <p className="speaker-next-title">
+              <TourText value={next.title} lang={lang} />
+            </p>
+            <p>
+              <TourText value={next.notes} lang={lang} />
+            </p>
           </>
         ) : (
           <p>{t.speakerEnd}</p>

@@ -5,9 +5,10 @@ import { useT } from '../i18n/useT';
 import { FigureCard } from '../panel/FigureCard';
 import { useApp } from '../state/store';
 import { exitTour } from './controller';
+import { openEditor } from './editor/editorState';
 import { toggleFullscreen } from './fullscreen';
 import { isBigScreen } from './padding';
-import { stops } from './stops';
+import { pickText, TourText } from './TourText';
 import { useTour } from './tourState';
 import { useKiosk } from './useKiosk';
 import { useTourKeys } from './useTourKeys';
@@ -26,6 +27,7 @@ export function TourOverlay() {
   const active = useTour((s) => s.active);
   const index = useTour((s) => s.index);
   const kiosk = useTour((s) => s.kiosk);
+  const stops = useTour((s) => s.tour.stops);
   const paused = useTour((s) => s.paused);
   const theme = useTour((s) => s.theme);
   const setTheme = useTour((s) => s.setTheme);
@@ -61,13 +63,15 @@ export function TourOverlay() {
           {kiosk && <span className="kiosk-state"> · {paused ? t.kioskPaused : t.kioskRunning}</span>}
         </p>
         <h2 id="tour-title" className="tour-title" aria-live="polite">
-          {stop.title[lang]}
+          <TourText value={stop.title} lang={lang} />
         </h2>
         <button type="button" className="tour-fold" aria-expanded={!folded} aria-controls="tour-details" onClick={() => setFolded(!folded)}>
           {folded ? t.tourDetailsShow : t.tourDetailsHide}
         </button>
         <div id="tour-details" className={folded ? 'tour-details folded' : 'tour-details'}>
-          <p className="tour-caption">{stop.caption[lang]}</p>
+          <p className="tour-caption">
+            <TourText value={stop.caption} lang={lang} />
+          </p>
           <div className={`tour-figures n${stopFigures.length}`}>
             {stopFigures.map((f) => {
               const scope = figureScope(f, sites, groups);
@@ -93,7 +97,7 @@ export function TourOverlay() {
                 type="button"
                 className="tour-dot"
                 aria-current={i === index ? 'step' : undefined}
-                aria-label={t.tourStop(i + 1, s.title[lang])}
+                aria-label={t.tourStop(i + 1, pickText(s.title, lang).text)}
                 onClick={() => useTour.getState().goTo(i)}
               />
             </li>
@@ -116,6 +120,9 @@ export function TourOverlay() {
           </button>
           <button type="button" onClick={() => openSpeakerView(index, lang)}>
             {t.speakerView}
+          </button>
+          <button type="button" onClick={() => openEditor(index)}>
+            {t.editTour}
           </button>
           <button type="button" className="tour-exit" onClick={exitTour}>
             {t.tourExit}

@@ -1,5 +1,8 @@
 /** The presenter's two windows (map and speaker notes) keep in step over a BroadcastChannel. */
-export type TourMessage = { type: 'goto'; index: number } | { type: 'hello' } | { type: 'exit' };
+import type { TourStopDef } from '../data/schema';
+
+/** `goto` from the map window carries the tour's stops: the speaker view shows the tour being played. */
+export type TourMessage = { type: 'goto'; index: number; stops?: TourStopDef[] } | { type: 'hello' } | { type: 'exit' };
 
 const NAME = 'suichang-tour';
 

@@ -1,36 +1,41 @@
 /**
  * Carries out the tour: each stop sets the layers, the emphasis and the camera; leaving
  * restores what was on screen before. The other window (speaker view) follows over
- * the BroadcastChannel.
+ * the BroadcastChannel, which carries the tour's stops (it may be one the presenter made).
  */
+import type { TourStopDef } from '../data/schema';
 import { currentView, home, showStop, showView } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { openChannel } from './channel';
 import { isBigScreen, tourPadding } from './padding';
-import { stops } from './stops';
-import { type Kiosk, useTour } from './tourState';
+import { type Kiosk, type PlayedTour, type Saved, useTour } from './tourState';
+import { chosenTour } from './tours';
 
-export function startTour(index: number, kiosk: Kiosk | null = null): void {
+/** What is on screen now, to come back to. */
+export function onScreen(): Saved {
   const app = useApp.getState();
-  // The subscription in startTourSync applies the stop.
   // The view on the map now: the opening view is not reported until the map first moves.
-  useTour.getState().start(index, { selectedId: app.selectedId, visibleLayers: app.visibleLayers, view: currentView() ?? app.view }, kiosk);
+  return { selectedId: app.selectedId, visibleLayers: app.visibleLayers, view: currentView() ?? app.view };
 }
 
-export function applyStop(index: number): void {
-  const stop = stops[index];
-  if (!stop) return;
+export function startTour(index: number, kiosk: Kiosk | null = null, tour: PlayedTour = chosenTour()): void {
+  // The subscription in startTourSync applies the stop.
+  useTour.getState().start(index, onScreen(), kiosk, tour);
+}
+
+/** Puts a stop on the map: its layers, its emphasis and its camera. */
+export function showTourStop(stop: TourStopDef, options: { camera?: boolean } = {}): void {
   const app = useApp.getState();
   if (app.selectedId) app.select(null);
   app.setLayers(stop.layers);
   app.setEmphasis({ highlight: stop.highlight, circles: Boolean(stop.circles) });
+  if (options.camera === false) return;
   const big = isBigScreen(useTour.getState().theme, innerWidth);
   showStop({ ...stop.camera, ...(stop.bounds ? { bounds: stop.bounds } : {}) }, tourPadding(big));
 }
 
-export function exitTour(): void {
-  if (!useTour.getState().active) return;
-  const saved = useTour.getState().stop();
+/** Back to what was on screen before a tour or the editor. */
+export function restoreScreen(saved: Saved | null): void {
   const app = useApp.getState();
   app.setEmphasis(null);
   if (!saved) return;
@@ -38,6 +43,11 @@ export function exitTour(): void {
   app.select(saved.selectedId);
   if (saved.view) showView(saved.view);
   else home();
+}
+
+export function exitTour(): void {
+  if (!useTour.getState().active) return;
+  restoreScreen(useTour.getState().stop());
 }
 
 let started = false;
@@ -50,13 +60,14 @@ export function startTourSync(): void {
     if (m.type === 'goto') {
       if (!tour.active) startTour(m.index);
       else tour.goTo(m.index, { remote: true });
-    } else if (m.type === 'hello' && tour.active) channel.post({ type: 'goto', index: tour.index });
+    } else if (m.type === 'hello' && tour.active) channel.post({ type: 'goto', index: tour.index, stops: tour.tour.stops });
     else if (m.type === 'exit') exitTour();
   });
   useTour.subscribe((s, prev) => {
     if (s.active && (s.index !== prev.index || !prev.active)) {
-      applyStop(s.index);
-      if (!s.remote) channel.post({ type: 'goto', index: s.index });
+      const stop = s.tour.stops[s.index];
+      if (stop) showTourStop(stop);
+      if (!s.remote) channel.post({ type: 'goto', index: s.index, stops: s.tour.stops });
     }
   });
 }

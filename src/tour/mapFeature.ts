@@ -1,12 +1,32 @@
-/** The tour on the map: while it runs, the arrow keys are the presenter's clicker, not panning. */
+/**
+ * The tour on the map: while it runs, the arrow keys are the presenter's clicker, not panning; while
+ * a tour is edited, a click on a site highlights it in the stop being edited (or no longer).
+ */
+import { sites } from '../data/geodata';
 import type { Contribution, MapFeature } from '../map/registry';
+import { siteAt } from '../map/sitesFeature';
+import { change, EDIT_MODE, useEditor } from './editor/editorState';
+import { toggleIn, updateStop } from './editor/stopOps';
 import { useTour } from './tourState';
 
 const TOURING: Contribution = { keyboard: false };
 const BROWSING: Contribution = { keyboard: true };
+const SITE_ORDER = sites.map((s) => s.properties.id);
 
 export const tourMapFeature: MapFeature = {
   id: 'tour',
   // The same object while nothing changed: the map owner re-merges on every new contribution.
   useContribution: () => (useTour((s) => s.active) ? TOURING : BROWSING),
+  modes: {
+    [EDIT_MODE]: {
+      click: (e, { map }) => {
+        const id = siteAt(map, e.point);
+        const { doc, stopIndex } = useEditor.getState();
+        const stop = doc?.stops[stopIndex];
+        if (!id || !stop) return false;
+        change((s) => updateStop(s, stopIndex, { highlight: toggleIn(stop.highlight, id, SITE_ORDER) }));
+        return true;
+      },
+    },
+  },
 };

@@ -3,7 +3,6 @@ import { isTyping } from '../ui/typing';
 import { exitTour } from './controller';
 import { toggleFullscreen } from './fullscreen';
 import { tourAction } from './keys';
-import { stops } from './stops';
 import { useTour } from './tourState';
 
 /** A second digit within this long after the first makes a two-digit stop number (1, 1 → stop 11). */
@@ -19,7 +18,7 @@ export function useTourKeys(active: boolean): void {
       // Buttons take Space and Enter themselves.
       if ((e.key === ' ' || e.key === 'Enter') && (e.target as HTMLElement)?.tagName === 'BUTTON') return;
       const previous = pending && e.timeStamp - pending.at < DIGIT_WINDOW_MS ? pending.digit : undefined;
-      const action = tourAction(e.key, e.shiftKey, stops.length, previous);
+      const action = tourAction(e.key, e.shiftKey, useTour.getState().tour.stops.length, previous);
       pending = /^[0-9]$/.test(e.key) ? { digit: e.key, at: e.timeStamp } : null;
       if (!action) return;
       e.preventDefault();
