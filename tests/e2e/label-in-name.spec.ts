@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { sites } from './data';
-import { expect, test } from './driver';
+import { expect, shot, test } from './driver';
 
 /** Visible text against the accessible name, for every visible control on the page. */
 async function mismatches(page: Page): Promise<string[]> {
@@ -44,6 +44,15 @@ test.describe('label in name', () => {
       expect(await mismatches(page), 'tools').toEqual([]);
       await app.open(`${q ? `${q}&` : '?'}tour=2`);
       expect(await mismatches(page), 'tour').toEqual([]);
+      await page.getByRole('button', { name: lang === 'en' ? 'Edit tour' : '编辑导览' }).click();
+      await expect(page.locator('.tour-editor')).toBeVisible();
+      await page
+        .locator('.tour-editor')
+        .getByRole('button', { name: lang === 'en' ? 'New tour' : '新建导览' })
+        .click();
+      expect(await mismatches(page), 'tour editor').toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, `tour-editor-phone-${lang}`);
     });
   }
 });

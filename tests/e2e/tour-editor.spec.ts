@@ -196,6 +196,27 @@ test.describe('presenters make their own tours', () => {
     await expect(editor(page).locator('.editor-tour')).toHaveCount(1);
   });
 
+  test('reorders stops by keyboard and by drag, and undoes it', async ({ app, page }) => {
+    await app.open();
+    await openEditor(app, page);
+    await editor(page).getByRole('button', { name: '新建导览' }).click();
+    await field(page, '标题', '中文').fill('甲');
+    await editor(page).getByRole('button', { name: '复制本站' }).click();
+    await field(page, '标题', '中文').fill('乙');
+    await editor(page).getByRole('button', { name: '复制本站' }).click();
+    await field(page, '标题', '中文').fill('丙');
+    await expect(stopTitles(page)).toHaveText(['1 甲', '2 乙', '3 丙']);
+    await stopTitles(page).first().focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(stopTitles(page)).toHaveText(['1 乙', '2 甲', '3 丙']);
+    await expect(stopTitles(page).nth(1)).toBeFocused();
+    await stopTitles(page).nth(2).dragTo(stopTitles(page).first());
+    await expect(stopTitles(page)).toHaveText(['1 丙', '2 乙', '3 甲']);
+    await editor(page).getByRole('button', { name: '撤销' }).click();
+    await expect(stopTitles(page)).toHaveText(['1 乙', '2 甲', '3 丙']);
+    await saved(page);
+  });
+
   test('a tampered tour link: a notice, and the app opens normally', async ({ page, guard }) => {
     await page.goto('/?tourlink=AAAA-not-a-tour&tour=1&testing=1');
     await expect(page.getByRole('status').filter({ hasText: '链接中的导览已损坏或不完整' })).toBeVisible();
