@@ -97,13 +97,20 @@ const prerenderShell = (): Plugin => ({
       });
       try {
         const { renderShell } = (await server.ssrLoadModule('/src/app/shell.tsx')) as { renderShell(): string };
+        const { staticMapMarkup } = (await server.ssrLoadModule('/scripts/lib/static-map-build.ts')) as { staticMapMarkup(): string };
+        const slot = '<div class="static-map" data-static-map=""></div>';
+        const shell = renderShell();
+        if (!shell.includes(slot)) throw new Error('prerender-shell: the first view has no static map slot');
         const root = '<div id="root"></div>';
         if (!html.includes(root)) throw new Error('prerender-shell: index.html has no empty <div id="root"></div>');
         // The guard goes right after the CSP meta (which allows it by hash), ahead of the stylesheet.
         const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
         if (!csp.test(html)) throw new Error('prerender-shell: no CSP meta to place the guard after');
         return html
-          .replace(root, `<div id="root"><div class="shell" inert>${renderShell()}</div></div>`)
+          .replace(
+            root,
+            `<div id="root"><div class="shell" inert>${shell.replace(slot, `<div class="static-map" data-static-map="">${staticMapMarkup()}</div>`)}</div></div>`,
+          )
           .replace(csp, (meta) => `${meta}\n    <script>${SHELL_GUARD}</script>`);
       } finally {
         await server.close();

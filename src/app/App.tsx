@@ -13,6 +13,7 @@ import { TourOverlay, useBigScreen } from '../tour/TourOverlay';
 import { useTour } from '../tour/tourState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Notices } from '../ui/Notices';
+import { StaticMap } from '../ui/StaticMap';
 
 // The map (MapLibre and its worker) loads beside the UI: header, overview and list never wait for it.
 const MapView = lazy(() => import('./AppMap'));
@@ -84,6 +85,7 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
   const big = useBigScreen();
   const toolsOpen = useTools((s) => s.open);
   const editing = useEditor((s) => s.open);
+  const mapFailed = useApp((s) => s.mapStatus === 'error');
   return (
     <>
       <div className={`app${touring ? ' touring' : ''}${touring && !selected ? ' panel-hidden' : ''}${big ? ' theme-big' : ''}`}>
@@ -105,8 +107,9 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
                 <MapView />
               </Suspense>
             </ErrorBoundary>
+            <StaticMap />
             <MapStatus />
-            {!touring && <LayerControl />}
+            {!touring && !mapFailed && <LayerControl />}
             <HomeButton />
             <ErrorBoundary label={t.tourRegion}>
               <TourOverlay />

@@ -5,6 +5,7 @@ import { applyUpdate, startServiceWorker } from '../pwa';
 import { useApp } from '../state/store';
 import { restoreTools } from '../tools/persist';
 import { SpeakerView } from '../tour/SpeakerView';
+import { captureStaticMap } from '../ui/StaticMap';
 import { App } from './App';
 import { startUrlSync } from './urlSync';
 
@@ -21,6 +22,8 @@ if (speaker) {
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
 
+// The prerendered static map stays on screen until MapLibre has drawn: taken before the app replaces the first view.
+captureStaticMap();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // The fonts are loaded and the first view has painted (src/app/boot.ts): the app replaces it now.

@@ -10,6 +10,8 @@ const zh = {
   mapLabel: '遂昌县地图',
   mapLoading: '地图加载中…',
   mapFailed: '地图无法显示',
+  webglFailed:
+    '这台电脑的浏览器无法启动交互地图（WebGL 不可用，常见于云桌面或关闭了显卡加速的浏览器）。地图区显示的是静态地图；搜索、站点列表和各项数字照常可用。',
   basemapFailed: '底图文件无法加载：',
   webglMissing: '此浏览器不支持 WebGL，无法显示地图；站点列表与数据仍可使用。',
   layers: '图层',
@@ -147,6 +149,8 @@ const en: Strings = {
   mapLabel: 'Map of Suichang County',
   mapLoading: 'Loading the map…',
   mapFailed: 'The map cannot be shown',
+  webglFailed:
+    'This browser cannot start the interactive map (WebGL is unavailable: common on virtual desktops and where graphics acceleration is off). The map shown is a still picture; search, the site list and the figures work as usual.',
   basemapFailed: 'The basemap file could not be loaded: ',
   webglMissing: 'This browser has no WebGL, so the map cannot be drawn; the site list and figures still work.',
   layers: 'Layers',

@@ -181,6 +181,10 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
     const message = e.error?.message ?? String(e.error);
     if (e.sourceId === SOURCE.counties || /counties/.test(message)) {
       useApp.getState().setMapStatus('error', `${STRINGS[useApp.getState().lang].basemapFailed}${message}`);
+    } else if (/webgl/i.test(message)) {
+      // No WebGL (a virtual desktop, a blocked GPU): the static first map stays (src/ui/StaticMap.tsx).
+      console.warn('map:', message);
+      useApp.getState().setMapStatus('error', STRINGS[useApp.getState().lang].webglFailed);
     } else if (!mapRef.current) {
       useApp.getState().setMapStatus('error', message);
     } else {
