@@ -17,7 +17,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const PORT = 4190;
 const BASE = `http://127.0.0.1:${PORT}`;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Runs of each timed pair: 3 by default (the whole bench within 10 minutes here), BENCH_RUNS for more. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_ONLY=click,peers runs some parts (cold, click, tour, scale, peers, heap); the check needs all. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part: string) => !ONLY || ONLY.includes(part);
@@ -152,6 +153,7 @@ async function main() {
       const app: number[] = [];
       const bare: number[] = [];
       const figures: number[] = [];
+      const staticMap: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         for (const which of ['app', 'bare'] as const) {
           const { context, page } = await fresh();
@@ -161,18 +163,29 @@ async function main() {
             new PerformanceObserver((list) => {
               for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[])
                 if (e.identifier === 'figure-gdp' && !w.__figuresAt) w.__figuresAt = e.renderTime;
+                else if (e.identifier === 'static-map' && !(w as { __staticAt?: number }).__staticAt)
+                  (w as { __staticAt?: number }).__staticAt = e.renderTime;
             }).observe({ type: 'element', buffered: true });
           });
           await page.goto(which === 'app' ? `${BASE}/` : `${BASE}/bench/bare.html`);
           const t = await waitIdle(page);
           (which === 'app' ? app : bare).push(t);
-          if (which === 'app') figures.push(await page.evaluate(() => (window as never as { __figuresAt: number }).__figuresAt));
+          if (which === 'app') {
+            figures.push(await page.evaluate(() => (window as never as { __figuresAt: number }).__figuresAt));
+            staticMap.push(await page.evaluate(() => (window as never as { __staticAt: number }).__staticAt ?? Number.NaN));
+          }
           await context.close();
         }
       }
-      results.coldStart = { app, bare, ratio: median(app) / median(bare), figuresPaint: figures };
+      results.coldStart = { app, bare, ratio: median(app) / median(bare), figuresPaint: figures, staticMapPaint: staticMap };
       row('cold start to map idle, median ms', median(app), median(bare), `ratio ${x2(median(app) / median(bare))}`);
       row('overview figures painted, median ms', median(figures), '', 'Element Timing render time; the map is not ready yet');
+      row(
+        'first map pixels: the static map painted, median ms',
+        median(staticMap),
+        '',
+        'Element Timing of its label; WebGL idle is the cold start above',
+      );
     }
     if (want('click')) {
       log('click to panel');
@@ -371,25 +384,30 @@ async function main() {
       // Peers on the same county map and sites: Leaflet (canvas renderer) and an ECharts geo map, beside
       // bare MapLibre. First render (MapLibre: idle, every tile drawn) and frames during the same pan + zoom.
       {
-        const first: Record<string, number[]> = { leaflet: [], echarts: [], maplibre: [] };
-        const frames: Record<string, number[]> = { leaflet: [], echarts: [], maplibre: [] };
+        const first: Record<string, number[]> = { leaflet: [], echarts: [], maplibre: [], app: [] };
+        const frames: Record<string, number[]> = { leaflet: [], echarts: [], maplibre: [], app: [] };
         for (let i = 0; i < RUNS; i++) {
-          for (const peer of ['leaflet', 'echarts', 'maplibre'] as const) {
+          for (const peer of ['leaflet', 'echarts', 'maplibre', 'app'] as const) {
             const { context, page } = await fresh();
-            if (peer === 'maplibre') {
-              await page.goto(`${BASE}/bench/bare.html`);
+            if (peer === 'maplibre' || peer === 'app') {
+              await page.goto(peer === 'app' ? `${BASE}/` : `${BASE}/bench/bare.html`);
               first[peer]?.push(await waitIdle(page));
             } else {
               await page.goto(`${BASE}/bench/${peer}.html`);
               await page.waitForFunction('window.__ready', null, { timeout: 60_000, polling: 'raf' });
               first[peer]?.push(await page.evaluate('window.__ready'));
             }
-            if (i < 2) frames[peer]?.push(...(await frameIntervals(page, peer === 'maplibre' ? PAN_AND_ZOOM : 'window.__pan()', 2400)));
+            if (i < 2) {
+              const isMapLibre = peer === 'maplibre' || peer === 'app';
+              frames[peer]?.push(...(await frameIntervals(page, isMapLibre ? PAN_AND_ZOOM : 'window.__pan()', 2400)));
+              if (peer === 'app')
+                results.renderMode = await page.evaluate(() => document.querySelector<HTMLElement>('.maplibregl-map')?.dataset.renderMode);
+            }
             await context.close();
           }
         }
         results.peers = Object.fromEntries(
-          (['leaflet', 'echarts', 'maplibre'] as const).map((p) => [
+          (['leaflet', 'echarts', 'maplibre', 'app'] as const).map((p) => [
             p,
             {
               firstRender: first[p],
@@ -412,6 +430,26 @@ async function main() {
           fi('maplibre'),
           'same scripted pan',
         );
+        const appP95 = p95(frames.app ?? []);
+        const bareP95 = p95(frames.maplibre ?? []);
+        row(
+          'pan + zoom over the county view, frame median / p95 ms',
+          fi('app'),
+          fi('maplibre'),
+          `p95 ratio ${x2(appP95 / bareP95)}; render mode ${String(results.renderMode)}`,
+        );
+        results.panZoomCounty = {
+          app: { median: median(frames.app ?? []), p95: appP95 },
+          bare: { median: median(frames.maplibre ?? []), p95: bareP95 },
+        };
+        const cold = results.coldStart as { staticMapPaint?: number[] } | undefined;
+        if (cold?.staticMapPaint)
+          row(
+            'first map pixels, median ms',
+            `static map ${r1(median(cold.staticMapPaint))} · WebGL idle ${fr('app')}`,
+            fr('maplibre'),
+            `Leaflet ${fr('leaflet')} · ECharts ${fr('echarts')}`,
+          );
       }
     }
     if (want('heap')) {
@@ -485,8 +523,8 @@ async function main() {
           objects: kinds('objects'),
         };
       };
-      const app = await heapRun('app');
-      const bare = await heapRun('bare');
+      // In parallel: the figures are bytes, not times, and the two pages do not share a heap.
+      const [app, bare] = await Promise.all([heapRun('app'), heapRun('bare')]);
       results.heap = { ...app, bare };
       const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
       row(

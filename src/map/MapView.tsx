@@ -32,6 +32,7 @@ import {
   onModeChange,
 } from './registry';
 import { clearHover, sitesFeature, useMapData, useSitesContribution, useStyleInput } from './sitesFeature';
+import { startSoftwareMode } from './softwareMode';
 import { baseStyle, chosenIds } from './style';
 import { useChosenState } from './useChosenState';
 import { useOnlineBasemap, useOnlineFallback } from './useOnlineBasemap';
@@ -172,6 +173,7 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
     const made = created.current;
     if (!m || !made) return;
     setCurrentMap(m);
+    startSoftwareMode(m);
     // The applier starts from what the map was created with; changes made while it loaded follow at once.
     setLoaded({ key: made.key, map: m, applier: new StyleApplier(m, made.merged.sources, made.merged.layers) });
     useApp.getState().setMapStatus('ready');

@@ -49,6 +49,8 @@ export async function openApp(page: Page, query = '') {
 
 export async function waitForIdle(page: Page) {
   await page.waitForFunction(() => Boolean(window.__map), null, { timeout: 30_000 });
+  // Software rendering mode draws moves at half resolution: the still picture is at full resolution again.
+  await page.waitForFunction(() => window.__map!.getPixelRatio() === window.devicePixelRatio, null, { timeout: 10_000 });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
