@@ -52,12 +52,20 @@ export function startSoftwareMode(map: MapLibreMap): { renderer: string; on: boo
     }
   };
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  // Lowered from the move's second frame: a jump (movestart and moveend in one go: a tour stop without
+  // motion, a link's view) never resizes the canvas, and the frame that answers a click is not delayed.
+  const lower = () => {
+    frame = 0;
+    if (moving || !map.isMoving()) return;
+    moving = true;
+    set(still() * MOVING_SCALE);
+  };
   const start = () => {
     if (switching) return;
     clearTimeout(settle);
-    if (moving) return;
-    moving = true;
-    set(still() * MOVING_SCALE);
+    if (moving || frame) return;
+    frame = requestAnimationFrame(lower);
   };
   const sharpen = () => {
     if (!moving || map.isMoving()) return;
@@ -65,7 +73,12 @@ export function startSoftwareMode(map: MapLibreMap): { renderer: string; on: boo
     set(still());
   };
   const end = () => {
-    if (!moving || switching) return;
+    if (switching) return;
+    if (frame && !map.isMoving()) {
+      cancelAnimationFrame(frame);
+      frame = 0;
+    }
+    if (!moving) return;
     clearTimeout(settle);
     settle = setTimeout(sharpen, SETTLE_MS);
   };

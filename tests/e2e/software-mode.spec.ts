@@ -28,6 +28,16 @@ test.describe('software rendering mode', () => {
     expect(mode).toBe('software');
     expect(during).toBeCloseTo(dpr * 0.5);
     await expect.poll(() => page.evaluate(() => window.__map!.getPixelRatio())).toBeCloseTo(dpr);
+    // A jump (a tour stop without motion) never resizes the canvas.
+    const afterJump = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const m = window.__map!;
+          m.jumpTo({ center: [119.2, 28.55], zoom: 10 });
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(m.getPixelRatio())));
+        }),
+    );
+    expect(afterJump).toBe(dpr);
     // The still picture is drawn at full size.
     const canvas = await page.evaluate(() => {
       const c = window.__map!.getCanvas();
