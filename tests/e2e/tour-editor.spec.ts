@@ -42,6 +42,8 @@ test.describe('presenters make their own tours', () => {
     page,
     browser,
   }) => {
+    // A whole presenter's session in one test: about 50 s here, more on a loaded machine.
+    test.slow();
     await app.open();
     await openEditor(app, page);
     await expect(editor(page)).toContainText('内置导览只读');
