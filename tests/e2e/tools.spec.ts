@@ -15,6 +15,20 @@ async function importBuffer(page: Page, name: string, text: string, mimeType = '
     .setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
 }
 
+/** Draws a polygon of three vertices near the county seat with the tools' 面 button, as a planner clicks it. */
+async function drawTriangle(page: Page) {
+  await page.getByRole('button', { name: '面', exact: true }).click();
+  for (const p of [
+    [119.27, 28.59],
+    [119.28, 28.59],
+    [119.28, 28.598],
+  ] as [number, number][]) {
+    const s = await project(page, p);
+    await page.mouse.click(s.x, s.y);
+  }
+  await page.getByRole('button', { name: '完成' }).click();
+}
+
 const importedIds = (page: Page) =>
   page.evaluate(() => {
     const map = window.__map!;
@@ -88,16 +102,7 @@ test.describe('planner tools', () => {
     await expect(page.getByTestId('measure-readout')).toHaveText(/距离: 9[6-8]\d m/);
     await page.getByRole('button', { name: '量距离' }).click();
 
-    await page.getByRole('button', { name: '面', exact: true }).click();
-    for (const p of [
-      [119.27, 28.59],
-      [119.28, 28.59],
-      [119.28, 28.598],
-    ] as [number, number][]) {
-      const s = await project(page, p);
-      await page.mouse.click(s.x, s.y);
-    }
-    await page.getByRole('button', { name: '完成' }).click();
+    await drawTriangle(page);
     await expect(page.locator('.drawing-list li')).toHaveCount(1);
     await expect(page.locator('.drawing-measure')).toContainText('亩');
     await page.getByLabel('名称').fill('规划地块');
@@ -213,16 +218,7 @@ test.describe('planner tools', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await openApp(page, '?view=119.276,28.592,13');
     await openTools(page);
-    await page.getByRole('button', { name: '面', exact: true }).click();
-    for (const p of [
-      [119.27, 28.59],
-      [119.28, 28.59],
-      [119.28, 28.598],
-    ] as [number, number][]) {
-      const s = await project(page, p);
-      await page.mouse.click(s.x, s.y);
-    }
-    await page.getByRole('button', { name: '完成' }).click();
+    await drawTriangle(page);
     // The finished drawing is selected; Escape leaves the drawing mode, so the pointer drags.
     await page.keyboard.press('Escape');
     const app = new AppDriver(page);

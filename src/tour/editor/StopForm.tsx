@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { layers, sections, sites } from '../../data/geodata';
 import type { TourStopDef } from '../../data/schema';
+import { boundsOf } from '../../data/selectors';
 import { currentView } from '../../map/cameraApi';
 import { useApp } from '../../state/store';
 import { change, isReadOnly, playFrom, selectStop, useEditor } from './editorState';
@@ -12,19 +13,17 @@ import { boundsAround, cameraFromView, toggleFigure, toggleIn, updateStop } from
 const LAYER_ORDER = layers.map((l) => l.id);
 const SITE_ORDER = sites.map((s) => s.properties.id);
 
-/** A point to frame for each site: a point's coordinates, a polygon's outer ring. */
-function sitePoints(ids: readonly string[]): [number, number][] {
-  return sites
+/** The corners of the sites' own bounds, to frame them together. */
+const siteCorners = (ids: readonly string[]): [number, number][] =>
+  sites
     .filter((s) => ids.includes(s.properties.id))
     .flatMap((s) => {
-      const g = s.geometry as { type: string; coordinates: unknown };
-      if (g.type === 'Point') return [g.coordinates as [number, number]];
-      if (g.type === 'Polygon') return (g.coordinates as [number, number][][])[0] ?? [];
-      if (g.type === 'MultiPolygon') return (g.coordinates as [number, number][][][]).flatMap((p) => p[0] ?? []);
-      if (g.type === 'LineString') return g.coordinates as [number, number][];
-      return [];
+      const [w, so, e, n] = boundsOf(s);
+      return [
+        [w, so],
+        [e, n],
+      ];
     });
-}
 
 type TextField = 'title' | 'caption' | 'notes';
 
@@ -84,7 +83,7 @@ export function StopForm() {
     change((s) => s.map((x, k) => (k === index ? (({ bounds: _b, ...rest }) => ({ ...rest, camera: cameraFromView(view) }))(x) : x)));
   };
   const fit = () => {
-    const bounds = boundsAround(sitePoints(stop.highlight));
+    const bounds = boundsAround(siteCorners(stop.highlight));
     if (!bounds) return;
     set({ bounds });
     selectStop(index);

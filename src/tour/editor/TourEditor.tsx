@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../state/store';
+import { download } from '../../tools/exportData';
 import { isTyping } from '../../ui/typing';
 import { describeProblems, readTourFile } from '../readTour';
 import { BUILT_IN_ID } from '../stops';
@@ -14,15 +15,9 @@ import { EDITOR_STRINGS } from './editorStrings';
 import { StopForm } from './StopForm';
 import { StopList } from './StopList';
 
-function download(doc: TourDoc, name: string) {
-  // The same form as geodata/tour.json: a file exported here can be committed as the built-in tour.
-  const blob = new Blob([`${JSON.stringify(doc.stops, null, 2)}\n`], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${name.replace(/[\\/:*?"<>|]+/g, '_') || 'tour'}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
+/** The same form as geodata/tour.json: a file exported here can be committed as the built-in tour. */
+const exportTour = (doc: TourDoc, name: string) =>
+  download(`${name.replace(/[\\/:*?"<>|]+/g, '_') || 'tour'}.json`, `${JSON.stringify(doc.stops, null, 2)}\n`);
 
 function ToursList() {
   const lang = useApp((s) => s.lang);
@@ -142,7 +137,7 @@ function ToursList() {
             }}
           />
         </label>
-        <button type="button" onClick={() => open && void flushSave().then(() => download(open, nameOf(open)))} disabled={!open}>
+        <button type="button" onClick={() => open && void flushSave().then(() => exportTour(open, nameOf(open)))} disabled={!open}>
           {e.exportTour}
         </button>
         <button type="button" onClick={() => void copyLink()} disabled={!open}>

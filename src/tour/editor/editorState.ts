@@ -109,8 +109,11 @@ export function change(next: (stops: TourStopDef[]) => TourStopDef[], stopIndex?
   last = coalesce !== undefined ? { key: `${current}:${coalesce}`, at: now } : null;
   const kept = same ? history : [...history, doc].slice(-MAX_UNDO);
   useEditor.setState({ doc: updated, history: kept, stopIndex: i, save: 'saving' });
+  // The map follows what it shows (a keystroke in a caption changes nothing there).
   const stop = stops[i];
-  if (stop) showTourStop(stop, { camera: false });
+  const was = doc.stops[current];
+  const shown = (s: TourStopDef | undefined) => (s ? JSON.stringify([s.layers, s.highlight, Boolean(s.circles)]) : '');
+  if (stop && (i !== current || shown(stop) !== shown(was))) showTourStop(stop, { camera: false });
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => void flushSave(), 300);
 }
