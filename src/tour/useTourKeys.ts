@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { isTyping } from '../ui/typing';
 import { exitTour } from './controller';
 import { toggleFullscreen } from './fullscreen';
@@ -8,9 +8,13 @@ import { useTour } from './tourState';
 /** A second digit within this long after the first makes a two-digit stop number (1, 1 → stop 11). */
 const DIGIT_WINDOW_MS = 800;
 
-/** The presenter's keys, while the tour runs. One listener, removed when the tour ends. */
+/**
+ * The presenter's keys, while the tour runs. One listener, removed when the tour ends. A layout
+ * effect, so the listener is on before the browser handles the next event: a clicker press right
+ * after "start" is not lost (a passive effect ran a frame later and missed it).
+ */
 export function useTourKeys(active: boolean): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!active) return;
     let pending: { digit: string; at: number } | null = null;
     const onKey = (e: KeyboardEvent) => {
