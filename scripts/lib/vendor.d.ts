@@ -13,3 +13,12 @@ declare module 'subset-font' {
     options?: { targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt' },
   ): Promise<Buffer>;
 }
+
+declare module 'vt-pbf' {
+  import type { LegacyTile } from 'geojson-vt';
+
+  const vtpbf: {
+    fromGeojsonVt(layers: Record<string, LegacyTile>, options?: { version?: number; extent?: number }): Uint8Array;
+  };
+  export default vtpbf;
+}

@@ -34,6 +34,11 @@ export interface ParseOptions {
   sheet?: string;
   /** BD-09 (coordinates picked on Baidu's map) is converted to GCJ-02 here; the other datums are the layer's. */
   datum?: 'WGS-84' | 'GCJ-02' | 'BD-09';
+  /**
+   * Larger limits than the browser's (MAX_BYTES, MAX_FEATURES): the tiler (`npm run tiles`) reads the
+   * same formats with the same checks and messages, for files too big for a GeoJSON layer.
+   */
+  limits?: { bytes: number; features: number };
 }
 
 /** How the file was read, shown in the layer's details. */
@@ -156,10 +161,11 @@ interface Parsed {
  */
 async function parseShapefile(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Parsed> {
   const entries = zipDirectory(bytes, fileName).filter((e) => !e.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(e.name));
-  checkSizes(entries, fileName, MAX_BYTES);
+  const maxBytes = options.limits?.bytes ?? MAX_BYTES;
+  checkSizes(entries, fileName, maxBytes);
   const shps = entries.filter((e) => /\.shp$/i.test(e.name));
   if (shps.length === 0) throw new ImportError({ code: 'zip-no-shapefile' });
-  let budget = MAX_BYTES;
+  let budget = maxBytes;
   const read = async (e: (typeof entries)[number]) => {
     const b = await readEntry(bytes, e, fileName, budget);
     budget -= b.byteLength;
@@ -303,7 +309,7 @@ async function parseExcel(bytes: Uint8Array, fileName: string, options: ParseOpt
       cellHTML: false,
       cellStyles: false,
       cellDates: false,
-      sheetRows: MAX_FEATURES + 1,
+      sheetRows: (options.limits?.features ?? MAX_FEATURES) + 1,
     });
   } catch (error) {
     throw new ImportError({ code: 'excel-unreadable', file: fileName, detail: String((error as Error)?.message ?? error).slice(0, 120) });
@@ -409,7 +415,8 @@ function samplePositions(features: unknown[]): number[][] {
 export async function parseImport(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
   try {
     if (bytes.byteLength === 0) throw new ImportError({ code: 'empty-file' });
-    if (bytes.byteLength > MAX_BYTES) throw new ImportError({ code: 'too-large', bytes: bytes.byteLength, limit: MAX_BYTES });
+    const maxBytes = options.limits?.bytes ?? MAX_BYTES;
+    if (bytes.byteLength > maxBytes) throw new ImportError({ code: 'too-large', bytes: bytes.byteLength, limit: maxBytes });
     const kind = kindOf(fileName);
     if (!kind) throw new ImportError({ code: 'unknown-format' });
     if (!sniff(kind, bytes))
@@ -478,7 +485,7 @@ export async function parseImport(fileName: string, bytes: Uint8Array, options: 
       readAs.fromBd09 = true;
     }
     const dropped = new Set<string>();
-    return { ok: true, kind, fc: sanitizeCollection(parsed.features, dropped), dropped: [...dropped], readAs };
+    return { ok: true, kind, fc: sanitizeCollection(parsed.features, dropped, options.limits?.features), dropped: [...dropped], readAs };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, problem: error.problem };
     return { ok: false, problem: { code: 'unreadable', detail: String((error as Error)?.message ?? error).slice(0, 160) } };

@@ -102,9 +102,13 @@ export function checkGeometry(g: Geometry | null, feature: number, depth = 0): v
 }
 
 /** Checks every feature (the first bad one is reported with its index) and returns a clean copy. */
-export function sanitizeCollection(features: readonly unknown[], dropped?: Set<string>): FeatureCollection<Geometry, Props> {
+export function sanitizeCollection(
+  features: readonly unknown[],
+  dropped?: Set<string>,
+  maxFeatures = MAX_FEATURES,
+): FeatureCollection<Geometry, Props> {
   if (features.length === 0) throw new ImportError({ code: 'empty' });
-  if (features.length > MAX_FEATURES) throw new ImportError({ code: 'too-many-features', count: features.length, limit: MAX_FEATURES });
+  if (features.length > maxFeatures) throw new ImportError({ code: 'too-many-features', count: features.length, limit: maxFeatures });
   const out: Feature<Geometry, Props>[] = [];
   features.forEach((raw, i) => {
     const f = raw as Partial<Feature> | null;
