@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT';
 import { home } from '../map/cameraApi';
 import { SidePanel } from '../panel/SidePanel';
 import { useApp } from '../state/store';
+import { TiledFeatureCard } from '../tiles/TiledFeatureCard';
 import { StorageNotice } from '../tools/StorageNotice';
 import { useTools } from '../tools/toolsState';
 import { useEditor } from '../tour/editor/editorState';
@@ -22,14 +23,32 @@ const ToolsPanel = lazy(() => import('../tools/ToolsPanel'));
 // The tour editor loads when first opened.
 const TourEditor = lazy(() => import('../tour/editor/TourEditor').then((m) => ({ default: m.TourEditor })));
 
+const isArchive = (f: File) => /\.pmtiles$/i.test(f.name);
+
 function dropFiles(e: React.DragEvent) {
   const files = [...e.dataTransfer.files];
   if (files.length === 0) return;
   e.preventDefault();
+  // Chromium gives a handle to a dropped file: kept, a large archive can be read again after a reload.
+  const handles = [...e.dataTransfer.items].map((item) =>
+    item.kind === 'file' && 'getAsFileSystemHandle' in item
+      ? (item as DataTransferItem & { getAsFileSystemHandle(): Promise<FileSystemHandle | null> }).getAsFileSystemHandle().catch(() => null)
+      : Promise.resolve(null),
+  );
   useTools.getState().setOpen(true);
-  void import('../tools/importFile').then(async ({ importFile }) => {
-    for (const f of files) await importFile(f);
-  });
+  const archives = files.filter(isArchive);
+  const others = files.filter((f) => !isArchive(f));
+  if (archives.length > 0)
+    void Promise.all([import('../tiles/manage'), Promise.all(handles)]).then(async ([{ addTiledFile }, hs]) => {
+      for (const f of archives) {
+        const h = hs[files.indexOf(f)];
+        await addTiledFile(f, h && h.kind === 'file' ? (h as FileSystemFileHandle) : undefined);
+      }
+    });
+  if (others.length > 0)
+    void import('../tools/importFile').then(async ({ importFile }) => {
+      for (const f of others) await importFile(f);
+    });
 }
 
 function PrintSheet() {
@@ -113,6 +132,9 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
             <HomeButton />
             <ErrorBoundary label={t.tourRegion}>
               <TourOverlay />
+            </ErrorBoundary>
+            <ErrorBoundary label="tiled layers">
+              <TiledFeatureCard />
             </ErrorBoundary>
             {toolsOpen && !touring && (
               <ErrorBoundary label="tools">

@@ -4,11 +4,12 @@
  */
 import MapView from '../map/MapView';
 import type { MapFeature } from '../map/registry';
+import { tilesMapFeature } from '../tiles/tilesFeature';
 import { toolsMapFeature } from '../tools/map/toolsFeature';
 import { tourMapFeature } from '../tour/mapFeature';
 
 /** In dispatch order: the tools see a click before the sites (the map's own feature, always last). */
-const FEATURES: readonly MapFeature[] = [toolsMapFeature, tourMapFeature];
+const FEATURES: readonly MapFeature[] = [toolsMapFeature, tourMapFeature, tilesMapFeature];
 
 export default function AppMap() {
   return <MapView features={FEATURES} />;

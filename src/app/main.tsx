@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { loadBasemaps } from '../basemap/loadBasemaps';
 import { applyUpdate, startServiceWorker } from '../pwa';
 import { useApp } from '../state/store';
+import { startTiles } from '../tiles/boot';
 import { restoreTools } from '../tools/persist';
 import { SpeakerView } from '../tour/SpeakerView';
 import { captureStaticMap } from '../ui/StaticMap';
@@ -19,6 +20,7 @@ if (speaker) {
   startUrlSync();
   void loadBasemaps();
   void restoreTools();
+  void startTiles();
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
 

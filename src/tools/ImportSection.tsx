@@ -153,11 +153,13 @@ export function ImportSection() {
         {t.chooseFile}
         <input
           type="file"
-          accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt,.xlsx,.xls"
+          accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt,.xlsx,.xls,.pmtiles"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void importFile(file);
+            // A vector-tile archive is a tiled layer (src/tiles), not a file to parse.
+            if (file && /\.pmtiles$/i.test(file.name)) void import('../tiles/manage').then((m) => m.addTiledFile(file));
+            else if (file) void importFile(file);
           }}
         />
       </label>

@@ -1,3 +1,4 @@
+import { TiledSection } from '../tiles/TiledSection';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { AnalysisSection } from './AnalysisSection';
 import { DrawSection } from './DrawSection';
@@ -21,7 +22,7 @@ export default function ToolsPanel() {
         </button>
       </header>
       <div className="tools-scroll">
-        {[MeasureSection, DrawSection, ImportSection, AnalysisSection, ExportSection, StorageSection].map((Section) => (
+        {[MeasureSection, DrawSection, ImportSection, TiledSection, AnalysisSection, ExportSection, StorageSection].map((Section) => (
           <ErrorBoundary key={Section.name} label={t.tools}>
             <Section />
           </ErrorBoundary>

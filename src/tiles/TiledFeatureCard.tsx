@@ -1,0 +1,39 @@
+import { useApp } from '../state/store';
+import { useTileStrings } from './tileStrings';
+import { useTiles } from './tilesState';
+
+/** The attributes of the tiled feature last clicked, as text (never HTML), over the map's corner. */
+export function TiledFeatureCard() {
+  const picked = useTiles((s) => s.picked);
+  const layer = useTiles((s) => s.layers.find((l) => l.id === s.picked?.layerId));
+  const pick = useTiles((s) => s.pick);
+  const lang = useApp((s) => s.lang);
+  const t = useTileStrings();
+  if (!picked || !layer) return null;
+  const entries = Object.entries(picked.properties);
+  return (
+    <section className="tiled-card" aria-labelledby="tiled-card-title">
+      <header>
+        <h3 id="tiled-card-title">{t.featureTitle}</h3>
+        <button type="button" className="panel-close-small" aria-label={t.close} onClick={() => pick(null)}>
+          ×
+        </button>
+      </header>
+      <p className="tool-hint">{t.layerOf(picked.sourceLayer, layer.names ? layer.names[lang] : layer.name)}</p>
+      {entries.length === 0 ? (
+        <p>{t.noAttributes}</p>
+      ) : (
+        <table>
+          <tbody>
+            {entries.map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>{String(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,297 @@
+/**
+ * Adding, keeping and restoring tiled layers. A URL is kept as text; a dropped or chosen file as its
+ * bytes when it is small enough to store (KEEP_BYTES), else as its file handle where the browser gives
+ * one (Chromium: reading it again after a reload needs a click), else not at all — and then the layer
+ * is still listed after a reload, saying the file was not kept, with a button to choose it again.
+ * "Saved" is said only once IndexedDB committed (db.ts). The index (names, styling) and each file's
+ * bytes are separate keys, so a colour change does not rewrite a 100 MB file.
+ */
+import { fitBounds } from '../map/cameraApi';
+import { useApp } from '../state/store';
+import { readKeys, StorageFault, write } from '../tools/db';
+import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
+import { TILE_STRINGS, tilesProblemText } from './tileStrings';
+import { type KeptState, TILE_COLORS, type TiledLayer, type TiledOrigin, useTiles } from './tilesState';
+
+/** Files up to this size are stored whole in the browser; larger ones by handle only. */
+export const KEEP_BYTES = 100 * 1024 * 1024;
+const KEY_INDEX = 'suichang:tiled:v1';
+const fileKey = (id: string) => `suichang:tiled-file:${id}`;
+
+let counter = 0;
+const newId = () => `tiles-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+const lang = () => useApp.getState().lang;
+const s = () => TILE_STRINGS[lang()];
+
+type Stored = Omit<TiledLayer, 'status' | 'kept' | 'origin'> & {
+  origin:
+    | { kind: 'url'; url: string; config?: boolean }
+    | { kind: 'file'; fileName: string; size: number; how: 'bytes' | 'handle' | 'none' };
+};
+
+function layerOf(id: string, name: string, origin: TiledOrigin, a: OpenedArchive, kept: KeptState): TiledLayer {
+  const n = useTiles.getState().layers.length;
+  return {
+    id,
+    name,
+    origin,
+    status: { kind: 'ready' },
+    kept,
+    key: a.key,
+    bounds: a.bounds,
+    minZoom: a.minZoom,
+    maxZoom: a.maxZoom,
+    vectorLayers: a.vectorLayers,
+    color: TILE_COLORS[n % TILE_COLORS.length] as string,
+    opacity: 0.8,
+    visible: true,
+  };
+}
+
+function refuse(name: string, error: unknown): false {
+  useApp.getState().notify(s().refused(name, tilesProblemText(problemOf(error), lang())));
+  return false;
+}
+
+/** A .pmtiles file dropped on the map or chosen: checked, drawn, zoomed to, and kept if it can be. */
+export async function addTiledFile(file: File, handle?: FileSystemFileHandle): Promise<boolean> {
+  const tiles = useTiles.getState();
+  tiles.setOpening(file.name);
+  try {
+    const id = newId();
+    const opened = await openFile(file, `file-${id}`);
+    const origin: TiledOrigin = { kind: 'file', fileName: file.name, size: file.size, file, ...(handle ? { handle } : {}) };
+    const layer = layerOf(id, file.name.replace(/\.pmtiles$/i, ''), origin, opened, { kind: 'saving' });
+    useTiles.getState().add(layer);
+    fitBounds(layer.bounds);
+    useApp.getState().notify(s().added(layer.name));
+    void keepFile(layer, file, handle);
+    return true;
+  } catch (error) {
+    return refuse(file.name, error);
+  } finally {
+    useTiles.getState().setOpening(null);
+  }
+}
+
+/** An archive on a static host (relative to the app, or absolute): read by range requests. */
+export async function addTiledUrl(
+  url: string,
+  options: {
+    name?: string;
+    names?: { zh: string; en: string };
+    id?: string;
+    config?: boolean;
+    color?: string;
+    opacity?: number;
+    visible?: boolean;
+    zoom?: boolean;
+  } = {},
+): Promise<boolean> {
+  const name =
+    options.name ??
+    decodeURIComponent(
+      url
+        .split('/')
+        .pop()
+        ?.replace(/\.pmtiles(\?.*)?$/i, '') || url,
+    );
+  const existing = useTiles.getState().layers.find((l) => l.origin.kind === 'url' && l.origin.url === url);
+  if (existing) {
+    if (options.zoom !== false) fitBounds(existing.bounds);
+    return true;
+  }
+  useTiles.getState().setOpening(name);
+  try {
+    const opened = await openUrl(url);
+    const layer: TiledLayer = {
+      ...layerOf(
+        options.id ?? newId(),
+        name,
+        { kind: 'url', url, ...(options.config ? { config: true } : {}) },
+        opened,
+        options.config ? { kind: 'saved', how: 'url' } : { kind: 'saving' },
+      ),
+      ...(options.names ? { names: options.names } : {}),
+      ...(options.color ? { color: options.color } : {}),
+      ...(options.opacity !== undefined ? { opacity: options.opacity } : {}),
+      ...(options.visible !== undefined ? { visible: options.visible } : {}),
+    };
+    useTiles.getState().add(layer);
+    if (options.zoom !== false) fitBounds(layer.bounds);
+    if (!options.config) {
+      useApp.getState().notify(s().added(layer.name));
+      void saveIndex().then(
+        () => setKept(layer.id, { kind: 'saved', how: 'url' }),
+        (e) => setKept(layer.id, { kind: 'session', why: faultText(e) }),
+      );
+    }
+    return true;
+  } catch (error) {
+    return refuse(url, error);
+  } finally {
+    useTiles.getState().setOpening(null);
+  }
+}
+
+const setKept = (id: string, kept: KeptState) => useTiles.getState().update(id, { kept });
+const faultText = (e: unknown) => (e instanceof StorageFault ? `${s().notKept} (${e.kind}: ${e.message})` : String(e));
+
+async function keepFile(layer: TiledLayer, file: File, handle?: FileSystemFileHandle): Promise<void> {
+  const how: 'bytes' | 'handle' | 'none' = file.size <= KEEP_BYTES ? 'bytes' : handle ? 'handle' : 'none';
+  if (how === 'none') {
+    const { formatBytes } = await import('../i18n/format');
+    setKept(layer.id, { kind: 'session', why: s().tooBigToKeep(formatBytes(file.size, lang())) });
+  }
+  try {
+    await write({
+      put: [...(how === 'none' ? [] : [[fileKey(layer.id), how === 'bytes' ? file : handle] as [string, unknown]]), [KEY_INDEX, indexOf()]],
+    });
+    if (how !== 'none') setKept(layer.id, { kind: 'saved', how });
+  } catch (error) {
+    setKept(layer.id, { kind: 'session', why: faultText(error) });
+  }
+}
+
+function indexOf(): Stored[] {
+  return useTiles
+    .getState()
+    .layers.filter((l) => !(l.origin.kind === 'url' && l.origin.config))
+    .map(({ status: _status, kept, origin, ...rest }) => ({
+      ...rest,
+      origin:
+        origin.kind === 'url'
+          ? origin
+          : {
+              kind: 'file',
+              fileName: origin.fileName,
+              size: origin.size,
+              how:
+                kept.kind === 'saved' && kept.how !== 'url'
+                  ? kept.how
+                  : origin.file && origin.size <= KEEP_BYTES
+                    ? 'bytes'
+                    : origin.handle
+                      ? 'handle'
+                      : 'none',
+            },
+    }));
+}
+
+let saving: Promise<void> = Promise.resolve();
+/** Writes the index (names, styling, where each comes from), one write after another. */
+export function saveIndex(): Promise<void> {
+  saving = saving.catch(() => undefined).then(() => write({ put: [[KEY_INDEX, indexOf()]] }));
+  return saving;
+}
+
+export async function removeTiled(id: string): Promise<void> {
+  useTiles.getState().remove(id);
+  try {
+    await write({ put: [[KEY_INDEX, indexOf()]], del: [fileKey(id)] });
+  } catch {
+    // Nothing was kept, or storage is gone: the layer is off the map either way.
+  }
+}
+
+/** Opens a kept layer again from what was kept; its status says what is missing otherwise. */
+async function reopenStored(st: Stored, kept: unknown): Promise<TiledLayer> {
+  const base: TiledLayer = {
+    ...st,
+    origin: st.origin.kind === 'url' ? st.origin : { kind: 'file', fileName: st.origin.fileName, size: st.origin.size },
+    status: { kind: 'missing' },
+    kept: { kind: 'saved', how: st.origin.kind === 'url' ? 'url' : st.origin.how === 'handle' ? 'handle' : 'bytes' },
+  };
+  try {
+    if (st.origin.kind === 'url') {
+      const a = await openUrl(st.origin.url);
+      return { ...base, key: a.key, status: { kind: 'ready' } };
+    }
+    if (kept instanceof Blob) {
+      const file = kept instanceof File ? kept : new File([kept], st.origin.fileName);
+      const a = await openFile(file, `file-${st.id}`);
+      return { ...base, origin: { ...base.origin, file } as TiledOrigin, key: a.key, status: { kind: 'ready' } };
+    }
+    const handle = kept as FileSystemFileHandle | undefined;
+    if (handle && typeof handle.getFile === 'function') {
+      const permission = await (handle as unknown as { queryPermission?: (o: object) => Promise<string> }).queryPermission?.({
+        mode: 'read',
+      });
+      if (permission !== 'granted')
+        return { ...base, origin: { ...base.origin, handle } as TiledOrigin, status: { kind: 'needs-permission' } };
+      const file = await handle.getFile();
+      const a = await openFile(file, `file-${st.id}`);
+      return { ...base, origin: { ...base.origin, file, handle } as TiledOrigin, key: a.key, status: { kind: 'ready' } };
+    }
+    return { ...base, kept: { kind: 'session', why: s().missing(st.origin.fileName) } };
+  } catch (error) {
+    return { ...base, status: { kind: 'error', text: tilesProblemText(problemOf(error), lang()) } };
+  }
+}
+
+/** After a reload: the kept layers, each opened again or listed with what stops it. */
+export async function restoreTiles(): Promise<void> {
+  let index: Stored[] = [];
+  try {
+    const [raw] = await readKeys([KEY_INDEX]);
+    index = Array.isArray(raw) ? (raw as Stored[]) : [];
+  } catch {
+    return; // storage unavailable: the tools' storage notice says so
+  }
+  if (index.length === 0) return;
+  const files = await readKeys(index.map((l) => fileKey(l.id))).catch(() => index.map(() => undefined));
+  const layers = await Promise.all(index.map((st, i) => reopenStored(st, files[i])));
+  const now = useTiles.getState().layers;
+  useTiles.getState().setLayers([...layers, ...now.filter((l) => !layers.some((x) => x.id === l.id))]);
+}
+
+/** A click on "allow reading": the permission prompt needs the user's gesture. */
+export async function grantAndReopen(id: string): Promise<void> {
+  const layer = useTiles.getState().layers.find((l) => l.id === id);
+  const handle = layer?.origin.kind === 'file' ? layer.origin.handle : undefined;
+  if (!layer || !handle) return;
+  try {
+    const h = handle as unknown as { requestPermission?: (o: object) => Promise<string> };
+    if ((await h.requestPermission?.({ mode: 'read' })) !== 'granted') return;
+    const file = await handle.getFile();
+    const a = await openFile(file, `file-${id}`);
+    useTiles.getState().update(id, { key: a.key, status: { kind: 'ready' }, origin: { ...layer.origin, file } as TiledOrigin });
+  } catch (error) {
+    useTiles.getState().update(id, { status: { kind: 'error', text: tilesProblemText(problemOf(error), lang()) } });
+  }
+}
+
+/** The file of a layer that was not kept, chosen again: the same layer (styling and all) comes back. */
+export async function replaceFile(id: string, file: File): Promise<boolean> {
+  const layer = useTiles.getState().layers.find((l) => l.id === id);
+  if (!layer) return false;
+  try {
+    const a = await openFile(file, `file-${id}-${Date.now().toString(36)}`);
+    useTiles.getState().update(id, {
+      key: a.key,
+      bounds: a.bounds,
+      minZoom: a.minZoom,
+      maxZoom: a.maxZoom,
+      vectorLayers: a.vectorLayers,
+      status: { kind: 'ready' },
+      origin: { kind: 'file', fileName: file.name, size: file.size, file },
+      kept: { kind: 'saving' },
+    });
+    void keepFile({ ...layer }, file);
+    return true;
+  } catch (error) {
+    return refuse(file.name, error);
+  }
+}
+
+export const zoomToTiled = (l: TiledLayer) => fitBounds(l.bounds);
+
+/** A style change is written to the index (not the file). */
+useTiles.subscribe((st, prev) => {
+  if (st.layers === prev.layers) return;
+  const changed = st.layers.some((l) => {
+    const p = prev.layers.find((x) => x.id === l.id);
+    return p && (p.color !== l.color || p.opacity !== l.opacity || p.visible !== l.visible || p.style !== l.style);
+  });
+  if (changed) void saveIndex().catch(() => undefined);
+});

@@ -1,0 +1,159 @@
+/**
+ * Opens PMTiles archives for the map: from a local file (read where it lies, by slices: offline and on
+ * file://) or from a URL (HTTP range requests to any static host). Each archive is checked first
+ * (archive.ts) and the server too — a 200 with the whole file, a compressed transfer, CORS — so a bad
+ * one is refused with its name and the reason, and nothing on the map changes. The `pmtiles` protocol
+ * is registered with MapLibre once, on the first archive. Loaded only when a tiled layer is used.
+ */
+import { addProtocol } from 'maplibre-gl';
+import { FetchSource, FileSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
+import { checkArchive, TilesError, type TilesProblem } from './archive';
+import type { VectorLayerInfo } from './tilesState';
+
+/** What the header and the root directory take: one request reads both. */
+const FIRST_BYTES = 16_384;
+
+let protocol: Protocol | null = null;
+function ensureProtocol(): Protocol {
+  if (!protocol) {
+    protocol = new Protocol({ metadata: true });
+    addProtocol('pmtiles', protocol.tile);
+  }
+  return protocol;
+}
+
+/** A source under a key of ours (two files may share a name; the protocol finds archives by key). */
+class KeyedSource implements Source {
+  constructor(
+    private readonly key: string,
+    private readonly inner: Source,
+  ) {}
+  getKey(): string {
+    return this.key;
+  }
+  getBytes(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
+    return this.inner.getBytes(offset, length, signal, etag);
+  }
+}
+
+/** Ranges by fetch, with the server's faults named (pmtiles' own FetchSource is used once this passed). */
+async function probe(url: string): Promise<{ first: ArrayBuffer; size: number | null }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { range: `bytes=0-${FIRST_BYTES - 1}` }, cache: 'no-store' });
+  } catch (error) {
+    throw new TilesError({ code: 'unreachable', detail: String((error as Error)?.message ?? error) });
+  }
+  if (res.status >= 300) {
+    void res.body?.cancel();
+    throw new TilesError({ code: 'http', status: res.status });
+  }
+  const encoding = res.headers.get('content-encoding');
+  if (encoding && encoding !== 'identity') {
+    void res.body?.cancel();
+    throw new TilesError({ code: 'encoded', encoding });
+  }
+  if (res.status === 200) {
+    // A whole small archive is fine; a larger answer means the server ignored the range.
+    const length = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (!(length <= FIRST_BYTES)) {
+      void res.body?.cancel();
+      throw new TilesError({ code: 'no-ranges', status: 200 });
+    }
+  }
+  const first = await res.arrayBuffer();
+  // "bytes 0-16383/123456": the size, where the server exposes it (cross-origin it must list Content-Range in Access-Control-Expose-Headers).
+  const total = Number(res.headers.get('content-range')?.split('/')[1] ?? Number.NaN);
+  return { first, size: Number.isFinite(total) ? total : res.status === 200 ? first.byteLength : null };
+}
+
+export interface OpenedArchive {
+  key: string;
+  bounds: [number, number, number, number];
+  minZoom: number;
+  maxZoom: number;
+  vectorLayers: VectorLayerInfo[];
+  name: string | null;
+  attribution: string | null;
+}
+
+interface Metadata {
+  name?: unknown;
+  attribution?: unknown;
+  vector_layers?: { id?: unknown; fields?: Record<string, unknown> }[];
+  tilestats?: {
+    layers?: {
+      layer?: unknown;
+      geometry?: unknown;
+      attributes?: { attribute?: unknown; type?: unknown; values?: unknown; min?: unknown; max?: unknown }[];
+    }[];
+  };
+}
+
+/** The vector layers and their attributes, from vector_layers and (when the tiler wrote them) tilestats. */
+export function vectorLayersOf(meta: Metadata): VectorLayerInfo[] {
+  const stats = new Map((meta.tilestats?.layers ?? []).map((l) => [String(l.layer), l]));
+  return (meta.vector_layers ?? [])
+    .filter((l) => typeof l.id === 'string')
+    .map((l) => {
+      const s = stats.get(l.id as string);
+      const g = String(s?.geometry ?? 'mixed');
+      const attrs = new Map((s?.attributes ?? []).map((a) => [String(a.attribute), a]));
+      return {
+        id: l.id as string,
+        geometry: (['Point', 'LineString', 'Polygon'].includes(g) ? g : 'mixed') as VectorLayerInfo['geometry'],
+        fields: Object.entries(l.fields ?? {}).map(([name, type]) => {
+          const a = attrs.get(name);
+          const values = Array.isArray(a?.values)
+            ? (a.values.filter((v) => ['string', 'number', 'boolean'].includes(typeof v)) as (string | number | boolean)[])
+            : [];
+          return {
+            name,
+            type: String(a?.type ?? type),
+            values,
+            ...(typeof a?.min === 'number' && typeof a?.max === 'number' ? { min: a.min, max: a.max } : {}),
+          };
+        }),
+      };
+    });
+}
+
+async function openSource(source: Source, first: ArrayBuffer, size: number | null): Promise<OpenedArchive> {
+  const { header, bounds } = checkArchive(first, size);
+  const archive = new PMTiles(source);
+  let meta: Metadata;
+  try {
+    meta = (await archive.getMetadata()) as Metadata;
+  } catch (error) {
+    throw new TilesError({ code: 'unreadable', detail: String((error as Error)?.message ?? error) });
+  }
+  ensureProtocol().add(archive);
+  return {
+    key: source.getKey(),
+    bounds,
+    minZoom: header.minZoom,
+    maxZoom: header.maxZoom,
+    vectorLayers: vectorLayersOf(meta),
+    name: typeof meta.name === 'string' ? meta.name : null,
+    attribution: typeof meta.attribution === 'string' ? meta.attribution : null,
+  };
+}
+
+/** Reads the archive from the file where it lies; nothing is copied (a 2 GB archive costs its directories only). */
+export async function openFile(file: File, key: string): Promise<OpenedArchive> {
+  let first: ArrayBuffer;
+  try {
+    first = await file.slice(0, FIRST_BYTES).arrayBuffer();
+  } catch (error) {
+    throw new TilesError({ code: 'unreadable', detail: String((error as Error)?.message ?? error) });
+  }
+  return openSource(new KeyedSource(key, new FileSource(file)), first, file.size);
+}
+
+export async function openUrl(url: string): Promise<OpenedArchive> {
+  const { first, size } = await probe(url);
+  return openSource(new FetchSource(url), first, size);
+}
+
+export const problemOf = (error: unknown): TilesProblem =>
+  error instanceof TilesError ? error.problem : { code: 'unreadable', detail: String((error as Error)?.message ?? error).slice(0, 160) };
