@@ -312,14 +312,16 @@ export async function cutTiles(layers: readonly TileLayer[], writer: ArchiveWrit
     for (let i = 0; i < level.length; i++) {
       const t = level[i] as (typeof level)[number];
       const parts: Record<string, LegacyFeature[]> = {};
-      let any = false;
+      // Whether anything lies under this tile: its source features, not what is drawn in it (small
+      // parcels are simplified away at low zooms, yet their tiles have children to cut).
+      let below = false;
       layers.forEach((l, li) => {
-        const tile = (indices[li] as GeoJSONVT).getTile(t.z, t.x, t.y);
-        const features = tile?.features ?? [];
-        parts[l.name] = features;
-        if (features.length > 0) any = true;
+        const index = indices[li] as GeoJSONVT & { findTile?: (z: number, x: number, y: number) => { numFeatures?: number } | null };
+        const tile = index.getTile(t.z, t.x, t.y);
+        parts[l.name] = tile?.features ?? [];
+        if ((index.findTile?.(t.z, t.x, t.y)?.numFeatures ?? parts[l.name]?.length ?? 0) > 0) below = true;
       });
-      if (!any) continue;
+      if (!below) continue;
       if (z < maxZoom)
         for (const [dx, dy] of [
           [0, 0],
@@ -331,7 +333,7 @@ export async function cutTiles(layers: readonly TileLayer[], writer: ArchiveWrit
           const cy = t.y * 2 + dy;
           next.push({ z: z + 1, x: cx, y: cy, id: zxyToTileId(z + 1, cx, cy) });
         }
-      if (z >= minZoom) {
+      if (z >= minZoom && count(parts) > 0) {
         const { bytes, dropped: d } = encodeWithin(parts, maxBytes, maxFeatures);
         if (d > 0) dropped[z] = (dropped[z] ?? 0) + d;
         inTiles[z] = (inTiles[z] ?? 0) + count(parts);

@@ -194,7 +194,15 @@ export function TiledSection() {
       >
         <label>
           {t.urlLabel}
-          <input type="url" value={url} placeholder="https://…/parcels.pmtiles" onChange={(e) => setUrl(e.target.value)} />
+          <input
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            value={url}
+            placeholder="https://…/parcels.pmtiles"
+            onChange={(e) => setUrl(e.target.value)}
+          />
         </label>
         <button type="submit">{t.addUrl}</button>
       </form>

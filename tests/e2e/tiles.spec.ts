@@ -1,0 +1,181 @@
+/**
+ * Large layers as vector tiles: an archive made by `npm run tiles` in this test, dropped into the app
+ * and read by URL from the preview server with range requests; bad archives and servers refused with
+ * their reason while what is on the map stays.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, shot, test } from './driver';
+
+type Page = import('@playwright/test').Page;
+
+const work = mkdtempSync(join(tmpdir(), 'tiles-e2e-'));
+/** Served by the preview server (it serves what is in dist/ at request time). */
+const served = join('dist', 'e2e-tiles');
+const ARCHIVE = join(work, 'parcels.pmtiles');
+const USES = ['住宅', '商业', '工业', '绿地'];
+/** A parcel far from every site (west of the county seat), clicked in the tests. */
+const PROBE: [number, number] = [119.0305, 28.4505];
+
+test.beforeAll(() => {
+  const features = [];
+  for (let i = 0; i < 60; i++)
+    for (let j = 0; j < 40; j++) {
+      const [x, y] = [119.0 + i * 0.001, 28.43 + j * 0.001];
+      features.push({
+        type: 'Feature',
+        properties: { 编号: `P-${i}-${j}`, 用途: USES[(i + j) % 4], 面积: 100 + i * j, 备注: '<img src=x onerror="window.__pwned=1">' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + 0.0009, y],
+              [x + 0.0009, y + 0.0009],
+              [x, y + 0.0009],
+              [x, y],
+            ],
+          ],
+        },
+      });
+    }
+  const input = join(work, 'parcels.geojson');
+  writeFileSync(input, JSON.stringify({ type: 'FeatureCollection', features }));
+  execFileSync('npx', ['tsx', 'scripts/tiles.ts', input, '--out', ARCHIVE, '--quiet'], { stdio: 'pipe' });
+  mkdirSync(served, { recursive: true });
+  writeFileSync(join(served, 'parcels.pmtiles'), readFileSync(ARCHIVE));
+});
+test.afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(served, { recursive: true, force: true });
+});
+
+const archiveInput = (page: Page) => page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first();
+
+/** Attribute values of the tiled features drawn in the view. */
+const tiledValues = (page: Page, field: string) =>
+  page.evaluate((field) => {
+    const map = window.__map!;
+    const layers = map
+      .getStyle()
+      .layers.filter((l) => l.id.startsWith('tiled-'))
+      .map((l) => l.id);
+    return layers.length ? map.queryRenderedFeatures(undefined, { layers }).map((f) => String(f.properties[field])) : [];
+  }, field);
+
+test.describe('large layers as vector tiles', () => {
+  test('an archive made by npm run tiles, dropped in: drawn, clicked for its attributes, coloured by one, kept after a reload', async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await app.openTools();
+    await archiveInput(page).setInputFiles(ARCHIVE);
+    const row = page.locator('[data-tiled="parcels"]');
+    await expect(row).toHaveAttribute('data-status', 'ready');
+    await expect(page.locator('.notices')).toContainText('已添加瓦片图层“parcels”');
+    await expect(row).toContainText('已保存');
+    await app.map.settled();
+    await app.map.idle();
+    await expect.poll(async () => (await tiledValues(page, '编号')).length).toBeGreaterThan(100);
+    // The map zoomed to the archive's bounds.
+    const { bounds } = await app.map.camera();
+    expect(bounds[0][0]).toBeLessThan(119.01);
+    expect(bounds[1][0]).toBeGreaterThan(119.05);
+
+    await app.clickMap(PROBE);
+    const card = page.locator('.tiled-card');
+    await expect(card).toContainText('P-30-20');
+    await expect(card).toContainText('parcels');
+    // Text from the file is text: the markup shows as written and runs nothing.
+    await expect(card).toContainText('<img src=x onerror="window.__pwned=1">');
+    expect(await card.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await row.getByRole('combobox', { name: '按属性着色' }).selectOption('用途');
+    await expect(row.locator('.import-legend li')).toHaveCount(4);
+    const fillLayer = (await app.map.layerIds()).find((id) => id.startsWith('tiled-') && id.endsWith('-fill')) as string;
+    expect(JSON.stringify(await app.map.paint(fillLayer, 'fill-color'))).toContain('match');
+    await shot(page, 'tiles-dropped-1920x1080');
+
+    await page.reload();
+    await app.map.idle();
+    await app.openTools();
+    await expect(row).toHaveAttribute('data-status', 'ready');
+    await expect(row.getByRole('combobox', { name: '按属性着色' })).toHaveValue('用途');
+    await expect.poll(async () => (await tiledValues(page, '用途')).length).toBeGreaterThan(0);
+  });
+
+  test('the same archive by URL from the preview server, read by range requests', async ({ app, page }) => {
+    const requests: { range: string | undefined; status: number }[] = [];
+    page.on('requestfinished', async (r) => {
+      if (!r.url().endsWith('/e2e-tiles/parcels.pmtiles')) return;
+      requests.push({ range: (await r.allHeaders()).range, status: (await r.response())?.status() ?? 0 });
+    });
+    await app.open('?lang=en');
+    await app.openTools();
+    await page.getByLabel('Tiles URL').fill('/e2e-tiles/parcels.pmtiles');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const row = page.locator('[data-tiled="parcels"]');
+    await expect(row).toHaveAttribute('data-status', 'ready');
+    await expect(row).toContainText('Saved');
+    await app.map.settled();
+    await app.map.idle();
+    await expect.poll(async () => (await tiledValues(page, '编号')).length).toBeGreaterThan(100);
+    await app.clickMap(PROBE);
+    await expect(page.locator('.tiled-card')).toContainText('P-30-20');
+    expect(requests.length).toBeGreaterThan(1);
+    // Every read of the archive was a range, answered 206: the whole file never came down.
+    for (const r of requests) {
+      expect(r.range).toMatch(/^bytes=\d+-\d+$/);
+      expect(r.status).toBe(206);
+    }
+  });
+
+  test('bad archives and servers are refused with the reason; the layer already there stays', async ({ app, page }) => {
+    await app.open();
+    await app.openTools();
+    await archiveInput(page).setInputFiles(ARCHIVE);
+    await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');
+    const layersBefore = await app.map.layerIds();
+    const notices = page.locator('.notices');
+
+    await archiveInput(page).setInputFiles({
+      name: 'notes.pmtiles',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('just some text'),
+    });
+    await expect(notices).toContainText('未添加“notes.pmtiles”：这不是 PMTiles 文件');
+
+    const whole = readFileSync(ARCHIVE);
+    await archiveInput(page).setInputFiles({
+      name: 'cut.pmtiles',
+      mimeType: 'application/octet-stream',
+      buffer: whole.subarray(0, 20_000),
+    });
+    await expect(notices).toContainText('未添加“cut.pmtiles”：文件不完整');
+
+    const v2 = Buffer.alloc(512);
+    v2.write('PM', 0);
+    v2.writeUInt16LE(2, 2);
+    await archiveInput(page).setInputFiles({ name: 'old.pmtiles', mimeType: 'application/octet-stream', buffer: v2 });
+    await expect(notices).toContainText('第 2 版 PMTiles');
+
+    // A server that ignores Range and sends the whole file with 200.
+    await page.route('**/no-ranges/whole.pmtiles', (route) =>
+      route.fulfill({
+        status: 200,
+        body: whole,
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(whole.byteLength) },
+      }),
+    );
+    await page.getByLabel('瓦片网址').fill('/no-ranges/whole.pmtiles');
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await expect(notices).toContainText('不支持按字节读取');
+
+    await expect(page.locator('[data-tiled]')).toHaveCount(1);
+    expect(await app.map.layerIds()).toEqual(layersBefore);
+  });
+});
