@@ -35,7 +35,13 @@ const csp = (): Plugin => ({
   name: 'csp',
   apply: 'build',
   transformIndexHtml() {
-    const policy = contentSecurityPolicy(basemapOrigins(process.env.VITE_BASEMAPS, 'public/basemaps.json'), [SHELL_GUARD_HASH]);
+    const remote = [
+      ...new Set([
+        ...basemapOrigins(process.env.VITE_BASEMAPS, 'public/basemaps.json'),
+        ...basemapOrigins(process.env.VITE_LAYERS, 'public/layers.json'),
+      ]),
+    ].sort();
+    const policy = contentSecurityPolicy(remote, [SHELL_GUARD_HASH]);
     return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
   },
 });

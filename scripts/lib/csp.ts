@@ -1,7 +1,8 @@
 /**
  * The Content Security Policy of the built page: everything from the app's own origin,
  * workers from blob: (the import parser), no inline script, and remote origins only for
- * the online basemaps configured at build time (VITE_BASEMAPS, public/basemaps.json).
+ * the online basemaps and the tiled layers configured at build time (VITE_BASEMAPS,
+ * public/basemaps.json, VITE_LAYERS, public/layers.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -22,8 +23,9 @@ export function basemapOrigins(env: string | undefined, basemapsFile: string): s
   const origins = new Set<string>();
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
-    for (const b of list as { tiles?: unknown; style?: unknown }[]) {
-      for (const u of [...(Array.isArray(b?.tiles) ? b.tiles : []), b?.style]) {
+    for (const b of list as { tiles?: unknown; style?: unknown; url?: unknown }[]) {
+      // Basemaps name tiles or a style; tiled layers (layers.json, VITE_LAYERS) a url.
+      for (const u of [...(Array.isArray(b?.tiles) ? b.tiles : []), b?.style, b?.url]) {
         if (typeof u !== 'string') continue;
         try {
           const url = new URL(u.replace(/\{[a-z]\}/g, '0'));

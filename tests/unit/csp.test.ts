@@ -19,6 +19,14 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy(origins)).toContain("img-src 'self' data: blob: https://a.tile.example https://styles.example");
     expect(basemapOrigins('not json', '/nonexistent')).toEqual([]);
   });
+
+  it('adds the origin of a tiled layer published on an object store, not of one beside the app', () => {
+    const layers = JSON.stringify([
+      { id: 'parcels', url: 'https://bucket.oss-cn-hangzhou.aliyuncs.com/suichang/parcels.pmtiles' },
+      { id: 'local', url: 'tiles/local.pmtiles' },
+    ]);
+    expect(basemapOrigins(layers, '/nonexistent')).toEqual(['https://bucket.oss-cn-hangzhou.aliyuncs.com']);
+  });
 });
 
 describe('the first view guard', () => {
