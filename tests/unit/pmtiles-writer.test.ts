@@ -115,7 +115,7 @@ describe('the PMTiles writer', () => {
     }
     // Header and root came in one request of the first 16 KiB.
     expect(requests[0]).toEqual({ offset: 0, length: ROOT_BYTES });
-  });
+  }, 60_000); // 100,000 tiles gzipped one by one: about 4 s alone, more beside the other test files
 
   it('refuses ids out of order, and leaves no file under the output name when given up', () => {
     const out = join(dir, 'aborted.pmtiles');
@@ -213,7 +213,7 @@ describe('the tiler', () => {
     // The tile bytes are gzipped in the file (the reader un-gzips them).
     const raw = readFileSync(out);
     expect([...raw.subarray(h.tileDataOffset, h.tileDataOffset + 2)]).toEqual([0x1f, 0x8b]);
-  });
+  }, 60_000);
 
   it('chooses the zooms from the data: dense points and small parcels need more than a few large areas', () => {
     const parcel = (x: number, y: number, d: number): Feature<Polygon> => ({
