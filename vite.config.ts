@@ -141,7 +141,7 @@ export default defineConfig(({ mode }) => {
         disable: single,
         registerType: 'prompt',
         injectRegister: false,
-        includeAssets: ['favicon.svg', 'basemaps.json'],
+        includeAssets: ['favicon.svg', 'basemaps.json', 'layers.json'],
         manifest: {
           name: '遂昌发展地图 · Suichang Development Map',
           short_name: '遂昌发展地图',

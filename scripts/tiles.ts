@@ -6,15 +6,21 @@
  * with limits for large files. Each input is a vector layer named after its file (or --layer). See
  * README, "Large layers".
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Datum } from '../src/basemap/config.ts';
+import { convertCollection } from '../src/basemap/datum.ts';
 import { importProblemText } from '../src/i18n/toolStrings.ts';
 import { parseImport } from '../src/tools/import/parse.ts';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from '../src/tools/import/text.ts';
 import { ArchiveWriter } from './lib/pmtiles-writer.ts';
 import { cutTiles, type TileLayer } from './lib/tiler.ts';
+
+/** The datum the app draws its embedded map in: tiles are written in it, as imports are converted to it. */
+const MAP_DATUM = (JSON.parse(readFileSync(new URL('../geodata/meta.json', import.meta.url), 'utf8')) as { datum: Datum }).datum;
+const DATUMS = ['WGS-84', 'GCJ-02', 'BD-09'] as const;
 
 /** Far above the browser's 50 MB: what one 2-core, 24 GB machine tiles in minutes. */
 const LIMITS = { bytes: 2 * 1024 ** 3, features: 20_000_000 };
@@ -30,6 +36,8 @@ const USAGE = `用法 · usage: npm run tiles -- INPUT... --out OUT.pmtiles [opt
   --encoding E    text encoding (${CHOOSABLE_ENCODINGS.join(', ')})
   --lon COL --lat COL   columns of a CSV or sheet
   --sheet NAME    the sheet of an Excel file
+  --datum D       datum of the input's longitude/latitude: WGS-84 (default; also CGCS2000), GCJ-02 or BD-09;
+                  converted to the map's datum (${MAP_DATUM}) as the app converts imports
   --attribution TEXT`;
 
 class TilesError extends Error {}
@@ -66,7 +74,11 @@ async function readLayer(path: string, name: string, values: Record<string, stri
   const lon = str('lon');
   const lat = str('lat');
   const sheet = str('sheet');
+  const datum = (str('datum') ?? 'WGS-84') as (typeof DATUMS)[number];
+  if (!DATUMS.includes(datum))
+    fail(`未知基准 ${datum}（可选：${DATUMS.join('、')}）。`, `unknown datum ${datum} (one of ${DATUMS.join(', ')}).`);
   const result = await parseImport(basename(path), bytes, {
+    ...(datum === 'BD-09' ? { datum } : {}),
     limits: LIMITS,
     ...(crs ? { crs: Number(crs.replace(/^EPSG:/i, '')) } : {}),
     ...(encoding ? { encoding: encoding as TextEncodingName } : {}),
@@ -80,7 +92,10 @@ async function readLayer(path: string, name: string, values: Record<string, stri
       console.warn(`${at}：已忽略属性名 ${result.dropped.join('、')} · ${atEn}: left out attribute names ${result.dropped.join(', ')}`);
     if (result.readAs.crs) console.log(`${at}: ${result.readAs.crs.name} (EPSG:${result.readAs.crs.epsg}) → WGS-84`);
     if (result.readAs.encoding) console.log(`${at}: ${result.readAs.encoding.name} (${result.readAs.encoding.basis})`);
-    return { name, fc: result.fc };
+    // BD-09 came out of the importer as GCJ-02; then into the map's datum, as the app does for an import.
+    const from: Datum = datum === 'BD-09' ? 'GCJ-02' : datum;
+    if (from !== MAP_DATUM) console.log(`${at}: ${from} → ${MAP_DATUM}`);
+    return { name, fc: convertCollection(result.fc, from, MAP_DATUM) };
   }
   if ('problem' in result) fail(`${at}：${importProblemText(result.problem, 'zh')}`, `${atEn}: ${importProblemText(result.problem, 'en')}`);
   if ('needsCrs' in result)
@@ -113,6 +128,7 @@ async function main(): Promise<void> {
       lon: { type: 'string' },
       lat: { type: 'string' },
       sheet: { type: 'string' },
+      datum: { type: 'string' },
       attribution: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -184,6 +200,8 @@ async function main(): Promise<void> {
       format: 'pbf',
       type: 'overlay',
       generator: 'suichang-development-map npm run tiles',
+      // Not in the PMTiles spec: the app reads it to say when a basemap in another datum is shown.
+      datum: MAP_DATUM,
       ...(values.attribution ? { attribution: values.attribution } : {}),
       vector_layers: summary.layers.map((l) => ({
         id: l.layer,

@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import { meta } from '../data/geodata';
 import { formatBytes } from '../i18n/format';
 import { useApp } from '../state/store';
+import { FieldSelect } from '../tools/FieldSelect';
 import { categoryStyle, graduatedStyle, type LayerStyle, legendOf, MAX_CATEGORIES } from '../tools/layerStyle';
+import { FileButton } from '../ui/FileButton';
+import { resolveUrl, TilesError } from './archive';
 import { addTiledFile, addTiledUrl, grantAndReopen, removeTiled, replaceFile, zoomToTiled } from './manage';
-import { useTileStrings } from './tileStrings';
+import { tilesProblemText, useTileStrings } from './tileStrings';
 import { type TiledLayer, useTiles } from './tilesState';
 
 /** The attributes a layer can be coloured by: text with a few values (categories) or numbers (classes of the sampled values). */
@@ -19,8 +23,8 @@ function styleFields(l: TiledLayer): { name: string; numeric: boolean; values: (
   return [...out.values()];
 }
 
-function styleFor(l: TiledLayer, field: string): LayerStyle | undefined {
-  const f = styleFields(l).find((x) => x.name === field);
+function styleFor(fields: ReturnType<typeof styleFields>, field: string): LayerStyle | undefined {
+  const f = fields.find((x) => x.name === field);
   if (!f) return undefined;
   // The tiler samples up to 100 values of each attribute: categories from them, or number classes.
   const features = f.values.map((v) => ({ properties: { [field]: v } }));
@@ -30,6 +34,8 @@ function styleFor(l: TiledLayer, field: string): LayerStyle | undefined {
 function LayerRow({ l }: { l: TiledLayer }) {
   const t = useTileStrings();
   const lang = useApp((s) => s.lang);
+  // The datum the map is drawn in now: an online basemap's, else the embedded map's.
+  const mapDatum = useApp((s) => s.basemaps.find((b) => b.id === s.basemapId)?.datum ?? meta.datum);
   const update = useTiles((s) => s.update);
   const name = l.names ? l.names[lang] : l.name;
   const fields = styleFields(l);
@@ -71,18 +77,7 @@ function LayerRow({ l }: { l: TiledLayer }) {
       {l.status.kind === 'missing' && (
         <div className="read-as-warn" role="status">
           <p>{t.missing(l.origin.kind === 'file' ? l.origin.fileName : l.name)}</p>
-          <label className="file-button">
-            {t.chooseAgain}
-            <input
-              type="file"
-              accept=".pmtiles"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void replaceFile(l.id, file);
-              }}
-            />
-          </label>
+          <FileButton label={t.chooseAgain} accept=".pmtiles" onFile={(file) => void replaceFile(l.id, file)} />
         </div>
       )}
       {l.status.kind === 'error' && (
@@ -90,7 +85,8 @@ function LayerRow({ l }: { l: TiledLayer }) {
           {l.status.text}
         </p>
       )}
-      {kept && l.status.kind === 'ready' && <p className="tool-hint tiled-kept">{kept}</p>}
+      {kept && ready && <p className="tool-hint tiled-kept">{kept}</p>}
+      {ready && l.datum !== mapDatum && <p className="read-as-warn">{t.datumNote(l.datum, mapDatum)}</p>}
       <div className="import-row">
         <input
           type="color"
@@ -116,30 +112,22 @@ function LayerRow({ l }: { l: TiledLayer }) {
         </button>
       </div>
       {fields.length > 0 && ready && (
-        <label className="datum-select">
-          {t.colorBy}
-          <select
-            value={l.style?.field ?? ''}
-            onChange={(e) => {
-              const style = e.target.value ? styleFor(l, e.target.value) : undefined;
-              update(l.id, { style: style ? { ...style, field: e.target.value } : undefined });
-            }}
-          >
-            <option value="">{t.oneColor}</option>
-            {fields.map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="tiled-style">
+          <FieldSelect
+            label={t.colorBy}
+            none={t.oneColor}
+            fields={fields}
+            value={l.style?.field}
+            onChange={(field) => update(l.id, { style: field ? styleFor(fields, field) : undefined })}
+          />
+        </div>
       )}
       {l.style && (
         <ul className="import-legend" aria-label={`${t.colorBy} · ${l.style.field}`}>
           {legendOf(
             l.style,
             lang,
-            l.style.mode === 'category' && (styleFields(l).find((f) => f.name === l.style?.field)?.values.length ?? 0) > MAX_CATEGORIES,
+            l.style.mode === 'category' && (fields.find((f) => f.name === l.style?.field)?.values.length ?? 0) > MAX_CATEGORIES,
           ).map((e) => (
             <li key={e.label}>
               <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
@@ -162,34 +150,19 @@ export function TiledSection() {
     <section className="tool-section" aria-labelledby="tiled-title">
       <h3 id="tiled-title">{t.title}</h3>
       <p className="tool-hint">{t.hint}</p>
-      <label className="file-button">
-        {t.chooseFile}
-        <input
-          type="file"
-          accept=".pmtiles"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void addTiledFile(file);
-          }}
-        />
-      </label>
+      <FileButton label={t.chooseFile} accept=".pmtiles" onFile={(file) => void addTiledFile(file)} />
       <form
         className="tiled-url"
         onSubmit={(e) => {
           e.preventDefault();
           const value = url.trim();
           if (!value) return;
-          void import('./archive').then(({ resolveUrl, TilesError }) => {
-            try {
-              void addTiledUrl(resolveUrl(value, location.href)).then((ok) => ok && setUrl(''));
-            } catch (error) {
-              if (error instanceof TilesError)
-                void import('./tileStrings').then(({ tilesProblemText }) =>
-                  useApp.getState().notify(t.refused(value, tilesProblemText(error.problem, useApp.getState().lang))),
-                );
-            }
-          });
+          try {
+            void addTiledUrl(resolveUrl(value, location.href)).then((ok) => ok && setUrl(''));
+          } catch (error) {
+            if (!(error instanceof TilesError)) throw error;
+            useApp.getState().notify(t.refused(value, tilesProblemText(error.problem, useApp.getState().lang)));
+          }
         }}
       >
         <label>
@@ -200,7 +173,7 @@ export function TiledSection() {
             autoComplete="off"
             spellCheck={false}
             value={url}
-            placeholder="https://…/parcels.pmtiles"
+            placeholder="tiles/parcels.pmtiles"
             onChange={(e) => setUrl(e.target.value)}
           />
         </label>

@@ -2,45 +2,23 @@
  * At start: the tiled layers published with the app (VITE_LAYERS, public/layers.json) and those the
  * user kept. Light: the archive code (pmtiles, manage.ts) is loaded only when there is a layer.
  */
+import { loadConfigList } from '../app/configList';
 import { readKeys } from '../tools/db';
-import { parseLayerConfig, type TiledLayerConfig } from './config';
+import { parseLayerConfig } from './config';
+import { KEY_TILED_INDEX } from './tilesState';
 
-async function configured(): Promise<TiledLayerConfig[]> {
-  const found: TiledLayerConfig[] = [];
-  const problems: string[] = [];
-  const env = import.meta.env.VITE_LAYERS as string | undefined;
-  if (env) {
-    try {
-      const r = parseLayerConfig(JSON.parse(env), 'VITE_LAYERS');
-      found.push(...r.layers);
-      problems.push(...r.problems);
-    } catch (error) {
-      problems.push(`VITE_LAYERS: not valid JSON (${(error as Error).message})`);
-    }
-  }
-  if (location.protocol !== 'file:') {
-    try {
-      const res = await fetch(`${import.meta.env.BASE_URL}layers.json`, { cache: 'no-cache' });
-      // A static server may answer a missing file with index.html: only JSON counts.
-      if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) {
-        const r = parseLayerConfig(await res.json(), 'layers.json');
-        found.push(...r.layers.filter((l) => !found.some((f) => f.id === l.id)));
-        problems.push(...r.problems);
-      }
-    } catch (error) {
-      problems.push(`layers.json: ${(error as Error).message}`);
-    }
-  }
-  for (const p of problems) console.warn(p);
-  return found;
-}
+const configured = () =>
+  loadConfigList(import.meta.env.VITE_LAYERS as string | undefined, 'VITE_LAYERS', 'layers.json', (json, where) => {
+    const r = parseLayerConfig(json, where);
+    return { items: r.layers, problems: r.problems };
+  });
 
 export async function startTiles(): Promise<void> {
-  const [config, kept] = await Promise.all([configured(), readKeys(['suichang:tiled:v1']).catch(() => [undefined])]);
+  const [config, kept] = await Promise.all([configured(), readKeys([KEY_TILED_INDEX]).catch(() => [undefined])]);
   if (config.length === 0 && !(Array.isArray(kept[0]) && kept[0].length > 0)) return;
   const { addTiledUrl, restoreTiles } = await import('./manage');
   const { resolveUrl } = await import('./archive');
-  await restoreTiles();
+  await restoreTiles(kept[0]);
   for (const c of config) {
     let url: string;
     try {

@@ -11,11 +11,10 @@ import { useApp } from '../state/store';
 import { readKeys, StorageFault, write } from '../tools/db';
 import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
 import { TILE_STRINGS, tilesProblemText } from './tileStrings';
-import { type KeptState, TILE_COLORS, type TiledLayer, type TiledOrigin, useTiles } from './tilesState';
+import { KEY_TILED_INDEX as KEY_INDEX, type KeptState, TILE_COLORS, type TiledLayer, type TiledOrigin, useTiles } from './tilesState';
 
 /** Files up to this size are stored whole in the browser; larger ones by handle only. */
 export const KEEP_BYTES = 100 * 1024 * 1024;
-const KEY_INDEX = 'suichang:tiled:v1';
 const fileKey = (id: string) => `suichang:tiled-file:${id}`;
 
 let counter = 0;
@@ -39,6 +38,7 @@ function layerOf(id: string, name: string, origin: TiledOrigin, a: OpenedArchive
     kept,
     key: a.key,
     bounds: a.bounds,
+    datum: a.datum,
     minZoom: a.minZoom,
     maxZoom: a.maxZoom,
     vectorLayers: a.vectorLayers,
@@ -138,7 +138,7 @@ const setKept = (id: string, kept: KeptState) => useTiles.getState().update(id, 
 const faultText = (e: unknown) => (e instanceof StorageFault ? `${s().notKept} (${e.kind}: ${e.message})` : String(e));
 
 async function keepFile(layer: TiledLayer, file: File, handle?: FileSystemFileHandle): Promise<void> {
-  const how: 'bytes' | 'handle' | 'none' = file.size <= KEEP_BYTES ? 'bytes' : handle ? 'handle' : 'none';
+  const how = keptHow({ kind: 'file', fileName: file.name, size: file.size, file, ...(handle ? { handle } : {}) });
   if (how === 'none') {
     const { formatBytes } = await import('../i18n/format');
     setKept(layer.id, { kind: 'session', why: s().tooBigToKeep(formatBytes(file.size, lang())) });
@@ -153,11 +153,16 @@ async function keepFile(layer: TiledLayer, file: File, handle?: FileSystemFileHa
   }
 }
 
+/** How a file is kept: whole when small, else by its handle where the browser gave one, else not. */
+function keptHow(origin: Extract<TiledOrigin, { kind: 'file' }>): 'bytes' | 'handle' | 'none' {
+  return origin.file && origin.size <= KEEP_BYTES ? 'bytes' : origin.handle ? 'handle' : 'none';
+}
+
 function indexOf(): Stored[] {
   return useTiles
     .getState()
     .layers.filter((l) => !(l.origin.kind === 'url' && l.origin.config))
-    .map(({ status: _status, kept, origin, ...rest }) => ({
+    .map(({ status: _status, kept: _kept, origin, ...rest }) => ({
       ...rest,
       origin:
         origin.kind === 'url'
@@ -166,14 +171,7 @@ function indexOf(): Stored[] {
               kind: 'file',
               fileName: origin.fileName,
               size: origin.size,
-              how:
-                kept.kind === 'saved' && kept.how !== 'url'
-                  ? kept.how
-                  : origin.file && origin.size <= KEEP_BYTES
-                    ? 'bytes'
-                    : origin.handle
-                      ? 'handle'
-                      : 'none',
+              how: keptHow(origin),
             },
     }));
 }
@@ -229,15 +227,9 @@ async function reopenStored(st: Stored, kept: unknown): Promise<TiledLayer> {
   }
 }
 
-/** After a reload: the kept layers, each opened again or listed with what stops it. */
-export async function restoreTiles(): Promise<void> {
-  let index: Stored[] = [];
-  try {
-    const [raw] = await readKeys([KEY_INDEX]);
-    index = Array.isArray(raw) ? (raw as Stored[]) : [];
-  } catch {
-    return; // storage unavailable: the tools' storage notice says so
-  }
+/** After a reload: the kept layers (the index as boot.ts read it), each opened again or listed with what stops it. */
+export async function restoreTiles(raw: unknown): Promise<void> {
+  const index = Array.isArray(raw) ? (raw as Stored[]) : [];
   if (index.length === 0) return;
   const files = await readKeys(index.map((l) => fileKey(l.id))).catch(() => index.map(() => undefined));
   const layers = await Promise.all(index.map((st, i) => reopenStored(st, files[i])));
@@ -270,6 +262,7 @@ export async function replaceFile(id: string, file: File): Promise<boolean> {
     useTiles.getState().update(id, {
       key: a.key,
       bounds: a.bounds,
+      datum: a.datum,
       minZoom: a.minZoom,
       maxZoom: a.maxZoom,
       vectorLayers: a.vectorLayers,

@@ -7,6 +7,7 @@
  */
 import { addProtocol } from 'maplibre-gl';
 import { FetchSource, FileSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
+import type { Datum } from '../basemap/config';
 import { checkArchive, TilesError, type TilesProblem } from './archive';
 import type { VectorLayerInfo } from './tilesState';
 
@@ -75,10 +76,13 @@ export interface OpenedArchive {
   vectorLayers: VectorLayerInfo[];
   name: string | null;
   attribution: string | null;
+  /** The datum of the coordinates: what the tiler wrote, else WGS-84 (other tilers' archives). */
+  datum: Datum;
 }
 
 interface Metadata {
   name?: unknown;
+  datum?: unknown;
   attribution?: unknown;
   vector_layers?: { id?: unknown; fields?: Record<string, unknown> }[];
   tilestats?: {
@@ -136,6 +140,7 @@ async function openSource(source: Source, first: ArrayBuffer, size: number | nul
     vectorLayers: vectorLayersOf(meta),
     name: typeof meta.name === 'string' ? meta.name : null,
     attribution: typeof meta.attribution === 'string' ? meta.attribution : null,
+    datum: meta.datum === 'GCJ-02' ? 'GCJ-02' : 'WGS-84',
   };
 }
 

@@ -34,7 +34,8 @@ const zh = {
   reopen: '允许读取',
   chooseAgain: '重新选择文件',
   offlineNote: '本地文件离线可用；网址上的瓦片只在联网时可用（浏览器不缓存 Range 请求）。',
-  datumNote: (datum: string) => `瓦片按 WGS-84 绘制；当前底图为 ${datum}，可能偏移数百米。`,
+  datumNote: (tiles: string, map: string) =>
+    `瓦片坐标为 ${tiles}，当前底图为 ${map}：浏览器中无法转换瓦片，位置会偏移约数百米（生成时用 npm run tiles 的 --datum 说明输入的基准）。`,
   featureTitle: '要素属性',
   close: '关闭',
   layerOf: (layer: string, source: string) => `${source} · ${layer}`,
@@ -74,7 +75,8 @@ const en: TileStrings = {
   reopen: 'Allow reading',
   chooseAgain: 'Choose the file again',
   offlineNote: 'A local file works offline; tiles from a URL only while online (browsers do not cache Range requests).',
-  datumNote: (datum) => `The tiles are drawn as WGS-84; the basemap now shown is ${datum}, so they may be offset by a few hundred metres.`,
+  datumNote: (tiles, map) =>
+    `The tiles are in ${tiles} and the basemap now shown is ${map}: tiles cannot be converted in the browser, so they sit a few hundred metres off (npm run tiles takes the input's datum with --datum).`,
   featureTitle: 'Feature attributes',
   close: 'Close',
   layerOf: (layer, source) => `${source} · ${layer}`,

@@ -3,6 +3,7 @@
  * is kept, and the feature last clicked. Plain data; the archives themselves are opened in open.ts.
  */
 import { create } from 'zustand';
+import type { Datum } from '../basemap/config';
 import type { LayerStyle } from '../tools/layerStyle';
 
 /** Where an archive is read from. A file is kept as its bytes (small) or its handle (Chromium), else not at all. */
@@ -39,13 +40,15 @@ export interface TiledLayer {
   /** The key the pmtiles protocol knows the archive by (the MapLibre source URL is pmtiles://key). */
   key: string;
   bounds: [number, number, number, number];
+  /** The datum the tiles were written in (tiles cannot be converted in the browser as imports are). */
+  datum: Datum;
   minZoom: number;
   maxZoom: number;
   vectorLayers: VectorLayerInfo[];
   color: string;
   opacity: number;
   visible: boolean;
-  style?: LayerStyle & { field: string };
+  style?: LayerStyle;
 }
 
 export interface PickedFeature {
@@ -66,6 +69,9 @@ interface TilesState {
   pick: (p: PickedFeature | null) => void;
   setOpening: (name: string | null) => void;
 }
+
+/** Where the kept tiled layers are listed in IndexedDB (src/tools/db.ts). */
+export const KEY_TILED_INDEX = 'suichang:tiled:v1';
 
 export const TILE_COLORS = ['#1b7837', '#762a83', '#b35806', '#2166ac', '#8c510a'];
 

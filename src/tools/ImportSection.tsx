@@ -1,6 +1,7 @@
 import { bbox } from '@turf/turf';
 import { useState } from 'react';
 import { fitBounds } from '../map/cameraApi';
+import { FileButton } from '../ui/FileButton';
 import { AttributeTable } from './AttributeTable';
 import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
@@ -149,20 +150,15 @@ export function ImportSection() {
     <section className="tool-section" aria-labelledby="import-title">
       <h3 id="import-title">{t.importTitle}</h3>
       <p className="tool-hint">{t.importHint}</p>
-      <label className="file-button">
-        {t.chooseFile}
-        <input
-          type="file"
-          accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt,.xlsx,.xls,.pmtiles"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            // A vector-tile archive is a tiled layer (src/tiles), not a file to parse.
-            if (file && /\.pmtiles$/i.test(file.name)) void import('../tiles/manage').then((m) => m.addTiledFile(file));
-            else if (file) void importFile(file);
-          }}
-        />
-      </label>
+      <FileButton
+        label={t.chooseFile}
+        accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt,.xlsx,.xls,.pmtiles"
+        onFile={(file) => {
+          // A vector-tile archive is a tiled layer (src/tiles), not a file to parse.
+          if (/\.pmtiles$/i.test(file.name)) void import('../tiles/manage').then((m) => m.addTiledFile(file));
+          else void importFile(file);
+        }}
+      />
       <label className="datum-select">
         {t.datumOfFile}
         <select value={datum} onChange={(e) => setDatum(e.target.value as FileDatum)}>

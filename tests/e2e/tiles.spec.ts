@@ -43,7 +43,8 @@ test.beforeAll(() => {
     }
   const input = join(work, 'parcels.geojson');
   writeFileSync(input, JSON.stringify({ type: 'FeatureCollection', features }));
-  execFileSync('npx', ['tsx', 'scripts/tiles.ts', input, '--out', ARCHIVE, '--quiet'], { stdio: 'pipe' });
+  // The parcels are placed in the map's own datum, so the clicks below land where they are drawn.
+  execFileSync('npx', ['tsx', 'scripts/tiles.ts', input, '--out', ARCHIVE, '--datum', 'GCJ-02', '--quiet'], { stdio: 'pipe' });
   mkdirSync(served, { recursive: true });
   writeFileSync(join(served, 'parcels.pmtiles'), readFileSync(ARCHIVE));
 });

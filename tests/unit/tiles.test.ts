@@ -94,6 +94,7 @@ describe('the map layers of an archive', () => {
     kept: { kind: 'saved', how: 'url' },
     key: 'https://example.org/x.pmtiles',
     bounds: [119, 28, 120, 29],
+    datum: 'WGS-84',
     minZoom: 0,
     maxZoom: 14,
     vectorLayers: vectorLayersOf({
