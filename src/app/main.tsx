@@ -6,6 +6,7 @@ import { useApp } from '../state/store';
 import { startTiles } from '../tiles/boot';
 import { restoreTools } from '../tools/persist';
 import { SpeakerView } from '../tour/SpeakerView';
+import { loadTours } from '../tour/tours';
 import { captureStaticMap } from '../ui/StaticMap';
 import { App } from './App';
 import { startUrlSync } from './urlSync';
@@ -21,6 +22,7 @@ if (speaker) {
   void loadBasemaps();
   void restoreTools();
   void startTiles();
+  void loadTours(); // the chosen tour is known before "start" is pressed
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
 

@@ -3,9 +3,8 @@ import { TOOL_STRINGS } from '../i18n/toolStrings';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 import { useTools } from '../tools/toolsState';
-import { exitTour, startTour } from '../tour/controller';
+import { exitTour, startChosenTour } from '../tour/controller';
 import { useTour } from '../tour/tourState';
-import { loadTours } from '../tour/tours';
 import { Search } from './Search';
 
 export function Header() {
@@ -55,7 +54,7 @@ export function Header() {
           className="header-button tour-button"
           aria-pressed={touring}
           aria-label={touring ? t.tourExit : t.startTourLabel}
-          onClick={() => (touring ? exitTour() : void loadTours().then(() => startTour(0)))}
+          onClick={() => (touring ? exitTour() : startChosenTour())}
         >
           {touring ? t.tourExit : t.startTour}
         </button>

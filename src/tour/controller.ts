@@ -9,7 +9,7 @@ import { useApp } from '../state/store';
 import { openChannel } from './channel';
 import { isBigScreen, tourPadding } from './padding';
 import { type Kiosk, type PlayedTour, type Saved, useTour } from './tourState';
-import { chosenTour } from './tours';
+import { chosenTour, loadTours, useTours } from './tours';
 
 /** What is on screen now, to come back to. */
 export function onScreen(): Saved {
@@ -21,6 +21,16 @@ export function onScreen(): Saved {
 export function startTour(index: number, kiosk: Kiosk | null = null, tour: PlayedTour = chosenTour()): void {
   // The subscription in startTourSync applies the stop.
   useTour.getState().start(index, onScreen(), kiosk, tour);
+}
+
+/**
+ * The header's "start": the chosen tour, at once when the list of tours is known (it is read at
+ * boot), so a clicker pressed right after starting is not lost; only before that read has ended
+ * does the start wait for it.
+ */
+export function startChosenTour(): void {
+  if (useTours.getState().status !== 'loading') startTour(0);
+  else void loadTours().then(() => startTour(0));
 }
 
 /** Puts a stop on the map: its layers, its emphasis and its camera. */
