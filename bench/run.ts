@@ -11,8 +11,10 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
 import { type HeapKinds, snapshotKinds } from './heapKinds.ts';
+import { clickAnswerMs, clickToPaint, frameIntervals, median, PAN_AND_ZOOM, p95, r1, waitIdle, x2 } from './measure.ts';
 import { serve } from './server.ts';
 import { writeSynthetic } from './synthetic.ts';
+import { benchTiles } from './tiles.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -20,68 +22,15 @@ const PORT = 4190;
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Runs of each timed pair: 3 by default (the whole bench within 10 minutes here), BENCH_RUNS for more. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** BENCH_ONLY=click,peers runs some parts (cold, click, tour, scale, peers, heap); the check needs all. */
+/** BENCH_ONLY=click,peers runs some parts (cold, click, tour, scale, tiles, peers, heap); the check needs all. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part: string) => !ONLY || ONLY.includes(part);
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)] as number) : Number.NaN;
-};
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] as number) : Number.NaN;
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
-/** A ratio for the table, two decimals. */
-const x2 = (x: number) => x.toFixed(2);
-/** The scripted pan and zoom of every frame-interval measure (MapLibre pages; the peers script the same in __pan). */
-const PAN_AND_ZOOM =
-  'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);';
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS };
 const rows: [string, string, string, string][] = [];
 const log = (m: string) => console.log(`[bench] ${m}`);
 const row = (what: string, app: number | string, bare: number | string, note = '') =>
   rows.push([what, typeof app === 'number' ? String(r1(app)) : app, typeof bare === 'number' ? String(r1(bare)) : bare, note]);
-
-async function waitIdle(page: Page) {
-  await page.waitForFunction(
-    () => Boolean((window as never as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map),
-    null,
-    { timeout: 60_000, polling: 'raf' },
-  );
-  await page.waitForFunction(
-    () => {
-      const m = (window as never as { __map: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
-      return m.loaded() && m.areTilesLoaded() && !m.isMoving();
-    },
-    null,
-    { timeout: 60_000, polling: 'raf' },
-  );
-  return page.evaluate(() => performance.now());
-}
-
-/** rAF intervals while `action` runs (a string: tsx would wrap a function's inner names with a helper the page lacks). */
-async function frameIntervals(page: Page, action: string, ms: number): Promise<number[]> {
-  return page.evaluate(`new Promise((done) => {
-    const out = [];
-    let last = performance.now();
-    const end = last + ${ms};
-    const tick = (t) => { out.push(t - last); last = t; if (t < end) requestAnimationFrame(tick); else done(out.slice(1)); };
-    requestAnimationFrame(tick);
-    ${action};
-  })`) as Promise<number[]>;
-}
-
-/** How long the map takes to answer "what is here?" at the centre of the view. */
-const clickAnswerMs = (page: Page) =>
-  page.evaluate(() => {
-    const m = (window as never as { __map: { queryRenderedFeatures(p: [number, number]): unknown[] } }).__map;
-    const t = performance.now();
-    m.queryRenderedFeatures([683, 384]);
-    return performance.now() - t;
-  });
 
 function bundleSizes() {
   const dir = join(ROOT, 'dist/assets');
@@ -115,6 +64,7 @@ async function main() {
     '/nm/maplibre/': join(ROOT, 'node_modules/maplibre-gl/dist'),
     '/nm/leaflet/': join(ROOT, 'node_modules/leaflet/dist'),
     '/nm/echarts/': join(ROOT, 'node_modules/echarts/dist'),
+    '/nm/pmtiles/': join(ROOT, 'node_modules/pmtiles/dist'),
     '/geodata/': join(ROOT, 'geodata'),
     '/data/': OUT,
   });
@@ -200,46 +150,7 @@ async function main() {
         ];
         for (let i = 0; i < 20; i++) {
           const at = targets[i % 2] as [number, number];
-          const pt = await page.evaluate((ll) => {
-            const m = (
-              window as never as { __map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } }
-            ).__map;
-            const p = m.project(ll);
-            const r = m.getCanvas().getBoundingClientRect();
-            const x = r.left + p.x;
-            const y = r.top + p.y;
-            return { x, y, onCanvas: document.elementFromPoint(x, y) === m.getCanvas() };
-          }, at);
-          // A target under a control would measure nothing: fail loudly instead.
-          if (!pt.onCanvas) throw new Error(`click target ${at.join(',')} is covered at ${Math.round(pt.x)},${Math.round(pt.y)}`);
-          // The pointer arrives first and rests (the hover highlight is drawn), as a hand's would.
-          await page.mouse.move(pt.x, pt.y);
-          await page.waitForTimeout(400);
-          // Element Timing: the render time of the new panel's heading (remounted per site), a real paint.
-          await page.evaluate(() => {
-            const w = window as never as { __clickAt: number; __painted: Promise<number> };
-            w.__painted = new Promise((res) => {
-              setTimeout(() => res(Number.NaN), 3000);
-              const obs = new PerformanceObserver((list) => {
-                for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[])
-                  if (e.identifier === 'site-heading' && e.renderTime > w.__clickAt) {
-                    obs.disconnect();
-                    res(e.renderTime);
-                  }
-              });
-              obs.observe({ type: 'element' });
-            });
-            document
-              .querySelector('canvas')
-              ?.addEventListener('mousedown', () => (w.__clickAt = performance.now()), { once: true, capture: true });
-          });
-          await page.mouse.down();
-          await page.mouse.up();
-          const measured = page.evaluate(async () => {
-            const w = window as never as { __clickAt: number; __painted: Promise<number> };
-            return (await w.__painted) - w.__clickAt;
-          });
-          times.push(await Promise.race([measured, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 5000))]));
+          times.push(await clickToPaint(page, at, 'site-heading'));
           await page.keyboard.press('Escape');
         }
         return times;
@@ -379,6 +290,10 @@ async function main() {
           );
         }
       }
+    }
+    if (want('tiles')) {
+      log('tiles');
+      await benchTiles({ root: ROOT, out: OUT, base: BASE, fresh: () => fresh(), row, log, results });
     }
     if (want('peers')) {
       log('peers');

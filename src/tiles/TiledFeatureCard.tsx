@@ -12,14 +12,21 @@ export function TiledFeatureCard() {
   if (!picked || !layer) return null;
   const entries = Object.entries(picked.properties);
   return (
-    <section className="tiled-card" aria-labelledby="tiled-card-title">
+    // Keyed by the feature: a new pick is a new card (its paint is what the bench's click row times).
+    <section
+      key={`${picked.layerId}|${picked.sourceLayer}|${JSON.stringify(picked.properties)}`}
+      className="tiled-card"
+      aria-labelledby="tiled-card-title"
+    >
       <header>
         <h3 id="tiled-card-title">{t.featureTitle}</h3>
         <button type="button" className="panel-close-small" aria-label={t.close} onClick={() => pick(null)}>
           ×
         </button>
       </header>
-      <p className="tool-hint">{t.layerOf(picked.sourceLayer, layer.names ? layer.names[lang] : layer.name)}</p>
+      <p className="tool-hint" {...{ elementtiming: 'tiled-attributes' }}>
+        {t.layerOf(picked.sourceLayer, layer.names ? layer.names[lang] : layer.name)}
+      </p>
       {entries.length === 0 ? (
         <p>{t.noAttributes}</p>
       ) : (
