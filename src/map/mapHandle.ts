@@ -22,3 +22,26 @@ export function onMapChange(listener: (map: MapLibreMap | null) => void): () => 
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/**
+ * Resolves once the map has drawn what it was last given (its next `idle`), at most `maxMs` later, at
+ * once without a map: work that can wait (storing a large import) keeps off the main thread meanwhile.
+ */
+export function afterMapDrawn(maxMs = 15_000): Promise<void> {
+  return new Promise((resolve) => {
+    // Two frames first: data handed over in this task reaches the map in the next render.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const map = current;
+        if (!map || (map.loaded() && map.areTilesLoaded() && !map.isMoving())) return resolve();
+        const done = () => {
+          clearTimeout(timer);
+          map.off('idle', done);
+          resolve();
+        };
+        const timer = setTimeout(done, maxMs);
+        map.once('idle', done);
+      }),
+    );
+  });
+}

@@ -1,11 +1,11 @@
 import { bbox } from '@turf/turf';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { fitBounds } from '../map/cameraApi';
 import { FileButton } from '../ui/FileButton';
 import { AttributeTable } from './AttributeTable';
 import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
-import { canReread, type FileDatum, type ImportedLayerReadAs, importFile, rereadLayer, useImportJob } from './importFile';
+import { canReread, type FileDatum, type ImportedLayerReadAs, importFile, rereadLayer, useImportJob, warmImportWorker } from './importFile';
 import { StyleControls } from './StyleControls';
 import { type ImportedLayer, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
@@ -134,6 +134,8 @@ function ReadAsDetails({ layer }: { layer: ImportedLayer }) {
 }
 
 export function ImportSection() {
+  // The parser's worker starts while the planner looks for the file.
+  useEffect(warmImportWorker, []);
   const imports = useTools((s) => s.imports);
   const job = useImportJob((s) => s.job);
   const cancel = useImportJob((s) => s.cancel);

@@ -7,6 +7,7 @@
  * written in one transaction with the index of layers (names, colours, …), so a reload at any moment
  * finds each layer whole or not at all, and a colour change rewrites the index, not the features.
  */
+import { afterMapDrawn } from '../map/mapHandle';
 import { classify, readKeys, StorageFault, write } from './db';
 import { type SaveState, useStorage } from './storageState';
 import { type Drawing, type ImportedLayer, useTools } from './toolsState';
@@ -16,6 +17,8 @@ const KEY_DRAWINGS = 'suichang:drawings:v1';
 const KEY_IMPORTS_V1 = 'suichang:imports:v1';
 const KEY_INDEX = 'suichang:imports:v2';
 const fcKey = (id: string) => `suichang:import:v2:${id}`;
+/** Layers of this many features are stored after the map has drawn them. */
+const LARGE_LAYER = 20_000;
 
 type LayerMeta = Omit<ImportedLayer, 'fc'>;
 const metaOf = ({ fc: _fc, ...meta }: ImportedLayer): LayerMeta => meta;
@@ -97,6 +100,13 @@ async function flushOnce(): Promise<void> {
     const index = indexOf(imports.filter((l) => next.has(l.id)).map((l) => next.get(l.id) as ImportedLayer));
     setLayerState(layer.id, 'saving');
     try {
+      // Storing copies the features on the main thread (100k points: about 0.4 s here): a large layer is
+      // stored once the map has drawn it, so the copy does not delay the drawing. "Saved" waits for it.
+      if (layer.fc.features.length >= LARGE_LAYER) {
+        await afterMapDrawn();
+        // Removed or read again meanwhile: the next flush has the layer as it is now.
+        if (useTools.getState().imports.find((l) => l.id === layer.id)?.fc !== layer.fc) continue;
+      }
       await write({
         put: [
           [fcKey(layer.id), layer.fc],

@@ -140,6 +140,8 @@ test.describe('large layers as vector tiles', () => {
     await app.openTools();
     await archiveInput(page).setInputFiles(ARCHIVE);
     await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');
+    // The row is ready a render before the map has the layer's own layers: read the list once they are on it.
+    await expect.poll(async () => (await app.map.layerIds()).some((id) => id.startsWith('tiled-'))).toBe(true);
     const layersBefore = await app.map.layerIds();
     const notices = page.locator('.notices');
 
