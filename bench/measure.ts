@@ -16,6 +16,41 @@ export const x2 = (x: number) => x.toFixed(2);
 export const PAN_AND_ZOOM =
   'window.__map.panBy([300, 120], { duration: 1200 }); setTimeout(() => window.__map.zoomTo(window.__map.getZoom() + 1, { duration: 1000 }), 1250);';
 
+/** What the bench asks of a MapLibre map in the page. */
+export interface MapLike {
+  getStyle(): { layers: { id: string; source?: string }[] };
+  queryRenderedFeatures(g: undefined, o: object): unknown[];
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  isMoving(): boolean;
+  getCenter(): { lng: number; lat: number };
+  getZoom(): number;
+  jumpTo(c: object): void;
+}
+
+/** Until the layers whose source starts with `prefix` exist, the map is still, every tile is in and features are drawn. */
+export async function drawn(page: Page, prefix: string, timeout: number): Promise<number> {
+  await page.waitForFunction(
+    (p) => {
+      const m = (window as never as { __map: MapLike }).__map;
+      const ids = m
+        .getStyle()
+        .layers.filter((l) => l.source?.startsWith(p))
+        .map((l) => l.id);
+      return (
+        ids.length > 0 &&
+        m.loaded() &&
+        m.areTilesLoaded() &&
+        !m.isMoving() &&
+        m.queryRenderedFeatures(undefined, { layers: ids }).length > 0
+      );
+    },
+    prefix,
+    { timeout, polling: 50 },
+  );
+  return page.evaluate(() => performance.now());
+}
+
 export async function waitIdle(page: Page) {
   await page.waitForFunction(
     () => Boolean((window as never as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map),

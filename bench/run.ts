@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
 import { type HeapKinds, snapshotKinds } from './heapKinds.ts';
-import { clickAnswerMs, clickToPaint, frameIntervals, median, PAN_AND_ZOOM, p95, r1, waitIdle, x2 } from './measure.ts';
+import { clickAnswerMs, clickToPaint, drawn, frameIntervals, median, PAN_AND_ZOOM, p95, r1, waitIdle, x2 } from './measure.ts';
 import { serve } from './server.ts';
 import { writeSynthetic } from './synthetic.ts';
 import { benchTiles } from './tiles.ts';
@@ -227,27 +227,8 @@ async function main() {
         await a.page.locator('.tools-panel input[type=file]').first().waitFor();
         const t0 = await a.page.evaluate(() => performance.now());
         await a.page.locator('.tools-panel input[type=file]').first().setInputFiles(file);
-        await a.page.waitForFunction(
-          () => {
-            const m = (
-              window as never as {
-                __map: {
-                  getStyle(): { layers: { id: string }[] };
-                  queryRenderedFeatures(g: undefined, o: object): unknown[];
-                  loaded(): boolean;
-                };
-              }
-            ).__map;
-            const ids = m
-              .getStyle()
-              .layers.filter((l) => l.id.startsWith('import-'))
-              .map((l) => l.id);
-            return ids.length > 0 && m.loaded() && m.queryRenderedFeatures(undefined, { layers: ids }).length > 0;
-          },
-          null,
-          { timeout: 120_000, polling: 100 },
-        );
-        const appRendered = (await a.page.evaluate(() => performance.now())) - t0;
+        // Drawn: the import's layers on the map, features rendered, every tile in and the map still (as waitIdle asks of the bare page).
+        const appRendered = (await drawn(a.page, 'import-', 120_000)) - t0;
         // The bare page draws the file with the app's own layer definitions (the source's data aside).
         const importLayers = await a.page.evaluate(() =>
           (window as never as { __map: { getStyle(): { layers: { id: string; source?: string }[] } } }).__map

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickToPaint, frameIntervals, median, PAN_AND_ZOOM, p95, r1, waitIdle, x2 } from './measure.ts';
-import { tileInputFeature, writeTileInputs } from './synthetic.ts';
+import { clickToPaint, drawn, frameIntervals, type MapLike, median, PAN_AND_ZOOM, p95, r1, waitIdle, x2 } from './measure.ts';
+import { tileInputPlaces, writeTileInputs } from './synthetic.ts';
 
 export interface TilesBenchContext {
   root: string;
@@ -32,43 +32,9 @@ interface TilerSummary {
   peakBytes: number;
 }
 
-interface MapLike {
-  getStyle(): { layers: { id: string; source?: string }[] };
-  queryRenderedFeatures(g: undefined, o: object): unknown[];
-  loaded(): boolean;
-  areTilesLoaded(): boolean;
-  isMoving(): boolean;
-  getCenter(): { lng: number; lat: number };
-  getZoom(): number;
-  jumpTo(c: object): void;
-}
-
-/** Until the layers whose source starts with `prefix` exist, the map is still, every tile is in and features are drawn. */
-async function drawn(page: Page, prefix: string, timeout: number): Promise<number> {
-  await page.waitForFunction(
-    (p) => {
-      const m = (window as never as { __map: MapLike }).__map;
-      const ids = m
-        .getStyle()
-        .layers.filter((l) => l.source?.startsWith(p))
-        .map((l) => l.id);
-      return (
-        ids.length > 0 &&
-        m.loaded() &&
-        m.areTilesLoaded() &&
-        !m.isMoving() &&
-        m.queryRenderedFeatures(undefined, { layers: ids }).length > 0
-      );
-    },
-    prefix,
-    { timeout, polling: 50 },
-  );
-  return page.evaluate(() => performance.now());
-}
-
 /** Two features of the input a short way apart, west of the sites (nothing of the app's own is under them). */
 function clickPair(kind: 'points' | 'polygons'): [[number, number], [number, number]] {
-  const candidates = Array.from({ length: 4000 }, (_, i) => tileInputFeature(kind, i).at).filter(([x, y]) => x < 119.05 && y > 28.3);
+  const candidates = tileInputPlaces(kind, 4000).filter(([x, y]) => x < 119.05 && y > 28.3);
   for (const a of candidates)
     for (const b of candidates) {
       const d = Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -81,7 +47,6 @@ const chooseArchive = (page: Page) => page.locator('.tools-panel input[type=file
 
 export async function benchTiles(c: TilesBenchContext): Promise<void> {
   const inputs = writeTileInputs(c.out);
-  const archives: Record<string, string> = {};
   for (const [name, input, kind] of [
     ['points-1m', inputs.points, 'points'],
     ['polygons-200k', inputs.polygons, 'polygons'],
@@ -98,7 +63,6 @@ export async function benchTiles(c: TilesBenchContext): Promise<void> {
     const line = /^TILES_SUMMARY (.*)$/m.exec(run.stdout ?? '')?.[1];
     if (run.status !== 0 || !line) throw new Error(`bench: npm run tiles failed on ${input}:\n${run.stdout}\n${run.stderr}`);
     const s = JSON.parse(line) as TilerSummary;
-    archives[name] = out;
     const inMb = statSync(input).size / 1048576;
     const dropped = Object.keys(s.dropped).length
       ? `dropped at z${Object.keys(s.dropped)[0]}–${Object.keys(s.dropped).at(-1)}, all in z${s.maxZoom}`

@@ -84,8 +84,8 @@ function readFile(file: File, onProgress: (p: number) => void, signal: AbortSign
 }
 
 /**
- * One worker started ahead (when the import section opens), so an import does not wait for the
- * worker's script to load and compile; each parse takes it and the next one starts with the next parse.
+ * One worker started ahead (when the import section opens, and again after each import), so an import
+ * does not wait for the worker's script to load and compile; a parse takes it, or starts one if none is ready.
  */
 let spare: Worker | null = null;
 export function warmImportWorker(): void {

@@ -99,7 +99,7 @@ test.describe('large layers as vector tiles', () => {
     await expect(row.locator('.import-legend li')).toHaveCount(4);
     const fillLayer = (await app.map.layerIds()).find((id) => id.startsWith('tiled-') && id.endsWith('-fill')) as string;
     expect(JSON.stringify(await app.map.paint(fillLayer, 'fill-color'))).toContain('match');
-    await shot(page, 'tiles-dropped-1920x1080');
+    await shot(page, 'tiles-dropped-1366x768');
 
     await page.reload();
     await app.map.idle();
