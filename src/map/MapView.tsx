@@ -158,9 +158,11 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
     [],
   );
 
+  const basemapFailed = useRef(false);
   // Icons must be provided from the map's first frame: attach as soon as the instance exists.
   const setMapRef = useCallback((ref: MapRef | null) => {
     mapRef.current = ref;
+    basemapFailed.current = false;
     const m = ref?.getMap() ?? null;
     m?.setMissingStyleImageResolver((id) => {
       provideIcon(m, id, layers);
@@ -176,12 +178,14 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
     startSoftwareMode(m);
     // The applier starts from what the map was created with; changes made while it loaded follow at once.
     setLoaded({ key: made.key, map: m, applier: new StyleApplier(m, made.merged.sources, made.merged.layers) });
-    useApp.getState().setMapStatus('ready');
+    // A basemap that failed to parse may do so before the map's load event: its message stays.
+    if (!basemapFailed.current) useApp.getState().setMapStatus('ready');
   }, []);
 
   const onError = useCallback((e: MapErrorEvent & { sourceId?: string }) => {
     const message = e.error?.message ?? String(e.error);
     if (e.sourceId === SOURCE.counties || /counties/.test(message)) {
+      basemapFailed.current = true;
       useApp.getState().setMapStatus('error', `${STRINGS[useApp.getState().lang].basemapFailed}${message}`);
     } else if (/webgl/i.test(message)) {
       // No WebGL (a virtual desktop, a blocked GPU): the static first map stays (src/ui/StaticMap.tsx).
