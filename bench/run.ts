@@ -242,11 +242,15 @@ async function main() {
         const b = await fresh();
         await b.page.goto(`${BASE}/bench/bare.html`);
         await waitIdle(b.page);
-        const bt0 = await b.page.evaluate(
-          ([u, l]) => (window as never as { addLayer(u: string, l: unknown): Promise<number> }).addLayer(u, l),
+        await b.page.evaluate(
+          ([u, l]) => {
+            (window as never as { addLayer(u: string, l: unknown): Promise<void> }).addLayer(u, l);
+          },
           [`/data/${name}.geojson`, importLayers] as const,
         );
-        const bareRendered = (await waitIdle(b.page)) - bt0;
+        const bt0 = await (await b.page.waitForFunction('window.__added', null, { timeout: 60_000 })).jsonValue();
+        if (typeof bt0 !== 'number') throw new Error(`bench: the bare page could not add ${name}: ${String(bt0)}`);
+        const bareRendered = (await drawn(b.page, 'extra', 120_000)) - bt0;
         const bareClick = await clickAnswerMs(b.page);
         const barePan = pan ? await frameIntervals(b.page, PAN_AND_ZOOM, 2400) : [];
         await b.context.close();
