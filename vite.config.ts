@@ -155,6 +155,15 @@ export default defineConfig(({ mode }) => {
         workbox: {
           // The defaults skip .mjs (the MapLibre worker), .woff2 and .geojson, and files over 2 MiB.
           globPatterns: ['**/*.{js,mjs,css,html,woff2,geojson,json,svg,png,webmanifest}'],
+          // The whole font's slices (2.5 MB, src/fontFallback.ts) are kept once a page has fetched them, not ahead.
+          globIgnores: ['**/node_modules/**/*', '**/noto-sans-sc-+([0-9])-400-normal-*.woff2'],
+          runtimeCaching: [
+            {
+              urlPattern: /\/noto-sans-sc-\d+-400-normal-[^/]+\.woff2$/,
+              handler: 'CacheFirst',
+              options: { cacheName: 'cjk-fallback', expiration: { maxEntries: 120 } },
+            },
+          ],
           maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
           navigateFallback: 'index.html',
           cleanupOutdatedCaches: true,
@@ -166,6 +175,7 @@ export default defineConfig(({ mode }) => {
       ? {
           alias: [
             { find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) },
+            { find: /^\.\.\/fontFallback$/, replacement: fileURLToPath(new URL('./src/fontFallback.single.ts', import.meta.url)) },
             {
               find: /^\.\/import\/createWorker$/,
               replacement: fileURLToPath(new URL('./src/tools/import/createWorker.single.ts', import.meta.url)),

@@ -8,6 +8,8 @@ import latinUrl from '@fontsource/noto-sans-sc/files/noto-sans-sc-latin-400-norm
 import { cjkFaces } from './generated/fonts/manifest';
 
 export const FONT_FAMILY = 'Noto Sans SC';
+/** The whole font in slices, after the subset in the page's font stack (styles.css `--font`). */
+export const FALLBACK_FAMILY = 'Noto Sans SC Fallback';
 /** fontsource's unicode-range for its Latin file. */
 export const LATIN_RANGES = [
   'U+0000-00FF',
@@ -37,12 +39,12 @@ export interface FontFaceFile {
 }
 
 /**
- * Absolute URLs (MapLibre loads font-faces in a worker, which cannot resolve '/assets/…'),
- * the files with a unicode-range first.
+ * Absolute URLs (MapLibre loads font-faces in a worker, which cannot resolve '/assets/…'): Latin, the
+ * subset files (each naming the characters it has), then `more` (the fallback slices, src/fontFallback.ts).
  */
-export function fontFaces(base = location.href): FontFaceFile[] {
+export function fontFaces(base = location.href, more: readonly FontFaceFile[] = []): FontFaceFile[] {
   const abs = (u: string) => new URL(u, base).href;
-  return [{ url: abs(latinUrl), unicodeRange: LATIN_RANGES }, ...cjkFaces.map((f) => ({ ...f, url: abs(f.url) }))];
+  return [{ url: abs(latinUrl), unicodeRange: LATIN_RANGES }, ...[...cjkFaces, ...more].map((f) => ({ ...f, url: abs(f.url) }))];
 }
 
 /**

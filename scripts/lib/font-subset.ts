@@ -157,7 +157,11 @@ export async function buildSubset(): Promise<SubsetResult> {
   if (plan.missing.length > 0) {
     throw new Error(`No font file has a glyph for: ${nameCodePoints(plan.missing)}. Change the text, or add a font that has them.`);
   }
-  const hash = createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 12);
+  // The layout of the generated files is part of the hash: a change to it regenerates them.
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ plan, layout: 2 }))
+    .digest('hex')
+    .slice(0, 12);
   const manifestPath = join(OUT_DIR, 'manifest.ts');
   const sourceBytes = readFileSync(join(FONTSOURCE, MAIN_FILE)).length;
   if (
@@ -189,14 +193,15 @@ export async function buildSubset(): Promise<SubsetResult> {
     ...jobs.map((j, i) => `import f${i} from './${j.name}?url';`),
     '',
     `export const fontManifest = { hash: '${hash}' as const };`,
-    '/** Subset files, the ones with a unicode-range first (MapLibre uses the first that covers a character). */',
-    'export const cjkFaces: { url: string; unicodeRange?: string[] }[] = [',
+    '/**',
+    ' * Subset files, each with the characters it has as its unicode-range: MapLibre draws a character with the',
+    ' * first file whose range covers it, so a character none of them has goes on to the fallback slices.',
+    ' */',
+    'export const cjkFaces: { url: string; unicodeRange: string[] }[] = [',
     ...jobs
       .map((j, i) => ({ j, i }))
       .reverse()
-      .map(({ j, i }) =>
-        i === 0 ? `  { url: f${i} },` : `  { url: f${i}, unicodeRange: ${JSON.stringify(unicodeRange(j.codePoints))} },`,
-      ),
+      .map(({ j, i }) => `  { url: f${i}, unicodeRange: ${JSON.stringify(unicodeRange(j.codePoints))} },`),
     '];',
     '',
   ];

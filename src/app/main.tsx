@@ -26,6 +26,9 @@ if (speaker) {
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
 
+// Characters the font subset lacks (a planner's own names) are drawn from the whole font's slices, fetched on use.
+void import('../fontFallback').then((m) => m.addFallbackFaces());
+
 // The prerendered static map stays on screen until MapLibre has drawn: taken before the app replaces the first view.
 captureStaticMap();
 const root = document.getElementById('root');

@@ -7,6 +7,7 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useMemo } from 'react';
 import { layers } from '../data/geodata';
+import { fallbackFaces } from '../fontFallback';
 import { FONT_FAMILY, fontFaces } from '../fonts';
 import { useApp } from '../state/store';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
@@ -28,7 +29,7 @@ export function useStyleInput(online: StyleInput['online'], linkLayers: readonly
   const statuses = useApp((s) => s.statuses);
   const precisions = useApp((s) => s.precisions);
   const emphasis = useApp((s) => s.emphasis);
-  const fonts = useMemo(() => fontFaces(), []);
+  const fonts = useMemo(() => fontFaces(location.href, fallbackFaces), []);
   return useMemo(
     () => ({
       lang,

@@ -104,6 +104,52 @@ test.describe('importing the files planners have', () => {
     );
   });
 
+  test("a name the app's font subset lacks is drawn from the whole font's slices, on the map and in the table", async ({ page }) => {
+    // Characters no text of the app has (the unit test tests/unit/fonts.test.ts holds them outside the subset).
+    const name = '宅基地耕林镢犇';
+    const slices: string[] = [];
+    page.on('request', (r) => {
+      if (/noto-sans-sc-\d+-400-normal-[^/]+\.woff2$/.test(r.url())) slices.push(r.url());
+    });
+    await openApp(page);
+    await openTools(page);
+    const fc = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { 名称: name }, geometry: { type: 'Point', coordinates: COUNTY_SEAT } }],
+    };
+    await page
+      .locator('.tools-panel input[type=file]')
+      .first()
+      .setInputFiles({ name: 'rare.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“rare”：1 个要素。' })).toBeVisible();
+    // No slice is fetched before a character of it is needed.
+    const before = slices.length;
+    const row = page.locator('.import-list li[data-import="rare"]');
+    await row.locator('[data-style-controls="rare"]').getByLabel('标注字段').selectOption('名称');
+    await waitForIdle(page);
+    const app = new AppDriver(page);
+    const label = (await app.map.layerIds()).find((id) => id.startsWith('import-') && id.endsWith('-label')) as string;
+    await expect.poll(() => app.map.renderedValues(label, '名称')).toContain(name);
+    await row.getByRole('button', { name: '属性表' }).click();
+    const cell = row.locator('.attribute-table td', { hasText: name });
+    await expect(cell).toBeVisible();
+    // The table's text is laid out with a fallback slice that has the characters, loaded (not boxes).
+    const families = await cell.evaluate(async (el, t) => {
+      const cs = getComputedStyle(el);
+      const faces = await document.fonts.load(`${cs.fontSize} ${cs.fontFamily}`, t);
+      return faces.filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''));
+    }, name);
+    expect(families).toContain('Noto Sans SC Fallback');
+    expect(slices.length).toBeGreaterThan(before);
+    expect(before).toBe(0);
+    // What the pictures show: the name in the table, and as the point's label on the map once the panel is closed.
+    await cell.screenshot({ path: 'tests/e2e/screenshots/import-rare-characters-table.png' });
+    await page.getByRole('banner').getByRole('button', { name: '关闭规划工具' }).click();
+    await waitForIdle(page);
+    await expect.poll(() => app.map.renderedValues(label, '名称')).toContain(name);
+    await shot(page, 'import-rare-characters-1366');
+  });
+
   test('a layer styled by category: legend in the panel and in the PNG; the table filter filters the map and exports', async ({ page }) => {
     await openApp(page);
     await openTools(page);

@@ -53,3 +53,39 @@ describe('faces.css (the first paint, before any script)', () => {
     expect(latinRule?.replace(/\s+/g, ' ')).toContain(`unicode-range: ${LATIN_RANGES.join(', ')};`);
   });
 });
+
+describe("the map's font-faces (MapLibre draws a character with the first file whose range covers it)", () => {
+  const ROOT = join(import.meta.dirname, '../..');
+  const parse = (r: string) => {
+    const [a, b] = r.replace(/^U\+/i, '').split('-');
+    return [Number.parseInt(a as string, 16), Number.parseInt((b ?? a) as string, 16)] as const;
+  };
+  const fileFor = async (cp: number) => {
+    const { fontFaces } = await import('../../src/fonts');
+    const { fallbackFaces } = await import('../../src/fontFallback');
+    const face = fontFaces('http://app.test/', fallbackFaces).find(
+      (f) => !f.unicodeRange || f.unicodeRange.some((r) => cp >= parse(r)[0] && cp <= parse(r)[1]),
+    );
+    return face ? join(ROOT, new URL(face.url).pathname) : null;
+  };
+  const has = (file: string | null, cp: number) => file !== null && openFont(readFileSync(file)).hasGlyphForCodePoint(cp);
+
+  it("draws the app's own text from the subset", async () => {
+    const needed = neededCodePoints().filter((_, i) => i % 40 === 0);
+    for (const cp of needed) {
+      const file = await fileFor(cp);
+      expect(file?.startsWith(OUT_DIR), describeChars([cp])).toBe(true);
+      expect(has(file, cp), describeChars([cp])).toBe(true);
+    }
+  });
+
+  it("draws characters the subset lacks (a planner's attribute names) from a slice of the whole font that has them", async () => {
+    const outside = [...'用途宅基地耕林镢犇'].map((c) => c.codePointAt(0) as number).filter((cp) => !neededCodePoints().includes(cp));
+    expect(outside.length).toBeGreaterThan(3);
+    for (const cp of outside) {
+      const file = await fileFor(cp);
+      expect(file, describeChars([cp])).toMatch(/noto-sans-sc-\d+-400-normal\.woff2$/);
+      expect(has(file, cp), describeChars([cp])).toBe(true);
+    }
+  });
+});
