@@ -22,7 +22,7 @@ const PORT = 4190;
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Runs of each timed pair: 3 by default (the whole bench within 10 minutes here), BENCH_RUNS for more. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** BENCH_ONLY=click,peers runs some parts (cold, click, tour, scale, tiles, peers, heap); the check needs all. */
+/** BENCH_ONLY=click,peers runs some parts (cold, breakdown, click, tour, scale, tiles, peers, heap); the check needs all. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part: string) => !ONLY || ONLY.includes(part);
 
@@ -136,6 +136,35 @@ async function main() {
         median(staticMap),
         '',
         'Element Timing of its label; WebGL idle is the cold start above',
+      );
+    }
+    if (want('breakdown')) {
+      log('cold start breakdown');
+      // Where the bare page's time to idle goes with the app's style: the same page without a part of it.
+      const variants = {
+        full: '',
+        'no labels': 'labels',
+        'no symbols': 'symbols',
+        'no county polygons': 'counties',
+        'background only': 'all',
+      };
+      const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+      for (let i = 0; i < RUNS; i++)
+        for (const [name, drop] of Object.entries(variants)) {
+          const { context, page } = await fresh();
+          await page.goto(`${BASE}/bench/bare.html${drop ? `?drop=${drop}` : ''}`);
+          times[name]?.push(await waitIdle(page));
+          await context.close();
+        }
+      const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) as Record<keyof typeof variants, number>;
+      results.coldBreakdown = { times, medians: m };
+      row(
+        'cold start breakdown, bare page to idle, median ms',
+        Object.entries(m)
+          .map(([k, v]) => `${k} ${r1(v)}`)
+          .join(' · '),
+        '',
+        `labels cost ${r1(m.full - m['no labels'])}, the county polygons ${r1(m.full - m['no county polygons'])}, MapLibre's own start ${r1(m['background only'])}`,
       );
     }
     if (want('click')) {
