@@ -7,6 +7,8 @@
 import slices from '@fontsource/noto-sans-sc/unicode.json';
 import { FALLBACK_FAMILY } from './fonts';
 
+const DIR = '/node_modules/@fontsource/noto-sans-sc/files';
+// import.meta.glob takes only a literal pattern: the folder above, written out.
 const files = import.meta.glob<string>('/node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-*-400-normal.woff2', {
   query: '?url',
   import: 'default',
@@ -16,7 +18,7 @@ const files = import.meta.glob<string>('/node_modules/@fontsource/noto-sans-sc/f
 export const fallbackFaces: { url: string; unicodeRange: string[] }[] = Object.entries(slices as Record<string, string>).flatMap(
   ([name, range]) => {
     const n = /^\[(\d+)\]$/.exec(name)?.[1];
-    const url = n && files[`/node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-${n}-400-normal.woff2`];
+    const url = n && files[`${DIR}/noto-sans-sc-${n}-400-normal.woff2`];
     return url ? [{ url, unicodeRange: range.split(',').map((r) => r.trim()) }] : [];
   },
 );

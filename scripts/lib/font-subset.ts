@@ -59,7 +59,8 @@ export function neededCodePoints(root = ROOT): number[] {
   return [...set].filter((cp) => cp > 0x20 && !inLatin(cp) && !(cp >= 0xd800 && cp <= 0xdfff)).sort((a, b) => a - b);
 }
 
-const parseRange = (s: string): [number, number][] =>
+/** A unicode-range string (fontsource's `U+4e00-4e10,U+4e20`) as [first, last] code point pairs. */
+export const parseRange = (s: string): [number, number][] =>
   s.split(',').map((r) => {
     const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
     return [Number.parseInt(a as string, 16), Number.parseInt((b ?? a) as string, 16)];
