@@ -3,7 +3,7 @@
  * (back and forward move through them), everything else replaces the current one
  * (debounced, so panning does not flood the history).
  */
-import { sites } from '../data/geodata';
+import { SITE_IDS } from '../data/geodata';
 import { STRINGS } from '../i18n/strings';
 import { flyToSite, showView } from '../map/cameraApi';
 import { ALL_LAYER_IDS, useApp } from '../state/store';
@@ -14,7 +14,7 @@ import { useTour } from '../tour/tourState';
 import { parseTourParams, serialiseTourParams } from '../tour/url';
 import { applyTourUrl, currentTourUrl } from '../tour/urlPart';
 
-const known = { siteIds: new Set(sites.map((s) => s.properties.id)), layerIds: ALL_LAYER_IDS };
+const known = { siteIds: new Set(SITE_IDS), layerIds: ALL_LAYER_IDS };
 
 function noticeText(p: UrlNotice, lang: 'zh' | 'en'): string {
   const t = STRINGS[lang];

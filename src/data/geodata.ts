@@ -30,6 +30,8 @@ export const sites: SiteDef[] = Object.values(siteModules)
     return la - lb;
   });
 
+/** The sites' ids in the map's order (by layer): the order a stop's highlights are kept in. */
+export const SITE_IDS: readonly string[] = sites.map((s) => s.properties.id);
 const siteIndex = new Map(sites.map((s) => [s.properties.id, s]));
 /** A site by id (undefined for an unknown one, e.g. from an old link). */
 export const siteById = (id: string | null | undefined): SiteDef | undefined => (id ? siteIndex.get(id) : undefined);

@@ -2,7 +2,7 @@
  * The tour on the map: while it runs, the arrow keys are the presenter's clicker, not panning; while
  * a tour is edited, a click on a site highlights it in the stop being edited (or no longer).
  */
-import { sites } from '../data/geodata';
+import { SITE_IDS } from '../data/geodata';
 import type { Contribution, MapFeature } from '../map/registry';
 import { siteAt } from '../map/sitesFeature';
 import { change, EDIT_MODE, useEditor } from './editor/editorState';
@@ -11,7 +11,6 @@ import { useTour } from './tourState';
 
 const TOURING: Contribution = { keyboard: false };
 const BROWSING: Contribution = { keyboard: true };
-const SITE_ORDER = sites.map((s) => s.properties.id);
 
 export const tourMapFeature: MapFeature = {
   id: 'tour',
@@ -24,7 +23,7 @@ export const tourMapFeature: MapFeature = {
         const { doc, stopIndex } = useEditor.getState();
         const stop = doc?.stops[stopIndex];
         if (!id || !stop) return false;
-        change((s) => updateStop(s, stopIndex, { highlight: toggleIn(stop.highlight, id, SITE_ORDER) }));
+        change((s) => updateStop(s, stopIndex, { highlight: toggleIn(stop.highlight, id, SITE_IDS) }));
         return true;
       },
     },

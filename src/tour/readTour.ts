@@ -3,7 +3,7 @@
  * check's own rules (src/data/tourCheck.ts, loaded only now: zod is not in the page until a tour is
  * read). Refused with the file (or link), the stop and the field named; nothing is changed by a refusal.
  */
-import { figures, layers, sections, sites } from '../data/geodata';
+import { figures, layers, SITE_IDS, sections } from '../data/geodata';
 import type { TourStopDef } from '../data/schema';
 import type { TourProblem } from '../data/tourCheck';
 
@@ -13,7 +13,7 @@ export const MAX_TOUR_FILE_BYTES = 1024 * 1024;
 export type ReadResult = { stops: TourStopDef[] } | { problems: TourProblem[] };
 
 const refs = () => ({
-  sites: new Set(sites.map((s) => s.properties.id)),
+  sites: new Set(SITE_IDS),
   layers: new Set(layers.map((l) => l.id)),
   figures,
   sections: new Set(sections.map((s) => s.id)),

@@ -1,17 +1,14 @@
 /** The stop being edited: chapter, camera, layers, highlighted sites, texts in both languages, figures. */
 import { useId } from 'react';
-import { layers, sections, sites } from '../../data/geodata';
+import { layers, SITE_IDS, sections, sites } from '../../data/geodata';
 import type { TourStopDef } from '../../data/schema';
 import { boundsOf } from '../../data/selectors';
 import { currentView } from '../../map/cameraApi';
-import { useApp } from '../../state/store';
+import { ALL_LAYER_IDS, useApp } from '../../state/store';
 import { change, isReadOnly, playFrom, selectStop, useEditor } from './editorState';
 import { EDITOR_STRINGS, type EditorStrings } from './editorStrings';
 import { FigurePicker } from './FigurePicker';
 import { boundsAround, cameraFromView, toggleFigure, toggleIn, updateStop } from './stopOps';
-
-const LAYER_ORDER = layers.map((l) => l.id);
-const SITE_ORDER = sites.map((s) => s.properties.id);
 
 /** The corners of the sites' own bounds, to frame them together. */
 const siteCorners = (ids: readonly string[]): [number, number][] =>
@@ -143,7 +140,7 @@ export function StopForm() {
               type="checkbox"
               checked={stop.layers.includes(l.id)}
               disabled={readOnly}
-              onChange={() => set({ layers: toggleIn(stop.layers, l.id, LAYER_ORDER) })}
+              onChange={() => set({ layers: toggleIn(stop.layers, l.id, ALL_LAYER_IDS) })}
             />
             {l.name[lang]}
           </label>
@@ -169,7 +166,7 @@ export function StopForm() {
                 type="checkbox"
                 checked={stop.highlight.includes(s.properties.id)}
                 disabled={readOnly}
-                onChange={() => set({ highlight: toggleIn(stop.highlight, s.properties.id, SITE_ORDER) })}
+                onChange={() => set({ highlight: toggleIn(stop.highlight, s.properties.id, SITE_IDS) })}
               />
               {s.properties.name[lang]}
             </label>
