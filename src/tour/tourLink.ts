@@ -4,6 +4,7 @@
  * apps and servers pass whole; a longer tour is refused with a message offering the file instead.
  */
 import type { TourStopDef } from '../data/schema';
+import { pipeBytes } from '../lib/streamBytes';
 
 /** The longest link offered (the whole address). Longer tours go as a file. */
 export const MAX_LINK_CHARS = 8000;
@@ -11,29 +12,6 @@ export const MAX_LINK_CHARS = 8000;
 export const LINK_PARAM = 'tourlink';
 /** Inflated size accepted from a link (a tampered link cannot blow up in memory). */
 const MAX_INFLATED = 512 * 1024;
-
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error(`more than ${limit} bytes inflated`);
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 const toBase64Url = (bytes: Uint8Array) => {
   let s = '';
@@ -50,7 +28,7 @@ const fromBase64Url = (text: string) => {
 /** The parameter's value for a tour. */
 export async function encodeTourLink(stops: readonly TourStopDef[]): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(stops));
-  return toBase64Url(await through(json, new CompressionStream('deflate-raw')));
+  return toBase64Url(await pipeBytes(json, new CompressionStream('deflate-raw')));
 }
 
 /** The link for a tour, or `tooLong` with the length it would have. */
@@ -65,6 +43,6 @@ export async function tourLink(stops: readonly TourStopDef[], base: string): Pro
 
 /** The JSON a link carries; throws when it is truncated or tampered (not base64url, not deflate, not JSON). */
 export async function decodeTourLink(value: string): Promise<unknown> {
-  const bytes = await through(fromBase64Url(value), new DecompressionStream('deflate-raw'), MAX_INFLATED);
+  const bytes = await pipeBytes(fromBase64Url(value), new DecompressionStream('deflate-raw'), MAX_INFLATED);
   return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
 }

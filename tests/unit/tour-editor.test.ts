@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FigureDef, TourStopDef } from '../../src/data/schema';
 import { checkTour, MAX_STOPS } from '../../src/data/tourCheck';
+import { OverLimit, pipeBytes } from '../../src/lib/streamBytes';
 import {
   addStop,
   boundsAround,
@@ -119,6 +120,13 @@ describe('tour link', () => {
     await expect(decodeTourLink(value.slice(0, value.length / 2))).rejects.toThrow();
     await expect(decodeTourLink(`${value.slice(0, 10)}!${value.slice(11)}`)).rejects.toThrow();
     await expect(decodeTourLink('AAAA')).rejects.toThrow();
+  });
+
+  it('refuses a link that inflates past 512 kB (a deflate bomb in an address)', async () => {
+    const json = new TextEncoder().encode(JSON.stringify([{ id: 'x', notes: 'a'.repeat(600 * 1024) }]));
+    const value = Buffer.from(await pipeBytes(json, new CompressionStream('deflate-raw'))).toString('base64url');
+    expect(value.length).toBeLessThan(MAX_LINK_CHARS);
+    await expect(decodeTourLink(value)).rejects.toBeInstanceOf(OverLimit);
   });
 
   it('offers a link for a short tour, refuses one over the limit with its length', async () => {

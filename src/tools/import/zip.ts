@@ -5,6 +5,7 @@
  * as the zip says (UTF-8 flag) or, without the flag, as UTF-8 where valid and GB18030 otherwise (zips
  * made on Chinese Windows). Pure and worker-safe: DecompressionStream is in browsers and Node 20.
  */
+import { OverLimit, pipeBytes } from '../../lib/streamBytes';
 import { ImportError } from './errors';
 
 export interface ZipEntry {
@@ -100,32 +101,13 @@ export function checkSizes(entries: readonly ZipEntry[], fileName: string, limit
 
 /** Inflates raw deflate data, stopping as soon as the output passes `limit`. */
 async function inflate(data: Uint8Array, limit: number, fileName: string, entry: string): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        void reader.cancel();
-        throw new ImportError({ code: 'zip-too-large', file: fileName, entry, bytes: total, limit, inflated: true });
-      }
-      chunks.push(value);
-    }
+    return await pipeBytes(data, new DecompressionStream('deflate-raw'), limit);
   } catch (error) {
-    if (error instanceof ImportError) throw error;
+    if (error instanceof OverLimit)
+      throw new ImportError({ code: 'zip-too-large', file: fileName, entry, bytes: error.bytes, limit, inflated: true });
     throw bad(fileName, `"${entry}" cannot be inflated (${String((error as Error)?.message ?? error).slice(0, 80)})`);
   }
-  const out = new Uint8Array(total);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.byteLength;
-  }
-  return out;
 }
 
 /** The bytes of one entry; at most `limit` of them, however the directory declares its size. */
