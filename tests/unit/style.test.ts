@@ -96,6 +96,38 @@ describe('the style builder', () => {
     expect(buildStyle(input()).sources[SOURCE.onlineBasemap]).toBeUndefined();
   });
 
+  it('cuts shape sources with a tile buffer that holds their widest line, not MapLibre’s quarter tile', () => {
+    // The values a width expression can give (its outputs, not its stop zooms or conditions).
+    const outputs = (e: unknown): number[] => {
+      if (typeof e === 'number') return [e];
+      if (!Array.isArray(e)) throw new Error(`unknown width ${JSON.stringify(e)}`);
+      const at = (from: number, step: number, last: boolean) => [
+        ...e.slice(from, last ? -1 : undefined).filter((_, i) => i % step === 0),
+        ...(last ? [e.at(-1)] : []),
+      ];
+      if (e[0] === 'interpolate') return at(4, 2, false).flatMap(outputs);
+      if (e[0] === 'case') return at(2, 2, true).flatMap(outputs);
+      if (e[0] === 'match') return at(3, 2, true).flatMap(outputs);
+      throw new Error(`unknown width expression ${String(e[0])}`);
+    };
+    const style = buildStyle(input());
+    const widest = new Map<string, number>();
+    for (const l of style.layers) {
+      if (l.type !== 'line') continue;
+      const w = Math.max(...outputs((l.paint as Record<string, unknown>)['line-width'] ?? 1));
+      widest.set(l.source, Math.max(widest.get(l.source) ?? 0, w));
+    }
+    expect(widest.get(SOURCE.counties)).toBe(3);
+    expect(widest.get(SOURCE.sites)).toBe(3.5);
+    for (const [id, w] of widest) {
+      const buffer = (style.sources[id] as { buffer?: number }).buffer;
+      expect(buffer, id).toBeDefined();
+      // Half a line reaches past its centre, a round cap as far again: four widths hold both.
+      expect(buffer, id).toBeGreaterThanOrEqual(4 * w);
+      expect(buffer, id).toBeLessThan(128);
+    }
+  });
+
   it('uses only the app’s own fonts and no glyph server', () => {
     const style = buildStyle(input());
     expect(style.glyphs).toBeUndefined();
