@@ -101,12 +101,12 @@ export function connectionLabelPoints(lines: FeatureCollection<LineString, Conne
 
 const geojson = (extra: object = {}): SourceEntry['spec'] => ({ type: 'geojson', ...extra }) as SourceEntry['spec'];
 /**
- * The tile buffer of the sources drawn as shapes (polygons, lines), in pixels of a 512-pixel tile.
- * MapLibre's default, 128, cuts a quarter of a tile beyond each edge into every tile, all of it cut into
- * triangles and line segments; the widest line drawn is 3.5 pixels, so 16 hold its joins and caps (the
- * cold start's breakdown measured 1.50 → 1.39 s to idle in software rendering with this alone).
+ * The tile buffer of the counties (the one large source), in pixels of a 512-pixel tile. MapLibre's
+ * default, 128, cuts a quarter of a tile beyond each edge into every tile, all of it cut into triangles
+ * and line segments; the widest county line is 3 pixels, so 16 hold its joins and caps (the cold start's
+ * breakdown measured 1.50 → 1.39 s to idle in software rendering). The sites' small sources keep the default.
  */
-export const SHAPE_BUFFER = 16;
+export const COUNTY_BUFFER = 16;
 
 /** The sources: their options from the style input, their data from `data`. */
 export function buildSources(input: StyleInput, data: MapData): Record<string, SourceEntry> {
@@ -125,13 +125,13 @@ export function buildSources(input: StyleInput, data: MapData): Record<string, S
           },
         }
       : {}),
-    [SOURCE.counties]: { spec: geojson({ attribution: COUNTIES_CREDIT, buffer: SHAPE_BUFFER }), data: data.counties },
+    [SOURCE.counties]: { spec: geojson({ attribution: COUNTIES_CREDIT, buffer: COUNTY_BUFFER }), data: data.counties },
     [SOURCE.countyLabels]: { spec: geojson(), data: data.countyLabels },
-    [SOURCE.sites]: { spec: geojson({ promoteId: 'id', buffer: SHAPE_BUFFER }), data: data.sites },
+    [SOURCE.sites]: { spec: geojson({ promoteId: 'id' }), data: data.sites },
     [SOURCE.siteLabels]: { spec: geojson(), data: data.siteLabels },
-    [SOURCE.connections]: { spec: geojson({ promoteId: 'id', buffer: SHAPE_BUFFER }), data: data.connections },
+    [SOURCE.connections]: { spec: geojson({ promoteId: 'id' }), data: data.connections },
     [SOURCE.connectionLabels]: { spec: geojson(), data: data.connectionLabels },
-    [SOURCE.walkCircles]: { spec: geojson({ buffer: SHAPE_BUFFER }), data: data.circles },
+    [SOURCE.walkCircles]: { spec: geojson(), data: data.circles },
   };
 }
 
