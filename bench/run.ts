@@ -411,17 +411,57 @@ async function main() {
     if (want('heap')) {
       log('heap');
       // Memory: the JS heap after 50 kiosk-style loops of the tour against after one, and a bare MapLibre
-      // page visiting the same eleven cameras in the same run (the floor: what MapLibre alone warms up).
+      // page visiting the same eleven cameras with the same style changes in the same run (the floor: what MapLibre
+      // alone warms up doing the same map work).
       const stops = JSON.parse(readFileSync(join(ROOT, 'geodata/tour.json'), 'utf8')) as { camera: unknown }[];
       // A smaller window than the timed parts: the figure is what the page keeps over the loops, and each stop
       // draws fewer tiles (the loops run about twice as fast here).
       const HEAP_VIEWPORT = { width: 960, height: 600 };
+      // What the app's map is at each stop of the loop (its layers' filters, layout and paint, the features it marks
+      // chosen): the bare page makes the same changes, so that its heap is the floor of the same map work — new
+      // filters re-tile sources, which runs MapLibre code that a camera move over cached tiles never does.
+      const stopMaps = await (async () => {
+        const { context, page } = await fresh(HEAP_VIEWPORT);
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await page.goto(`${BASE}/?tour=1`);
+        await waitIdle(page);
+        const out: unknown[] = [];
+        for (let i = 0; i < stops.length; i++) {
+          await page.keyboard.press(i === stops.length - 1 ? 'Home' : 'PageDown');
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          await waitIdle(page);
+          out.push(
+            await page.evaluate(() => {
+              type M = {
+                getStyle(): {
+                  layers: { id: string; filter?: unknown; layout?: unknown; paint?: unknown }[];
+                  sources: Record<string, { data?: unknown }>;
+                };
+                getFeatureState(f: { source: string; id: string }): { selected?: boolean } | undefined;
+              };
+              const m = (window as never as { __map: M }).__map;
+              const style = m.getStyle();
+              const chosen: Record<string, string[]> = {};
+              for (const source of ['sites', 'connections']) {
+                const data = style.sources[source]?.data as { features: { properties: { id: string } }[] } | undefined;
+                chosen[source] = (data?.features ?? [])
+                  .map((f) => f.properties.id)
+                  .filter((id) => m.getFeatureState({ source, id })?.selected === true);
+              }
+              return { layers: style.layers.map(({ id, filter, layout, paint }) => ({ id, filter, layout, paint })), chosen };
+            }),
+          );
+        }
+        await context.close();
+        return out;
+      })();
       const heapRun = async (which: 'app' | 'bare') => {
         const { context, page } = await fresh(HEAP_VIEWPORT);
         await page.emulateMedia({ reducedMotion: 'reduce' });
-        await page.goto(which === 'app' ? `${BASE}/?tour=1` : `${BASE}/bench/bare.html`);
+        await page.goto(which === 'app' ? `${BASE}/?tour=1` : `${BASE}/bench/bare.html?fade=0`);
         await waitIdle(page);
         const cameras = JSON.stringify([...stops.slice(1), ...stops.slice(0, 1)].map((s) => s.camera));
+        if (which === 'bare') await page.evaluate(`window.__stopMaps = ${JSON.stringify(stopMaps)}`);
         // A kiosk loop shows each stop: the next one comes once the map is idle (a key pressed mid-load
         // abandons tiles at random, and the "after one" reading then depends on which were dropped).
         const loop = async () => {
@@ -429,7 +469,7 @@ async function main() {
             if (which === 'bare') {
               // The map's own idle event (10 s at most): polling per frame stalls on this page.
               await page.evaluate(
-                `new Promise((r) => { const m = window.__map; m.once('idle', () => r()); setTimeout(r, 10000); m.jumpTo(${cameras}[${i}]); })`,
+                `new Promise((r) => { const m = window.__map; m.once('idle', () => r()); setTimeout(r, 10000); window.__stop(window.__stopMaps[${i}]); m.jumpTo(${cameras}[${i}]); })`,
               );
               continue;
             }
@@ -490,6 +530,8 @@ async function main() {
         .update(readFileSync(join(OUT, 'style.json')))
         .update(JSON.stringify(stops.map((s) => s.camera)))
         .update(JSON.stringify(HEAP_VIEWPORT))
+        .update(JSON.stringify(stopMaps))
+        .update(readFileSync(join(ROOT, 'bench/pages/bare.html')))
         .digest('hex')
         .slice(0, 16);
       const cached = join(OUT, `heap-bare-${key}.json`);
