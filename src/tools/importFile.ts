@@ -99,8 +99,8 @@ function takeWorker(): Worker {
 
 /**
  * A parsed layer comes back as GeoJSON text and is parsed here: for 100k points JSON.parse takes about
- * half as long as reading a structured clone of the same features. A string, not UTF-8 bytes: a string
- * arrives as a flat copy, where decoding 13 MB of bytes took ~180 ms of the main thread here.
+ * half as long as reading a structured clone of the same features. A string, not UTF-8 bytes: it arrives
+ * as a flat copy, with no decoding on the page (100k points drawn 0.5 s sooner here than with bytes).
  */
 type WorkerMessage = ParseResult | (Omit<Extract<ParseResult, { ok: true }>, 'fc'> & { fcJson: string });
 function fromWorker(m: WorkerMessage): ParseResult {
