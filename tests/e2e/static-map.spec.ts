@@ -69,6 +69,10 @@ test.describe('the map before the map', () => {
     { width: 1920, height: 1080 },
     { width: 1366, height: 768 },
     { width: 390, height: 844 },
+    // Windows it was not drawn for: a 32:9 monitor, a tall portrait screen, a tiny window.
+    { width: 3840, height: 1080 },
+    { width: 800, height: 1800 },
+    { width: 320, height: 400 },
   ]) {
     test(`lands where MapLibre draws, no jump (${viewport.width}×${viewport.height})`, async ({ browser }) => {
       const context = await browser.newContext({ viewport });
