@@ -414,47 +414,34 @@ async function main() {
       // page visiting the same eleven cameras with the same style changes in the same run (the floor: what MapLibre
       // alone warms up doing the same map work).
       const stops = JSON.parse(readFileSync(join(ROOT, 'geodata/tour.json'), 'utf8')) as { camera: unknown }[];
-      // A smaller window than the timed parts: the figure is what the page keeps over the loops, and each stop
-      // draws fewer tiles (the loops run about twice as fast here).
-      const HEAP_VIEWPORT = { width: 960, height: 600 };
+      // A smaller window than the timed parts (still the desktop layout, 700 px and wider): the figure is what the
+      // page keeps over the loops, and each stop draws fewer tiles and pixels (a loop takes ~1.7 s here, 2.2 at 960×600).
+      const HEAP_VIEWPORT = { width: 800, height: 500 };
       // What the app's map is at each stop of the loop (its layers' filters, layout and paint, the features it marks
-      // chosen): the bare page makes the same changes, so that its heap is the floor of the same map work — new
-      // filters re-tile sources, which runs MapLibre code that a camera move over cached tiles never does.
-      const stopMaps = await (async () => {
-        const { context, page } = await fresh(HEAP_VIEWPORT);
-        await page.emulateMedia({ reducedMotion: 'reduce' });
-        await page.goto(`${BASE}/?tour=1`);
-        await waitIdle(page);
-        const out: unknown[] = [];
-        for (let i = 0; i < stops.length; i++) {
-          await page.keyboard.press(i === stops.length - 1 ? 'Home' : 'PageDown');
-          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-          await waitIdle(page);
-          out.push(
-            await page.evaluate(() => {
-              type M = {
-                getStyle(): {
-                  layers: { id: string; filter?: unknown; layout?: unknown; paint?: unknown }[];
-                  sources: Record<string, { data?: unknown }>;
-                };
-                getFeatureState(f: { source: string; id: string }): { selected?: boolean } | undefined;
-              };
-              const m = (window as never as { __map: M }).__map;
-              const style = m.getStyle();
-              const chosen: Record<string, string[]> = {};
-              for (const source of ['sites', 'connections']) {
-                const data = style.sources[source]?.data as { features: { properties: { id: string } }[] } | undefined;
-                chosen[source] = (data?.features ?? [])
-                  .map((f) => f.properties.id)
-                  .filter((id) => m.getFeatureState({ source, id })?.selected === true);
-              }
-              return { layers: style.layers.map(({ id, filter, layout, paint }) => ({ id, filter, layout, paint })), chosen };
-            }),
-          );
-        }
-        await context.close();
-        return out;
-      })();
+      // chosen), recorded in the app's first loop: the bare page makes the same changes, so that its heap is the floor
+      // of the same map work — new filters re-tile sources, which runs MapLibre code that a camera move over cached
+      // tiles never does.
+      const stopMaps: unknown[] = [];
+      const recordStop = (page: Page) =>
+        page.evaluate(() => {
+          type M = {
+            getStyle(): {
+              layers: { id: string; filter?: unknown; layout?: unknown; paint?: unknown }[];
+              sources: Record<string, { data?: unknown }>;
+            };
+            getFeatureState(f: { source: string; id: string }): { selected?: boolean } | undefined;
+          };
+          const m = (window as never as { __map: M }).__map;
+          const style = m.getStyle();
+          const chosen: Record<string, string[]> = {};
+          for (const source of ['sites', 'connections']) {
+            const data = style.sources[source]?.data as { features: { properties: { id: string } }[] } | undefined;
+            chosen[source] = (data?.features ?? [])
+              .map((f) => f.properties.id)
+              .filter((id) => m.getFeatureState({ source, id })?.selected === true);
+          }
+          return { layers: style.layers.map(({ id, filter, layout, paint }) => ({ id, filter, layout, paint })), chosen };
+        });
       const heapRun = async (which: 'app' | 'bare') => {
         const { context, page } = await fresh(HEAP_VIEWPORT);
         await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -464,7 +451,7 @@ async function main() {
         if (which === 'bare') await page.evaluate(`window.__stopMaps = ${JSON.stringify(stopMaps)}`);
         // A kiosk loop shows each stop: the next one comes once the map is idle (a key pressed mid-load
         // abandons tiles at random, and the "after one" reading then depends on which were dropped).
-        const loop = async () => {
+        const loop = async (record = false) => {
           for (let i = 0; i < stops.length; i++) {
             if (which === 'bare') {
               // The map's own idle event (10 s at most): polling per frame stalls on this page.
@@ -479,6 +466,7 @@ async function main() {
             await page.evaluate(
               `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => { const m = window.__map; if (m.loaded() && m.areTilesLoaded() && !m.isMoving()) return r(); m.once('idle', () => r()); setTimeout(r, 10000); })))`,
             );
+            if (record) stopMaps.push(await recordStop(page));
           }
         };
         // A full collection from outside the page's own stack (what DevTools' "collect garbage" does): a gc()
@@ -493,7 +481,8 @@ async function main() {
           await cdp.send('HeapProfiler.collectGarbage');
           return page.evaluate(() => (performance as never as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
         };
-        await loop();
+        // The app's first loop records its map at each stop (before the first reading: what it compiles is in the base).
+        await loop(which === 'app');
         const one = await heap();
         // What the heap holds by kind, read after the figure above (a snapshot walks the whole heap).
         const oneKinds = await snapshotKinds(cdp);
