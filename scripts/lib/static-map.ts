@@ -57,6 +57,8 @@ export function frameOf(bounds: Bounds) {
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
+/** Rounded to `digits` decimals as one division (r1(x) / 1000 wrote 0.8787999999999999 into the markup). */
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A ring as a path in whole units: an absolute start, then relative steps (`l` repeated implicitly). */
@@ -144,7 +146,7 @@ export function renderStaticMap(input: StaticMapInput): string {
   // Markers and labels: HTML at the style's pixel sizes, placed in per cent of the frame.
   const pct = (p: Position) => {
     const [x, y] = project(p);
-    return `left:${r1((x / W) * 1000) / 10}%;top:${r1((y / height) * 1000) / 10}%`;
+    return `left:${round((x / W) * 100, 2)}%;top:${round((y / height) * 100, 2)}%`;
   };
   const inside = (p: Position) =>
     (p[0] as number) > w - dx && (p[0] as number) < e + dx && (p[1] as number) > s - dy && (p[1] as number) < n + dy;
@@ -174,5 +176,5 @@ export function renderStaticMap(input: StaticMapInput): string {
       `<span class="static-label ${role === 'focus' ? 'focus' : role === 'enclave-host' ? 'host' : ''}" style="${pct(at)}"${timing}>${esc(l.properties.name_zh)}</span>`,
     );
   }
-  return `<div class="static-map-frame" style="aspect-ratio:${r1(aspect * 1000) / 1000};--static-aspect:${r1(aspect * 1000) / 1000}">${svg.join('')}${html.join('')}</div>`;
+  return `<div class="static-map-frame" style="aspect-ratio:${round(aspect, 4)};--static-aspect:${round(aspect, 4)}">${svg.join('')}${html.join('')}</div>`;
 }
