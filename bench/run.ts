@@ -415,7 +415,7 @@ async function main() {
       // alone warms up doing the same map work).
       const stops = JSON.parse(readFileSync(join(ROOT, 'geodata/tour.json'), 'utf8')) as { camera: unknown }[];
       // A smaller window than the timed parts (still the desktop layout, 700 px and wider): the figure is what the
-      // page keeps over the loops, and each stop draws fewer tiles and pixels (a loop takes ~1.7 s here, 2.2 at 960×600).
+      // page keeps over the loops, and each stop draws fewer tiles and pixels (a loop took 1.4 s here in the bench, 1.9 at 960×600).
       const HEAP_VIEWPORT = { width: 800, height: 500 };
       // What the app's map is at each stop of the loop (its layers' filters, layout and paint, the features it marks
       // chosen), recorded in the app's first loop: the bare page makes the same changes, so that its heap is the floor

@@ -56,9 +56,9 @@ export function frameOf(bounds: Bounds) {
   return { width: W, height, project, aspect: W / height };
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
-/** Rounded to `digits` decimals as one division (r1(x) / 1000 wrote 0.8787999999999999 into the markup). */
+/** Rounded to `digits` decimals in one division (rounding, then dividing again wrote 0.8787999999999999 into the markup). */
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+const r1 = (v: number) => round(v, 1);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A ring as a path in whole units: an absolute start, then relative steps (`l` repeated implicitly). */

@@ -67,7 +67,8 @@ describe('the static first map', () => {
     const html = renderStaticMap(input('遂昌县'));
     const { project, width, height } = frameOf([119, 28, 120, 29]);
     const [x, y] = project([119.25, 28.75]);
-    expect(html).toContain(`left:${(x / width) * 100}%;top:${((y / height) * 100).toFixed(2)}%`);
+    const pct = (v: number) => Number((v * 100).toFixed(2));
+    expect(html).toContain(`left:${pct(x / width)}%;top:${pct(y / height)}%`);
     // Numbers in the markup are short decimals, not float noise like 0.8787999999999999.
     expect(html).not.toMatch(/\d\.\d{6,}/);
   });
