@@ -1,8 +1,10 @@
 import { lazy, Suspense } from 'react';
+import './fileOpeners';
 import { Header } from '../controls/Header';
 import { LayerControl } from '../controls/LayerControl';
 import { exportAttribution } from '../i18n/attribution';
 import { useT } from '../i18n/useT';
+import { openFiles } from '../layers/openers';
 import { home } from '../map/cameraApi';
 import { SidePanel } from '../panel/SidePanel';
 import { useApp } from '../state/store';
@@ -19,36 +21,28 @@ import { StaticMap } from '../ui/StaticMap';
 // The map (MapLibre and its worker) loads beside the UI: header, overview and list never wait for it.
 const MapView = lazy(() => import('./AppMap'));
 // The planner's tools and their parsers load when first opened (or when a file is dropped).
-const ToolsPanel = lazy(() => import('../tools/ToolsPanel'));
+const ToolsPanel = lazy(() => import('./PlannerPanel'));
 // The tour editor loads when first opened.
 const TourEditor = lazy(() => import('../tour/editor/TourEditor').then((m) => ({ default: m.TourEditor })));
-
-const isArchive = (f: File) => /\.pmtiles$/i.test(f.name);
 
 function dropFiles(e: React.DragEvent) {
   const files = [...e.dataTransfer.files];
   if (files.length === 0) return;
   e.preventDefault();
-  // Chromium gives a handle to a dropped file: kept, a large archive can be read again after a reload.
+  // Chromium gives a handle to a dropped file (asked for during the drop): a large archive kept by its
+  // handle can be read again after a reload.
   const handles = [...e.dataTransfer.items].map((item) =>
     item.kind === 'file' && 'getAsFileSystemHandle' in item
       ? (item as DataTransferItem & { getAsFileSystemHandle(): Promise<FileSystemHandle | null> }).getAsFileSystemHandle().catch(() => null)
       : Promise.resolve(null),
   );
   useTools.getState().setOpen(true);
-  const archives = files.filter(isArchive);
-  const others = files.filter((f) => !isArchive(f));
-  if (archives.length > 0)
-    void Promise.all([import('../tiles/manage'), Promise.all(handles)]).then(async ([{ addTiledFile }, hs]) => {
-      for (const f of archives) {
-        const h = hs[files.indexOf(f)];
-        await addTiledFile(f, h && h.kind === 'file' ? (h as FileSystemFileHandle) : undefined);
-      }
-    });
-  if (others.length > 0)
-    void import('../tools/importFile').then(async ({ importFile }) => {
-      for (const f of others) await importFile(f);
-    });
+  void Promise.all(handles).then((hs) =>
+    openFiles(
+      files,
+      hs.map((h) => (h && h.kind === 'file' ? (h as FileSystemFileHandle) : undefined)),
+    ),
+  );
 }
 
 function PrintSheet() {

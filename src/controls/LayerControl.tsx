@@ -3,8 +3,8 @@ import { PRECISIONS, STATUSES } from '../data/enums';
 import { layers, sites } from '../data/geodata';
 import { passesAttributeFilter } from '../data/selectors';
 import { useT } from '../i18n/useT';
+import { LayerLegend } from '../layers/LayerLegend';
 import { useApp } from '../state/store';
-import { ImportLegend } from '../tools/ImportLegend';
 import { AreaSwatch, SymbolIcon } from '../ui/SymbolIcon';
 
 /** Layers on and off with their legend and counts, opacity, and filters by status and precision. */
@@ -74,7 +74,7 @@ export function LayerControl() {
             );
           })}
         </ul>
-        <ImportLegend title={t.importedLayers} />
+        <LayerLegend title={t.importedLayers} />
         <fieldset className="filter-group">
           <legend>{t.status}</legend>
           {STATUSES.map((s) => (

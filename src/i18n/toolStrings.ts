@@ -75,13 +75,6 @@ const zh = {
   chooseColumns: '请选择经度和纬度列',
   droppedKeys: (keys: string[]) =>
     `已忽略属性名 ${keys.slice(0, 5).join('、')}${keys.length > 5 ? ` 等 ${keys.length} 个` : ''}（可能改变对象原型或过长）。`,
-  styleTitle: '样式',
-  styleBy: '按属性着色',
-  styleNone: '无',
-  styleMode: '方式',
-  styleCategory: (n: number) => `分类（前 ${n} 类，其余为“其他”）`,
-  styleGraduated: '分级（按数值分 5 级）',
-  labelField: '标注字段',
   filterField: '按字段筛选',
   filterAny: '任意字段',
   filterValue: '值',
@@ -139,7 +132,6 @@ const zh = {
   moveHint: '焦点在此处时，方向键按步长移动，Shift 加方向键移动十步；可撤销。',
   northArrow: '北',
   scale: '比例尺',
-  legend: '图例',
 };
 
 export type ToolStrings = typeof zh;
@@ -216,13 +208,6 @@ const en: ToolStrings = {
   chooseColumns: 'Choose the longitude and latitude columns',
   droppedKeys: (keys: string[]) =>
     `Property names left out: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''} (they could change object prototypes, or are too long).`,
-  styleTitle: 'Style',
-  styleBy: 'Colour by attribute',
-  styleNone: 'None',
-  styleMode: 'Method',
-  styleCategory: (n: number) => `Categories (the first ${n}; the rest as "other")`,
-  styleGraduated: 'Graduated (5 classes of the numbers)',
-  labelField: 'Label field',
   filterField: 'Filter by field',
   filterAny: 'Any field',
   filterValue: 'Value',
@@ -280,7 +265,6 @@ const en: ToolStrings = {
   moveHint: 'With the focus here, the arrow keys move it one step, Shift with an arrow ten steps; undo takes it back.',
   northArrow: 'N',
   scale: 'Scale',
-  legend: 'Legend',
 };
 
 export const TOOL_STRINGS: Record<Lang, ToolStrings> = { zh, en };

@@ -24,5 +24,8 @@ export const PALETTE = {
   draft: '#D55E00',
 } as const;
 
+/** Layers a user adds (imports, archives), given in turn: apart from the sites' colours and from each other. */
+export const USER_LAYER_COLORS = ['#7B3294', '#1b7837', '#A6611A', '#2166ac', '#D01C8B', '#404040', '#b35806', '#008837'] as const;
+
 /** Fill opacity by precision: official geometry is filled fully, indicative faintly (product.md). */
 export const FILL_OPACITY = { official: 0.5, described: 0.32, indicative: 0.16 } as const;

@@ -1,3 +1,5 @@
+import { useLayers } from '../layers/layersState';
+import { layerName } from '../layers/model';
 import { useApp } from '../state/store';
 import { useTileStrings } from './tileStrings';
 import { useTiles } from './tilesState';
@@ -5,7 +7,7 @@ import { useTiles } from './tilesState';
 /** The attributes of the tiled feature last clicked, as text (never HTML), over the map's corner. */
 export function TiledFeatureCard() {
   const picked = useTiles((s) => s.picked);
-  const layer = useTiles((s) => s.layers.find((l) => l.id === s.picked?.layerId));
+  const layer = useLayers((s) => (picked ? s.layers.find((l) => l.id === picked.layerId) : undefined));
   const pick = useTiles((s) => s.pick);
   const lang = useApp((s) => s.lang);
   const t = useTileStrings();
@@ -25,7 +27,7 @@ export function TiledFeatureCard() {
         </button>
       </header>
       <p className="tool-hint" {...{ elementtiming: 'tiled-attributes' }}>
-        {t.layerOf(picked.sourceLayer, layer.names ? layer.names[lang] : layer.name)}
+        {t.layerOf(picked.sourceLayer, layerName(layer, lang))}
       </p>
       {entries.length === 0 ? (
         <p>{t.noAttributes}</p>

@@ -3,7 +3,7 @@
  * user kept. Light: the archive code (pmtiles, manage.ts) is loaded only when there is a layer.
  */
 import { loadConfigList } from '../app/configList';
-import { readKeys } from '../tools/db';
+import { readKeys } from '../lib/db';
 import { parseLayerConfig } from './config';
 import { KEY_TILED_INDEX } from './tilesState';
 

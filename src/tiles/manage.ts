@@ -6,12 +6,15 @@
  * "Saved" is said only once IndexedDB committed (db.ts). The index (names, styling) and each file's
  * bytes are separate keys, so a colour change does not rewrite a 100 MB file.
  */
+
+import { layerById, layersOf, nextColor, useLayers } from '../layers/layersState';
+import type { KeptState, TiledLayer, TiledOrigin } from '../layers/model';
+import { readKeys, StorageFault, write } from '../lib/db';
 import { fitBounds } from '../map/cameraApi';
 import { useApp } from '../state/store';
-import { readKeys, StorageFault, write } from '../tools/db';
 import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
 import { TILE_STRINGS, tilesProblemText } from './tileStrings';
-import { KEY_TILED_INDEX as KEY_INDEX, type KeptState, TILE_COLORS, type TiledLayer, type TiledOrigin, useTiles } from './tilesState';
+import { KEY_TILED_INDEX as KEY_INDEX, useTiles } from './tilesState';
 
 /** Files up to this size are stored whole in the browser; larger ones by handle only. */
 export const KEEP_BYTES = 100 * 1024 * 1024;
@@ -22,15 +25,16 @@ const newId = () => `tiles-${Date.now().toString(36)}-${(counter++).toString(36)
 const lang = () => useApp.getState().lang;
 const s = () => TILE_STRINGS[lang()];
 
-type Stored = Omit<TiledLayer, 'status' | 'kept' | 'origin'> & {
+/** As kept in IndexedDB: no `kind` before the one layer model (read as 'tiled'). */
+type Stored = Omit<TiledLayer, 'status' | 'kept' | 'origin' | 'kind'> & {
   origin:
     | { kind: 'url'; url: string; config?: boolean }
     | { kind: 'file'; fileName: string; size: number; how: 'bytes' | 'handle' | 'none' };
 };
 
 function layerOf(id: string, name: string, origin: TiledOrigin, a: OpenedArchive, kept: KeptState): TiledLayer {
-  const n = useTiles.getState().layers.length;
   return {
+    kind: 'tiled',
     id,
     name,
     origin,
@@ -42,7 +46,7 @@ function layerOf(id: string, name: string, origin: TiledOrigin, a: OpenedArchive
     minZoom: a.minZoom,
     maxZoom: a.maxZoom,
     vectorLayers: a.vectorLayers,
-    color: TILE_COLORS[n % TILE_COLORS.length] as string,
+    color: nextColor(),
     opacity: 0.8,
     visible: true,
   };
@@ -62,7 +66,7 @@ export async function addTiledFile(file: File, handle?: FileSystemFileHandle): P
     const opened = await openFile(file, `file-${id}`);
     const origin: TiledOrigin = { kind: 'file', fileName: file.name, size: file.size, file, ...(handle ? { handle } : {}) };
     const layer = layerOf(id, file.name.replace(/\.pmtiles$/i, ''), origin, opened, { kind: 'saving' });
-    useTiles.getState().add(layer);
+    useLayers.getState().add(layer);
     fitBounds(layer.bounds);
     useApp.getState().notify(s().added(layer.name));
     void keepFile(layer, file, handle);
@@ -96,7 +100,7 @@ export async function addTiledUrl(
         .pop()
         ?.replace(/\.pmtiles(\?.*)?$/i, '') || url,
     );
-  const existing = useTiles.getState().layers.find((l) => l.origin.kind === 'url' && l.origin.url === url);
+  const existing = layersOf('tiled').find((l) => l.origin.kind === 'url' && l.origin.url === url);
   if (existing) {
     if (options.zoom !== false) fitBounds(existing.bounds);
     return true;
@@ -117,7 +121,7 @@ export async function addTiledUrl(
       ...(options.opacity !== undefined ? { opacity: options.opacity } : {}),
       ...(options.visible !== undefined ? { visible: options.visible } : {}),
     };
-    useTiles.getState().add(layer);
+    useLayers.getState().add(layer);
     if (options.zoom !== false) fitBounds(layer.bounds);
     if (!options.config) {
       useApp.getState().notify(s().added(layer.name));
@@ -134,7 +138,7 @@ export async function addTiledUrl(
   }
 }
 
-const setKept = (id: string, kept: KeptState) => useTiles.getState().update(id, { kept });
+const setKept = (id: string, kept: KeptState) => useLayers.getState().update(id, { kept });
 const faultText = (e: unknown) => (e instanceof StorageFault ? `${s().notKept} (${e.kind}: ${e.message})` : String(e));
 
 async function keepFile(layer: TiledLayer, file: File, handle?: FileSystemFileHandle): Promise<void> {
@@ -159,10 +163,9 @@ function keptHow(origin: Extract<TiledOrigin, { kind: 'file' }>): 'bytes' | 'han
 }
 
 function indexOf(): Stored[] {
-  return useTiles
-    .getState()
-    .layers.filter((l) => !(l.origin.kind === 'url' && l.origin.config))
-    .map(({ status: _status, kept: _kept, origin, ...rest }) => ({
+  return layersOf('tiled')
+    .filter((l) => !(l.origin.kind === 'url' && l.origin.config))
+    .map(({ status: _status, kept: _kept, kind: _kind, origin, ...rest }) => ({
       ...rest,
       origin:
         origin.kind === 'url'
@@ -184,7 +187,8 @@ export function saveIndex(): Promise<void> {
 }
 
 export async function removeTiled(id: string): Promise<void> {
-  useTiles.getState().remove(id);
+  useLayers.getState().remove(id);
+  if (useTiles.getState().picked?.layerId === id) useTiles.getState().pick(null);
   try {
     await write({ put: [[KEY_INDEX, indexOf()]], del: [fileKey(id)] });
   } catch {
@@ -196,6 +200,7 @@ export async function removeTiled(id: string): Promise<void> {
 async function reopenStored(st: Stored, kept: unknown): Promise<TiledLayer> {
   const base: TiledLayer = {
     ...st,
+    kind: 'tiled',
     origin: st.origin.kind === 'url' ? st.origin : { kind: 'file', fileName: st.origin.fileName, size: st.origin.size },
     status: { kind: 'missing' },
     kept: { kind: 'saved', how: st.origin.kind === 'url' ? 'url' : st.origin.how === 'handle' ? 'handle' : 'bytes' },
@@ -233,13 +238,13 @@ export async function restoreTiles(raw: unknown): Promise<void> {
   if (index.length === 0) return;
   const files = await readKeys(index.map((l) => fileKey(l.id))).catch(() => index.map(() => undefined));
   const layers = await Promise.all(index.map((st, i) => reopenStored(st, files[i])));
-  const now = useTiles.getState().layers;
-  useTiles.getState().setLayers([...layers, ...now.filter((l) => !layers.some((x) => x.id === l.id))]);
+  const now = layersOf('tiled');
+  useLayers.getState().setKind('tiled', [...layers, ...now.filter((l) => !layers.some((x) => x.id === l.id))]);
 }
 
 /** A click on "allow reading": the permission prompt needs the user's gesture. */
 export async function grantAndReopen(id: string): Promise<void> {
-  const layer = useTiles.getState().layers.find((l) => l.id === id);
+  const layer = layerById('tiled', id);
   const handle = layer?.origin.kind === 'file' ? layer.origin.handle : undefined;
   if (!layer || !handle) return;
   try {
@@ -247,19 +252,19 @@ export async function grantAndReopen(id: string): Promise<void> {
     if ((await h.requestPermission?.({ mode: 'read' })) !== 'granted') return;
     const file = await handle.getFile();
     const a = await openFile(file, `file-${id}`);
-    useTiles.getState().update(id, { key: a.key, status: { kind: 'ready' }, origin: { ...layer.origin, file } as TiledOrigin });
+    useLayers.getState().update(id, { key: a.key, status: { kind: 'ready' }, origin: { ...layer.origin, file } as TiledOrigin });
   } catch (error) {
-    useTiles.getState().update(id, { status: { kind: 'error', text: tilesProblemText(problemOf(error), lang()) } });
+    useLayers.getState().update(id, { status: { kind: 'error', text: tilesProblemText(problemOf(error), lang()) } });
   }
 }
 
 /** The file of a layer that was not kept, chosen again: the same layer (styling and all) comes back. */
 export async function replaceFile(id: string, file: File): Promise<boolean> {
-  const layer = useTiles.getState().layers.find((l) => l.id === id);
+  const layer = layerById('tiled', id);
   if (!layer) return false;
   try {
     const a = await openFile(file, `file-${id}-${Date.now().toString(36)}`);
-    useTiles.getState().update(id, {
+    useLayers.getState().update(id, {
       key: a.key,
       bounds: a.bounds,
       datum: a.datum,
@@ -280,11 +285,14 @@ export async function replaceFile(id: string, file: File): Promise<boolean> {
 export const zoomToTiled = (l: TiledLayer) => fitBounds(l.bounds);
 
 /** A style change is written to the index (not the file). */
-useTiles.subscribe((st, prev) => {
+useLayers.subscribe((st, prev) => {
   if (st.layers === prev.layers) return;
-  const changed = st.layers.some((l) => {
+  const changed = layersOf('tiled', st.layers).some((l) => {
     const p = prev.layers.find((x) => x.id === l.id);
-    return p && (p.color !== l.color || p.opacity !== l.opacity || p.visible !== l.visible || p.style !== l.style);
+    return (
+      p &&
+      (p.color !== l.color || p.opacity !== l.opacity || p.visible !== l.visible || p.style !== l.style || p.labelField !== l.labelField)
+    );
   });
   if (changed) void saveIndex().catch(() => undefined);
 });

@@ -8,8 +8,8 @@
 import { addProtocol } from 'maplibre-gl';
 import { FetchSource, FileSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
 import type { Datum } from '../basemap/config';
+import type { VectorLayerInfo } from '../layers/model';
 import { checkArchive, TilesError, type TilesProblem } from './archive';
-import type { VectorLayerInfo } from './tilesState';
 
 /** What the header and the root directory take: one request reads both. */
 const FIRST_BYTES = 16_384;

@@ -1,14 +1,15 @@
 import { bbox } from '@turf/turf';
 import { useMemo, useState } from 'react';
+import { FieldSelect } from '../layers/FieldSelect';
+import { useLayers } from '../layers/layersState';
+import type { GeoJsonLayer } from '../layers/model';
+import { fieldsOf, type LayerFilter, matches } from '../layers/style';
 import { fitBounds } from '../map/cameraApi';
-import { FieldSelect } from './FieldSelect';
-import { fieldsOf, type LayerFilter, matches } from './layerStyle';
-import { type ImportedLayer, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
 const MAX_ROWS = 200;
 
-async function exportRows(layer: ImportedLayer, features: ImportedLayer['fc']['features'], format: 'geojson' | 'csv') {
+async function exportRows(layer: GeoJsonLayer, features: GeoJsonLayer['fc']['features'], format: 'geojson' | 'csv') {
   const { download, layerGeoJSON } = await import('./exportData');
   if (format === 'geojson')
     return download(`${layer.name}-filtered.geojson`, layerGeoJSON({ ...layer, fc: { ...layer.fc, features } }), 'application/geo+json');
@@ -31,8 +32,8 @@ async function exportRows(layer: ImportedLayer, features: ImportedLayer['fc']['f
  * An imported layer's attributes: sort by a column, filter by text or by a field's value or range (the
  * map shows only what passes), export what passes, click a row to fly to the feature. Values are text.
  */
-export function AttributeTable({ layer }: { layer: ImportedLayer }) {
-  const update = useTools((s) => s.updateImport);
+export function AttributeTable({ layer }: { layer: GeoJsonLayer }) {
+  const update = useLayers((s) => s.update);
   const t = useToolStrings();
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
   const current: LayerFilter = layer.filter ?? {};

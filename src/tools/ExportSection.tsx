@@ -1,9 +1,11 @@
 import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
+import { useLayers } from '../layers/layersState';
+import { legendRows } from '../layers/legend';
+import { layerName } from '../layers/model';
 import { currentMap } from '../map/mapHandle';
 import { useApp } from '../state/store';
 import { download, drawingsGeoJSON, figuresCsv, sitesCsv, sitesGeoJSON } from './exportData';
-import { importLegend } from './ImportLegend';
 import { mapImage } from './mapImage';
 import { newId, useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
@@ -14,11 +16,14 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
   const t = STRINGS[lang];
   const { basemapId, basemaps } = useApp.getState();
   const attribution = exportAttribution(lang, basemapId, basemaps);
-  // The imported layers on the map join the legend, with the classes of those styled by an attribute.
-  const imported = useTools
+  // The user's layers on the map (imports and archives) join the legend, with the classes of those styled by an attribute.
+  const imported = useLayers
     .getState()
-    .imports.filter((l) => l.visible)
-    .map((l) => ({ title: l.style ? `${l.name} · ${l.style.field}` : null, rows: importLegend(l, lang) }));
+    .layers.filter((l) => l.visible)
+    .map((l) => ({
+      title: l.style ? `${layerName(l, lang)} · ${l.style.field}` : null,
+      rows: legendRows(l, layerName(l, lang), lang),
+    }));
   return mapImage(map, `${t.appTitle} · ${new Date().toISOString().slice(0, 10)}`, lang, attribution, imported);
 }
 

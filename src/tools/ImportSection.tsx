@@ -1,13 +1,16 @@
 import { bbox } from '@turf/turf';
 import { useEffect, useState } from 'react';
+import { LayerColorOpacity, LayerVisibility } from '../layers/LayerControls';
+import { LayerStyleControls } from '../layers/LayerStyleControls';
+import { useLayers, useLayersOf } from '../layers/layersState';
+import type { GeoJsonLayer } from '../layers/model';
+import { openFiles } from '../layers/openers';
 import { fitBounds } from '../map/cameraApi';
 import { FileButton } from '../ui/FileButton';
 import { AttributeTable } from './AttributeTable';
 import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
-import { canReread, type FileDatum, type ImportedLayerReadAs, importFile, rereadLayer, useImportJob, warmImportWorker } from './importFile';
-import { StyleControls } from './StyleControls';
-import { type ImportedLayer, useTools } from './toolsState';
+import { canReread, type FileDatum, rereadLayer, useImportJob, warmImportWorker } from './importFile';
 import { useToolStrings } from './useToolStrings';
 
 const crsName = (epsg: number) => `${crsByEpsg(epsg)?.name ?? 'EPSG'} (EPSG:${epsg})`;
@@ -103,9 +106,9 @@ function SheetChooser({ sheets }: { sheets: string[] }) {
 }
 
 /** How a layer was read: encoding (and a re-read with another), coordinate system, sheet, datum conversion. */
-function ReadAsDetails({ layer }: { layer: ImportedLayer }) {
+function ReadAsDetails({ layer }: { layer: GeoJsonLayer }) {
   const t = useToolStrings();
-  const r: ImportedLayerReadAs | undefined = layer.readAs;
+  const r = layer.readAs;
   if (!r) return null;
   const others = r.encoding ? CHOOSABLE_ENCODINGS.filter((e) => e !== r.encoding?.name) : [];
   return (
@@ -136,7 +139,7 @@ function ReadAsDetails({ layer }: { layer: ImportedLayer }) {
 export function ImportSection() {
   // The parser's worker starts while the planner looks for the file.
   useEffect(warmImportWorker, []);
-  const imports = useTools((s) => s.imports);
+  const imports = useLayersOf('geojson');
   const job = useImportJob((s) => s.job);
   const cancel = useImportJob((s) => s.cancel);
   const datum = useImportJob((s) => s.datum);
@@ -147,7 +150,6 @@ export function ImportSection() {
   const setCrs = useImportJob((s) => s.setCrs);
   const t = useToolStrings();
   const [table, setTable] = useState<string | null>(null);
-  const tools = useTools.getState;
   return (
     <section className="tool-section" aria-labelledby="import-title">
       <h3 id="import-title">{t.importTitle}</h3>
@@ -155,11 +157,8 @@ export function ImportSection() {
       <FileButton
         label={t.chooseFile}
         accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt,.xlsx,.xls,.pmtiles"
-        onFile={(file) => {
-          // A vector-tile archive is a tiled layer (src/tiles), not a file to parse.
-          if (/\.pmtiles$/i.test(file.name)) void import('../tiles/manage').then((m) => m.addTiledFile(file));
-          else void importFile(file);
-        }}
+        // Each kind of layer opens the files it knows (a .pmtiles archive is a tiled layer, not a file to parse).
+        onFile={(file) => void openFiles([file])}
       />
       <label className="datum-select">
         {t.datumOfFile}
@@ -215,27 +214,11 @@ export function ImportSection() {
             {imports.map((l) => (
               <li key={l.id} data-import={l.name}>
                 <div className="import-row">
-                  <label className="import-name">
-                    <input type="checkbox" checked={l.visible} onChange={() => tools().updateImport(l.id, { visible: !l.visible })} />
-                    <span>{l.name}</span>
-                  </label>
+                  <LayerVisibility layer={l} name={l.name} />
                   <span className="count">{l.fc.features.length}</span>
                 </div>
                 <div className="import-row">
-                  <input
-                    type="color"
-                    value={l.color}
-                    aria-label={`${t.color} · ${l.name}`}
-                    onChange={(e) => tools().updateImport(l.id, { color: e.target.value })}
-                  />
-                  <input
-                    type="range"
-                    min={10}
-                    max={100}
-                    value={Math.round(l.opacity * 100)}
-                    aria-label={`Opacity · ${l.name}`}
-                    onChange={(e) => tools().updateImport(l.id, { opacity: Number(e.target.value) / 100 })}
-                  />
+                  <LayerColorOpacity layer={l} name={l.name} />
                   <button
                     type="button"
                     onClick={() => {
@@ -248,12 +231,12 @@ export function ImportSection() {
                   <button type="button" aria-expanded={table === l.id} onClick={() => setTable(table === l.id ? null : l.id)}>
                     {table === l.id ? t.hideTable : t.table}
                   </button>
-                  <button type="button" className="danger" onClick={() => tools().removeImport(l.id)}>
+                  <button type="button" className="danger" onClick={() => useLayers.getState().remove(l.id)}>
                     {t.remove}
                   </button>
                 </div>
                 <ReadAsDetails layer={l} />
-                <StyleControls layer={l} />
+                <LayerStyleControls layer={l} />
                 {table === l.id && <AttributeTable layer={l} />}
               </li>
             ))}

@@ -4,6 +4,7 @@
  * and goes away by itself once a later save of the same work succeeds.
  */
 import { useT } from '../i18n/useT';
+import { layerById, useLayersOf } from '../layers/layersState';
 import { useStorage } from './storageState';
 import { useTools } from './toolsState';
 
@@ -13,7 +14,7 @@ async function exportDrawings() {
 }
 
 async function exportLayer(id: string) {
-  const layer = useTools.getState().imports.find((l) => l.id === id);
+  const layer = layerById('geojson', id);
   if (!layer) return;
   const { download, layerGeoJSON } = await import('./exportData');
   download(`${layer.name || 'layer'}.geojson`, layerGeoJSON(layer), 'application/geo+json');
@@ -25,7 +26,7 @@ export function StorageNotice() {
   const failure = useStorage((s) => s.failure);
   const dismissed = useStorage((s) => s.dismissed);
   const dismiss = useStorage((s) => s.dismiss);
-  const imports = useTools((s) => s.imports);
+  const imports = useLayersOf('geojson');
   const hasDrawings = useTools((s) => s.drawings.length > 0);
   if (!failure || dismissed) return null;
   const why = t.storageWhy[failure.kind];

@@ -1,4 +1,4 @@
-import { TiledSection } from '../tiles/TiledSection';
+import type { ComponentType } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { AnalysisSection } from './AnalysisSection';
 import { DrawSection } from './DrawSection';
@@ -9,8 +9,11 @@ import { StorageSection } from './StorageSection';
 import { useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
-/** The planner's tools, loaded only when first opened. */
-export default function ToolsPanel() {
+/**
+ * The planner's tools, loaded only when first opened. Sections of other features (the tiled layers)
+ * are handed in by the composition root, placed after the import section.
+ */
+export default function ToolsPanel({ extraSections = [] }: { extraSections?: readonly ComponentType[] }) {
   const setOpen = useTools((s) => s.setOpen);
   const t = useToolStrings();
   return (
@@ -22,7 +25,7 @@ export default function ToolsPanel() {
         </button>
       </header>
       <div className="tools-scroll">
-        {[MeasureSection, DrawSection, ImportSection, TiledSection, AnalysisSection, ExportSection, StorageSection].map((Section) => (
+        {[MeasureSection, DrawSection, ImportSection, ...extraSections, AnalysisSection, ExportSection, StorageSection].map((Section) => (
           <ErrorBoundary key={Section.name} label={t.tools}>
             <Section />
           </ErrorBoundary>

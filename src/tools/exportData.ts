@@ -1,7 +1,8 @@
 /** Exports: the sites and figures as GeoJSON and CSV, the planner's drawings as GeoJSON. Pure builders plus a download helper. */
 import Papa from 'papaparse';
 import { figures, layers, meta, sites } from '../data/geodata';
-import type { Drawing, ImportedLayer } from './toolsState';
+import type { GeoJsonLayer } from '../layers/model';
+import type { Drawing } from './toolsState';
 
 /** Spreadsheet programs run cells starting with = + - @ as formulas: Papa quotes every such cell, in every column. */
 const CSV_OPTIONS = { escapeFormulae: true } as const;
@@ -78,7 +79,7 @@ export function drawingsGeoJSON(drawings: readonly Drawing[]): string {
 }
 
 /** An imported layer as it was read, in its own datum (said in the file). */
-export function layerGeoJSON(layer: ImportedLayer): string {
+export function layerGeoJSON(layer: GeoJsonLayer): string {
   return JSON.stringify({ type: 'FeatureCollection', name: layer.name, datum: layer.datum, features: layer.fc.features });
 }
 

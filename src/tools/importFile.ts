@@ -5,17 +5,15 @@
  */
 import { create } from 'zustand';
 import { importProblemText, TOOL_STRINGS } from '../i18n/toolStrings';
+import { layerById, nextColor, useLayers } from '../layers/layersState';
 import { useApp } from '../state/store';
 import { createImportWorker } from './import/createWorker';
 import { type FileDatum, layerDatum } from './import/layerDatum';
-import type { CsvColumns, ParseOptions, ParseResult, ReadAs } from './import/parse';
-
-export type ImportedLayerReadAs = ReadAs;
-
+import type { CsvColumns, ParseOptions, ParseResult } from './import/parse';
 import type { TextEncodingName } from './import/text';
 import { whenSaved } from './persist';
 import { useStorage } from './storageState';
-import { IMPORT_COLORS, newId, useTools } from './toolsState';
+import { newId } from './toolsState';
 
 export type { FileDatum } from './import/layerDatum';
 
@@ -146,7 +144,7 @@ export async function importFile(file: File, reread?: { layerId: string; encodin
   const abort = new AbortController();
   const state = useImportJob;
   const settings = state.getState();
-  const previous = reread ? useTools.getState().imports.find((l) => l.id === reread.layerId) : undefined;
+  const previous = reread ? layerById('geojson', reread.layerId) : undefined;
   const options: ParseOptions = {
     ...(settings.datum === 'BD-09' ? { datum: 'BD-09' as const } : {}),
     ...(reread ? { encoding: reread.encoding } : settings.encoding !== 'auto' ? { encoding: settings.encoding } : {}),
@@ -194,20 +192,21 @@ export async function importFile(file: File, reread?: { layerId: string; encodin
       useApp.getState().notify(`${t.importFailed(file.name)}${importProblemText(result.problem, lang)}`);
       return false;
     }
-    const tools = useTools.getState();
+    const layers = useLayers.getState();
     const datum = layerDatum(result.readAs, settings.datum);
     const name = previous?.name ?? file.name.replace(/\.[^.]+$/, '');
     const id = previous?.id ?? newId('layer');
     if (previous) {
       // The layer's save starts over: "saved" is said of the new features, not of the old.
       useStorage.setState((s) => ({ layers: { ...s.layers, [id]: 'saving' } }));
-      tools.replaceImport(id, { fc: result.fc, readAs: result.readAs, datum });
+      layers.update(id, { fc: result.fc, readAs: result.readAs, datum });
     } else
-      tools.addImport({
+      layers.add({
+        kind: 'geojson',
         id,
         name,
         datum,
-        color: IMPORT_COLORS[tools.imports.length % IMPORT_COLORS.length] as string,
+        color: nextColor(),
         opacity: 1,
         visible: true,
         readAs: result.readAs,

@@ -7,10 +7,12 @@
  * written in one transaction with the index of layers (names, colours, …), so a reload at any moment
  * finds each layer whole or not at all, and a colour change rewrites the index, not the features.
  */
+import { layersOf, useLayers } from '../layers/layersState';
+import type { GeoJsonLayer as ImportedLayer } from '../layers/model';
+import { classify, readKeys, StorageFault, write } from '../lib/db';
 import { afterMapDrawn } from '../map/mapHandle';
-import { classify, readKeys, StorageFault, write } from './db';
 import { type SaveState, useStorage } from './storageState';
-import { type Drawing, type ImportedLayer, useTools } from './toolsState';
+import { type Drawing, useTools } from './toolsState';
 
 const KEY_DRAWINGS = 'suichang:drawings:v1';
 /** Version 1 kept every layer, features and all, under one key; read once and moved to version 2. */
@@ -20,8 +22,11 @@ const fcKey = (id: string) => `suichang:import:v2:${id}`;
 /** Layers of this many features are stored after the map has drawn them. */
 const LARGE_LAYER = 20_000;
 
-type LayerMeta = Omit<ImportedLayer, 'fc'>;
+/** As listed in the index: everything but the features (and, before the one layer model, no `kind`). */
+type LayerMeta = Omit<ImportedLayer, 'fc' | 'kind'> & { kind?: 'geojson' };
 const metaOf = ({ fc: _fc, ...meta }: ImportedLayer): LayerMeta => meta;
+/** A layer as read back: an index written before the one layer model has no `kind`, and gets it. */
+export const layerFromStored = (m: LayerMeta, fc: ImportedLayer['fc']): ImportedLayer => ({ ...m, kind: 'geojson', fc });
 
 /** What IndexedDB holds, as far as this page knows: the drawings and the layers whose features are stored. */
 let storedDrawings: Drawing[] | null = null;
@@ -66,7 +71,8 @@ const indexOf = (layers: Iterable<ImportedLayer>) => JSON.stringify([...layers].
 
 /** Writes what changed since the last committed save, each piece in its own transaction. */
 async function flushOnce(): Promise<void> {
-  const { drawings, imports } = useTools.getState();
+  const { drawings } = useTools.getState();
+  const imports = layersOf('geojson');
   if (drawings !== storedDrawings) {
     try {
       await write({ put: [[KEY_DRAWINGS, drawings]] });
@@ -105,7 +111,7 @@ async function flushOnce(): Promise<void> {
       if (layer.fc.features.length >= LARGE_LAYER) {
         await afterMapDrawn();
         // Removed or read again meanwhile: the next flush has the layer as it is now.
-        if (useTools.getState().imports.find((l) => l.id === layer.id)?.fc !== layer.fc) continue;
+        if (layersOf('geojson').find((l) => l.id === layer.id)?.fc !== layer.fc) continue;
       }
       await write({
         put: [
@@ -212,9 +218,9 @@ async function readSaved(): Promise<{ drawings: Drawing[]; layers: ImportedLayer
     const metas = index as LayerMeta[];
     const fcs = await readKeys(metas.map((m) => fcKey(m.id)));
     // A layer is listed only with its features (one transaction writes both): one without is skipped.
-    layers = metas.flatMap((m, i) => (fcs[i] ? [{ ...m, fc: fcs[i] as ImportedLayer['fc'] }] : []));
+    layers = metas.flatMap((m, i) => (fcs[i] ? [layerFromStored(m, fcs[i] as ImportedLayer['fc'])] : []));
   } else if (Array.isArray(legacy)) {
-    layers = legacy as ImportedLayer[];
+    layers = (legacy as (LayerMeta & { fc: ImportedLayer['fc'] })[]).map(({ fc, ...m }) => layerFromStored(m, fc));
     migrate = true;
   }
   return { drawings: Array.isArray(drawings) ? (drawings as Drawing[]) : [], layers, migrate };
@@ -240,7 +246,8 @@ export async function restoreTools(): Promise<void> {
     tools.setDrawings(
       now.drawings.length === 0 ? saved.drawings : [...saved.drawings, ...now.drawings.filter((d) => !drawingIds.has(d.properties.id))],
     );
-    tools.setImports(now.imports.length === 0 ? saved.layers : [...saved.layers, ...now.imports.filter((l) => !layerIds.has(l.id))]);
+    const nowLayers = layersOf('geojson');
+    useLayers.getState().setKind('geojson', [...saved.layers, ...nowLayers.filter((l) => !layerIds.has(l.id))]);
     useStorage.setState({
       status: 'ok',
       layers: Object.fromEntries(saved.layers.map((l) => [l.id, 'saved' as const])),
@@ -254,11 +261,17 @@ export async function restoreTools(): Promise<void> {
   }
   scheduleFlush();
   useTools.subscribe((s, prev) => {
-    // A layer removed may have freed space: layers that failed to save are tried again.
-    if (s.imports.length < prev.imports.length) for (const l of s.imports) failedLayers.delete(l.fc);
     // A drag writes once, when it ends, not at every pointer move.
     if (s.previewing) return;
-    if (s.drawings !== prev.drawings || s.imports !== prev.imports || prev.previewing) scheduleFlush();
+    if (s.drawings !== prev.drawings || prev.previewing) scheduleFlush();
+  });
+  useLayers.subscribe((s, prev) => {
+    const now = layersOf('geojson', s.layers);
+    const before = layersOf('geojson', prev.layers);
+    if (now.length === before.length && now.every((l, i) => l === before[i])) return;
+    // A layer removed may have freed space: layers that failed to save are tried again.
+    if (now.length < before.length) for (const l of now) failedLayers.delete(l.fc);
+    scheduleFlush();
   });
   void refreshEstimate();
 }

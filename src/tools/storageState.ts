@@ -4,7 +4,7 @@
  * Written by persist.ts; read by the storage notice and the tools panel.
  */
 import { create } from 'zustand';
-import type { StorageFaultKind } from './db';
+import type { StorageFaultKind } from '../lib/db';
 
 export type SaveState = 'saving' | 'saved' | 'failed' | 'session';
 

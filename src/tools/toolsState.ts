@@ -1,13 +1,9 @@
 /**
- * The planner's work: measurements, drawings, imported layers and analysis settings.
- * Plain data (GeoJSON); drawings and imports are kept in IndexedDB (persist.ts).
+ * The planner's work: measurements, drawings and analysis settings. Plain data (GeoJSON); drawings
+ * are kept in IndexedDB (persist.ts). Imported layers are `kind: 'geojson'` in the one layer store (src/layers).
  */
-import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon, Position } from 'geojson';
+import type { Feature, LineString, Point, Polygon, Position } from 'geojson';
 import { create } from 'zustand';
-import type { Datum } from '../basemap/config';
-import type { ReadAs } from './import/parse';
-import type { Props } from './import/sanitize';
-import type { LayerFilter, LayerStyle } from './layerStyle';
 
 export type ToolMode = 'none' | 'measure-line' | 'measure-area' | 'draw-point' | 'draw-line' | 'draw-polygon';
 
@@ -18,24 +14,6 @@ export interface DrawingProps {
 }
 export type Drawing = Feature<Point | LineString | Polygon, DrawingProps>;
 
-export interface ImportedLayer {
-  id: string;
-  name: string;
-  datum: Datum;
-  color: string;
-  opacity: number;
-  visible: boolean;
-  /** How the file was read (encoding, coordinate system, sheet), for the layer's details. */
-  readAs?: ReadAs;
-  /** Coloured by an attribute (categories or graduated numbers) instead of `color`. */
-  style?: LayerStyle;
-  /** The attribute shown as a label on the map. */
-  labelField?: string;
-  /** The attribute table's filter: the map shows only what passes it. */
-  filter?: LayerFilter;
-  fc: FeatureCollection<Geometry, Props>;
-}
-
 export interface ToolsState {
   /** The tools panel is open. */
   open: boolean;
@@ -45,7 +23,6 @@ export interface ToolsState {
   drawings: Drawing[];
   history: Drawing[][];
   selectedDrawing: string | null;
-  imports: ImportedLayer[];
   rings: number[];
   walkRadiusKm: number;
   showCircles: boolean;
@@ -66,12 +43,6 @@ export interface ToolsState {
   undo: () => void;
   selectDrawing: (id: string | null) => void;
   setDrawings: (d: Drawing[]) => void;
-  addImport: (layer: ImportedLayer) => void;
-  updateImport: (id: string, change: Partial<Omit<ImportedLayer, 'id' | 'fc'>>) => void;
-  /** The same layer read again (another encoding): features and how they were read change, the rest stays. */
-  replaceImport: (id: string, change: Pick<ImportedLayer, 'fc' | 'readAs' | 'datum'>) => void;
-  removeImport: (id: string) => void;
-  setImports: (layers: ImportedLayer[]) => void;
   setRings: (kms: number[]) => void;
   setWalkRadius: (km: number) => void;
   setShowCircles: (on: boolean) => void;
@@ -81,7 +52,6 @@ export interface ToolsState {
 const MAX_HISTORY = 50;
 let counter = 0;
 export const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-export const IMPORT_COLORS = ['#7B3294', '#008837', '#C2A5CF', '#A6611A', '#404040', '#D01C8B'];
 
 export const useTools = create<ToolsState>()((set, get) => {
   const commit = (drawings: Drawing[]) => set((s) => ({ drawings, history: [...s.history, s.drawings].slice(-MAX_HISTORY) }));
@@ -93,7 +63,6 @@ export const useTools = create<ToolsState>()((set, get) => {
     previewing: false,
     history: [],
     selectedDrawing: null,
-    imports: [],
     rings: [1, 3, 5],
     walkRadiusKm: 1,
     showCircles: false,
@@ -137,11 +106,6 @@ export const useTools = create<ToolsState>()((set, get) => {
       ),
     selectDrawing: (selectedDrawing) => set({ selectedDrawing }),
     setDrawings: (drawings) => set({ drawings }),
-    addImport: (layer) => set((s) => ({ imports: [...s.imports, layer] })),
-    updateImport: (id, change) => set((s) => ({ imports: s.imports.map((l) => (l.id === id ? { ...l, ...change } : l)) })),
-    replaceImport: (id, change) => set((s) => ({ imports: s.imports.map((l) => (l.id === id ? { ...l, ...change } : l)) })),
-    removeImport: (id) => set((s) => ({ imports: s.imports.filter((l) => l.id !== id) })),
-    setImports: (imports) => set({ imports }),
     setRings: (rings) => set({ rings: rings.filter((k) => Number.isFinite(k) && k > 0 && k <= 100).slice(0, 6) }),
     setWalkRadius: (km) => set({ walkRadiusKm: Math.min(3, Math.max(0.2, km)) }),
     setShowCircles: (showCircles) => set({ showCircles }),

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { TourStopDef } from '../data/schema';
-import { classify, readKeys, type StorageFault, write } from '../tools/db';
+import { classify, readKeys, type StorageFault, write } from '../lib/db';
 import { BUILT_IN_ID, stops as builtInStops } from './stops';
 import type { PlayedTour } from './tourState';
 

@@ -12,7 +12,7 @@ import {
   MAX_CATEGORIES,
   matches,
   OTHER_COLOR,
-} from '../../src/tools/layerStyle';
+} from '../../src/layers/style';
 
 const f = (properties: Record<string, string | number | null>) => ({ properties });
 const landUse = ['工业用地', '工业用地', '居住用地', '商业用地', '工业用地', '居住用地'].map((v, i) => f({ 用地性质: v, 面积: i * 10 }));

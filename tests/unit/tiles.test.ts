@@ -7,11 +7,12 @@ import type { Feature, Polygon } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveWriter } from '../../scripts/lib/pmtiles-writer';
 import { cutTiles } from '../../scripts/lib/tiler';
+import { KINDS } from '../../src/layers/kinds';
+import { userLayerSpecs } from '../../src/layers/mapLayers';
+import type { TiledLayer } from '../../src/layers/model';
 import { checkArchive, resolveUrl, TilesError, type TilesProblem } from '../../src/tiles/archive';
 import { parseLayerConfig } from '../../src/tiles/config';
 import { vectorLayersOf } from '../../src/tiles/open';
-import { tiledLayers } from '../../src/tiles/tilesFeature';
-import type { TiledLayer } from '../../src/tiles/tilesState';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiles-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +88,7 @@ describe('the layers configuration', () => {
 
 describe('the map layers of an archive', () => {
   const base: TiledLayer = {
+    kind: 'tiled',
     id: 't1',
     name: 'x',
     origin: { kind: 'url', url: 'https://example.org/x.pmtiles' },
@@ -114,7 +116,7 @@ describe('the map layers of an archive', () => {
     visible: false,
   };
   it('draws areas as fill and outline, points as circles, from the source layer, hidden when off', () => {
-    const layers = tiledLayers(base);
+    const layers = KINDS.tiled.parts(base).flatMap((p) => userLayerSpecs(base, p, ['Noto Sans SC']));
     expect(layers.map((l) => `${l.type}:${(l as { 'source-layer'?: string })['source-layer']}`)).toEqual([
       'fill:parcels',
       'line:parcels',

@@ -11,11 +11,14 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { type ParseError, parseTree } from 'jsonc-parser';
 import Papa from 'papaparse';
 import { parseDbf, parseShp } from 'shpjs';
+import type { ReadAs } from '../../layers/model';
 import { type CrsDef, crsByEpsg, crsFromGeoJson, crsFromWkt, guessCrs, looksProjected, toLonLat } from './crs';
 import { ImportError, type ImportProblem } from './errors';
 import { MAX_FEATURES, MAX_GEOMETRY_DEPTH, type Props, sanitizeCollection } from './sanitize';
-import { type DecodedText, dbfLanguageDriver, decodeText, detectEncoding, namedEncoding, type TextEncodingName } from './text';
+import { dbfLanguageDriver, decodeText, detectEncoding, namedEncoding, type TextEncodingName } from './text';
 import { checkSizes, readEntry, zipDirectory } from './zip';
+
+export type { ReadAs };
 
 export type ImportKind = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'csv' | 'excel';
 export const MAX_BYTES = 50 * 1024 * 1024;
@@ -39,15 +42,6 @@ export interface ParseOptions {
    * same formats with the same checks and messages, for files too big for a GeoJSON layer.
    */
   limits?: { bytes: number; features: number };
-}
-
-/** How the file was read, shown in the layer's details. */
-export interface ReadAs {
-  encoding?: { name: TextEncodingName; basis: DecodedText['basis'] };
-  crs?: { name: string; epsg: number; approximate: boolean; basis: 'file' | 'chosen' };
-  sheet?: string;
-  /** The coordinates were BD-09 and are now GCJ-02. */
-  fromBd09?: boolean;
 }
 
 export type ParseResult =

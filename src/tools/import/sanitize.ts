@@ -4,12 +4,13 @@
  * values with no prototype-changing keys. Property values are data: the UI shows them as text.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Props } from '../../layers/model';
 import { ImportError } from './errors';
+
+export type { Props };
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_FEATURES = 500_000;
-
-export type Props = Record<string, string | number | boolean | null>;
 
 /** Geometry collections inside collections: deeper than this is refused (GeoJSON advises against any nesting). */
 export const MAX_GEOMETRY_DEPTH = 8;

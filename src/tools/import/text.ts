@@ -5,9 +5,9 @@
  * Windows and Excel write). The user can also choose. The result says which encoding and why.
  */
 
-export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'big5';
-/** How the encoding was chosen: shown in the layer's details, so a wrong guess can be corrected. */
-export type EncodingBasis = 'bom' | 'declared' | 'detected' | 'fallback' | 'chosen';
+import type { EncodingBasis, TextEncodingName } from '../../layers/model';
+
+export type { EncodingBasis, TextEncodingName };
 
 export interface DecodedText {
   text: string;

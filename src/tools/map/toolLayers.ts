@@ -1,28 +1,17 @@
 /**
- * Sources and layers for the planner's work — imported layers, drawings, the measure or
+ * Sources and layers for the planner's work — drawings, the measure or
  * drawing in progress, proximity rings and walking circles. Pure, like src/map/style.ts: the data of
  * each source is made by its own function, so the tools' map feature (toolsFeature.ts) remakes only
  * what changed and the map receives only that with setData.
  */
-import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { isGeometryType } from '../../layers/mapLayers';
 import { PALETTE } from '../../map/palette';
 import type { SourceEntry } from '../../map/registry';
 
-export interface ImportOverlay {
-  id: string;
-  /** One colour, or an expression of an attribute (a layer styled by category or by number). */
-  color: string | ExpressionSpecification;
-  opacity: number;
-  visible: boolean;
-  /** The attribute shown as a label on the map. */
-  labelField?: string;
-  fc: FeatureCollection<Geometry>;
-}
-
 /** The data of the tools' sources, each made apart (the same object while its inputs are unchanged). */
 export interface ToolData {
-  imports: ImportOverlay[];
   drawings: FeatureCollection;
   /** The draft's vertices, line and area (draftCollection). */
   draft: FeatureCollection;
@@ -39,14 +28,10 @@ export const TOOL_SOURCE = {
   coverage: 'tool-coverage',
   vertices: 'tool-vertices',
 } as const;
-export const importSource = (id: string) => `import-${id}`;
-export const IMPORT_LAYER_SUFFIXES = ['fill', 'line', 'point'] as const;
-export const importLayerIds = (id: string) => IMPORT_LAYER_SUFFIXES.map((s) => `import-${id}-${s}`);
 export const DRAWING_LAYERS = ['tool-drawing-fill', 'tool-drawing-line', 'tool-drawing-point'] as const;
 export const VERTEX_LAYER = 'tool-vertex';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const isType = (...types: string[]): ExpressionSpecification => ['in', ['geometry-type'], ['literal', types]];
 
 export function draftCollection(draft: Position[], area: boolean): FeatureCollection<Point | LineString | Polygon> {
   const features: Feature<Point | LineString | Polygon>[] = draft.map((p, i) => ({
@@ -93,72 +78,10 @@ export function toolSources(t: ToolData): Record<string, SourceEntry> {
     [TOOL_SOURCE.coverage]: { spec: geojson(), data: t.coverage ?? EMPTY },
     [TOOL_SOURCE.vertices]: { spec: geojson(), data: t.vertices },
   };
-  for (const l of t.imports) out[importSource(l.id)] = { spec: geojson(), data: l.fc };
   return out;
 }
 
-/** Imported layers go under the sites; drawings, rings and the draft on top. */
-export function importLayers(t: Pick<ToolData, 'imports'>, font: string[]): LayerSpecification[] {
-  return t.imports.flatMap((l) => {
-    const visibility = l.visible ? 'visible' : 'none';
-    const [fill, line, point] = importLayerIds(l.id) as [string, string, string];
-    const label: LayerSpecification[] = l.labelField
-      ? [
-          {
-            id: `import-${l.id}-label`,
-            type: 'symbol',
-            source: importSource(l.id),
-            layout: {
-              visibility,
-              'text-field': ['to-string', ['coalesce', ['get', l.labelField], '']],
-              'text-font': font,
-              'text-size': 12,
-              'text-offset': [0, 0.9],
-              'text-anchor': 'top',
-              'text-max-width': 10,
-              'symbol-placement': 'point',
-            },
-            paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.white, 'text-halo-width': 1.5, 'text-opacity': l.opacity },
-          },
-        ]
-      : [];
-    return [
-      {
-        id: fill,
-        type: 'fill',
-        source: importSource(l.id),
-        filter: isType('Polygon', 'MultiPolygon'),
-        layout: { visibility },
-        paint: { 'fill-color': l.color, 'fill-opacity': 0.3 * l.opacity },
-      },
-      {
-        id: line,
-        type: 'line',
-        source: importSource(l.id),
-        filter: isType('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
-        layout: { visibility },
-        paint: { 'line-color': l.color, 'line-width': 2, 'line-opacity': l.opacity },
-      },
-      {
-        id: point,
-        type: 'circle',
-        source: importSource(l.id),
-        filter: isType('Point', 'MultiPoint'),
-        layout: { visibility },
-        paint: {
-          'circle-color': l.color,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 2, 12, 5],
-          'circle-opacity': l.opacity,
-          'circle-stroke-color': PALETTE.white,
-          'circle-stroke-width': 1,
-          'circle-stroke-opacity': l.opacity,
-        },
-      },
-      ...label,
-    ] satisfies LayerSpecification[];
-  });
-}
-
+/** Drawings, rings and the draft, on top of the sites. */
 export function toolLayersOnTop(selectedDrawing: string | null, font: string[]): LayerSpecification[] {
   const selected: ExpressionSpecification = ['==', ['get', 'id'], selectedDrawing ?? ''];
   return [
@@ -186,21 +109,21 @@ export function toolLayersOnTop(selectedDrawing: string | null, font: string[]):
       id: DRAWING_LAYERS[0],
       type: 'fill',
       source: TOOL_SOURCE.drawings,
-      filter: isType('Polygon'),
+      filter: isGeometryType('Polygon'),
       paint: { 'fill-color': PALETTE.drawing, 'fill-opacity': ['case', selected, 0.3, 0.18] },
     },
     {
       id: DRAWING_LAYERS[1],
       type: 'line',
       source: TOOL_SOURCE.drawings,
-      filter: isType('LineString', 'Polygon'),
+      filter: isGeometryType('LineString', 'Polygon'),
       paint: { 'line-color': PALETTE.drawing, 'line-width': ['case', selected, 3.5, 2.5] },
     },
     {
       id: DRAWING_LAYERS[2],
       type: 'circle',
       source: TOOL_SOURCE.drawings,
-      filter: isType('Point'),
+      filter: isGeometryType('Point'),
       paint: {
         'circle-color': PALETTE.drawing,
         'circle-radius': ['case', selected, 8, 6],
@@ -212,21 +135,21 @@ export function toolLayersOnTop(selectedDrawing: string | null, font: string[]):
       id: 'tool-draft-fill',
       type: 'fill',
       source: TOOL_SOURCE.draft,
-      filter: isType('Polygon'),
+      filter: isGeometryType('Polygon'),
       paint: { 'fill-color': PALETTE.draft, 'fill-opacity': 0.15 },
     },
     {
       id: 'tool-draft-line',
       type: 'line',
       source: TOOL_SOURCE.draft,
-      filter: isType('LineString'),
+      filter: isGeometryType('LineString'),
       paint: { 'line-color': PALETTE.draft, 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
     {
       id: 'tool-draft-point',
       type: 'circle',
       source: TOOL_SOURCE.draft,
-      filter: isType('Point'),
+      filter: isGeometryType('Point'),
       paint: { 'circle-color': PALETTE.white, 'circle-radius': 5, 'circle-stroke-color': PALETTE.draft, 'circle-stroke-width': 2.5 },
     },
     {

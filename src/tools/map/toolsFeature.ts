@@ -1,48 +1,21 @@
 /**
- * The planner's tools as a map feature (src/map/registry.ts): imported layers, drawings, the draft,
+ * The planner's tools as a map feature (src/map/registry.ts): drawings, the draft,
  * proximity rings and coverage as sources and layers, in the map's datum; pointer handling by mode in
  * interactions.ts.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { useMemo } from 'react';
-import type { Datum } from '../../basemap/config';
-import { convertCollection } from '../../basemap/datum';
 import { meta, siteById } from '../../data/geodata';
 import { anchorOf } from '../../data/selectors';
 import { FONT_FAMILY } from '../../fonts';
+import { inDatum } from '../../layers/kinds';
 import type { Contribution, MapContext, MapFeature } from '../../map/registry';
 import { useApp } from '../../state/store';
 import { communityCoverage } from '../coverage';
 import { proximityRings } from '../geometry';
-import type { Props } from '../import/sanitize';
-import { colorExpression, isActive, type LayerFilter, matches } from '../layerStyle';
 import { useTools } from '../toolsState';
 import { toolModes, useToolKeys, useToolMode } from './interactions';
-import { draftCollection, importLayers, type ToolData, toolLayersOnTop, toolSources, vertices } from './toolLayers';
-
-/** Conversions of big imports are done once per layer and datum (a computation cache: re-converting 100k features on an opacity change took seconds). */
-const cache = new WeakMap<object, Map<string, FeatureCollection<Geometry>>>();
-function inDatum(fc: FeatureCollection<Geometry>, from: Datum, to: Datum): FeatureCollection<Geometry> {
-  if (from === to) return fc;
-  const byDatum = cache.get(fc) ?? new Map<string, FeatureCollection<Geometry>>();
-  cache.set(fc, byDatum);
-  const key = `${from}>${to}`;
-  const out = byDatum.get(key) ?? convertCollection(fc, from, to);
-  byDatum.set(key, out);
-  return out;
-}
-
-const filteredCache = new WeakMap<FeatureCollection<Geometry>, { key: string; fc: FeatureCollection<Geometry> }>();
-/** The features the attribute table's filter lets through (the same collection while the filter is unchanged). */
-function filtered<F extends FeatureCollection<Geometry>>(fc: F, filter: LayerFilter | undefined): F {
-  if (!isActive(filter)) return fc;
-  const key = JSON.stringify(filter);
-  const hit = filteredCache.get(fc);
-  if (hit?.key === key) return hit.fc as F;
-  const out = { ...fc, features: fc.features.filter((f) => matches(f.properties as Props, filter)) };
-  filteredCache.set(fc, { key, fc: out });
-  return out;
-}
+import { draftCollection, type ToolData, toolLayersOnTop, toolSources, vertices } from './toolLayers';
 
 /** The tools' data and layers for the map, each source's data remade only when its own inputs change. */
 function useToolsContribution(ctx: MapContext): Contribution | null {
@@ -52,7 +25,6 @@ function useToolsContribution(ctx: MapContext): Contribution | null {
   const draft = useTools((s) => s.draft);
   const drawings = useTools((s) => s.drawings);
   const selectedDrawing = useTools((s) => s.selectedDrawing);
-  const imports = useTools((s) => s.imports);
   const rings = useTools((s) => s.rings);
   const showCircles = useTools((s) => s.showCircles);
   const walkRadiusKm = useTools((s) => s.walkRadiusKm);
@@ -65,18 +37,6 @@ function useToolsContribution(ctx: MapContext): Contribution | null {
         ? ((inDatum(communityCoverage(walkRadiusKm), data, mapDatum).features[0] as Feature<Polygon | MultiPolygon> | undefined) ?? null)
         : null,
     [showCircles, walkRadiusKm, mapDatum],
-  );
-  const importData = useMemo(
-    () =>
-      imports.map((l) => ({
-        id: l.id,
-        color: l.style ? colorExpression(l.style) : l.color,
-        opacity: l.opacity,
-        visible: l.visible,
-        ...(l.labelField ? { labelField: l.labelField } : {}),
-        fc: inDatum(filtered(l.fc, l.filter), l.datum, mapDatum),
-      })),
-    [imports, mapDatum],
   );
   const drawingData = useMemo(
     () => inDatum({ type: 'FeatureCollection', features: drawings } as FeatureCollection<Geometry>, data, mapDatum),
@@ -104,13 +64,13 @@ function useToolsContribution(ctx: MapContext): Contribution | null {
   return useMemo(() => {
     // Nothing of the planner's to draw: no tool sources or layers at all. Empty GeoJSON sources still cost
     // a tile per view each (five sources: tiles made in the worker, kept on the main thread, 60 cached).
-    if (!open && drawings.length === 0 && imports.length === 0 && coverage === null) return null;
-    const t: ToolData = { imports: importData, drawings: drawingData, draft: draftData, vertices: vertexData, rings: ringData, coverage };
+    if (!open && drawings.length === 0 && coverage === null) return null;
+    const t: ToolData = { drawings: drawingData, draft: draftData, vertices: vertexData, rings: ringData, coverage };
     return {
       sources: toolSources(t),
-      layers: { imports: importLayers(t, [FONT_FAMILY]), top: toolLayersOnTop(selectedDrawing, [FONT_FAMILY]) },
+      layers: { top: toolLayersOnTop(selectedDrawing, [FONT_FAMILY]) },
     };
-  }, [open, drawings, imports, coverage, importData, drawingData, draftData, vertexData, ringData, selectedDrawing]);
+  }, [open, drawings, coverage, drawingData, draftData, vertexData, ringData, selectedDrawing]);
 }
 
 /** The planner's tools on the map: their layers, and the map's pointer in each drawing mode. */

@@ -1,26 +1,21 @@
-/** Colour an imported layer by an attribute (categories or graduated numbers), edit the class colours, and pick a label field. */
-import { useMemo } from 'react';
+/** Colour any user layer by an attribute (categories or graduated numbers), edit the class colours, pick a label field. */
 import { FieldSelect } from './FieldSelect';
-import { ImportLegend } from './ImportLegend';
-import { categoryStyle, fieldsOf, graduatedStyle, MAX_CATEGORIES } from './layerStyle';
-import { type ImportedLayer, useTools } from './toolsState';
-import { useToolStrings } from './useToolStrings';
+import { LayerLegend } from './LayerLegend';
+import { useLayerStrings } from './layerStrings';
+import { useLayers } from './layersState';
+import { styleFields, styleFor } from './legend';
+import type { UserLayer } from './model';
+import { MAX_CATEGORIES } from './style';
 
-export function StyleControls({ layer }: { layer: ImportedLayer }) {
-  const t = useToolStrings();
-  const update = useTools((s) => s.updateImport);
-  const fields = useMemo(() => fieldsOf(layer.fc.features), [layer.fc]);
+export function LayerStyleControls({ layer }: { layer: UserLayer }) {
+  const t = useLayerStrings();
+  const update = useLayers((s) => s.update);
+  const fields = styleFields(layer);
+  if (fields.length === 0) return null;
   const style = layer.style;
   const numeric = fields.find((f) => f.name === style?.field)?.numeric ?? false;
-  const restyle = (field: string, mode: 'category' | 'graduated') =>
-    update(layer.id, {
-      style:
-        field === ''
-          ? undefined
-          : mode === 'graduated'
-            ? graduatedStyle(layer.fc.features, field)
-            : categoryStyle(layer.fc.features, field),
-    });
+  const restyle = (field: string | undefined, mode: 'category' | 'graduated') =>
+    update(layer.id, { style: field ? styleFor(layer, field, mode) : undefined });
   return (
     <fieldset className="style-controls" data-style-controls={layer.name}>
       <legend>{t.styleTitle}</legend>
@@ -29,7 +24,7 @@ export function StyleControls({ layer }: { layer: ImportedLayer }) {
         none={t.styleNone}
         fields={fields}
         value={style?.field}
-        onChange={(name) => restyle(name ?? '', fields.find((x) => x.name === name)?.numeric ? 'graduated' : 'category')}
+        onChange={(name) => restyle(name, fields.find((x) => x.name === name)?.numeric ? 'graduated' : 'category')}
       />
       {style && numeric && (
         <label>
@@ -66,7 +61,7 @@ export function StyleControls({ layer }: { layer: ImportedLayer }) {
         value={layer.labelField}
         onChange={(labelField) => update(layer.id, { labelField })}
       />
-      {style && <ImportLegend title={t.legend} only={layer.id} />}
+      {style && <LayerLegend title={t.legend} only={layer.id} />}
     </fieldset>
   );
 }

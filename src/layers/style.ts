@@ -5,7 +5,7 @@
  * come from here, so they cannot disagree.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Props } from './import/sanitize';
+import type { Props } from './model';
 
 export interface StyleClass {
   /** Category: the value as text; graduated: the class's lower bound (inclusive) and upper bound. */

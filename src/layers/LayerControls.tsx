@@ -1,0 +1,39 @@
+/** The controls every user layer has, whatever its kind: shown or not, its colour and its opacity. */
+import { useLayerStrings } from './layerStrings';
+import { useLayers } from './layersState';
+import type { UserLayer } from './model';
+
+export function LayerVisibility({ layer, name, disabled = false }: { layer: UserLayer; name: string; disabled?: boolean }) {
+  const update = useLayers((s) => s.update);
+  return (
+    <label className="import-name">
+      <input type="checkbox" checked={layer.visible} disabled={disabled} onChange={() => update(layer.id, { visible: !layer.visible })} />
+      <span>{name}</span>
+    </label>
+  );
+}
+
+export function LayerColorOpacity({ layer, name, disabled = false }: { layer: UserLayer; name: string; disabled?: boolean }) {
+  const t = useLayerStrings();
+  const update = useLayers((s) => s.update);
+  return (
+    <>
+      <input
+        type="color"
+        value={layer.color}
+        disabled={disabled || Boolean(layer.style)}
+        aria-label={`${t.color} · ${name}`}
+        onChange={(e) => update(layer.id, { color: e.target.value })}
+      />
+      <input
+        type="range"
+        min={10}
+        max={100}
+        value={Math.round(layer.opacity * 100)}
+        disabled={disabled}
+        aria-label={`${t.opacity} · ${name}`}
+        onChange={(e) => update(layer.id, { opacity: Number(e.target.value) / 100 })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/** The legend of the user's layers (or of one): each layer's colour, or the classes of the attribute it is styled by. */
+import { useApp } from '../state/store';
+import { useLayers } from './layersState';
+import { legendRows } from './legend';
+import { layerName } from './model';
+
+export function LayerLegend({ title, only }: { title: string; only?: string }) {
+  const layers = useLayers((s) => s.layers);
+  const lang = useApp((s) => s.lang);
+  const shown = layers.filter((l) => (only ? l.id === only : l.visible));
+  if (shown.length === 0) return null;
+  return (
+    <div className="import-legend">
+      <p className="import-legend-title">{title}</p>
+      {shown.map((l) => (
+        <div key={l.id} className="import-legend-layer" data-legend={l.name}>
+          {l.style && (
+            <p className="import-legend-name">
+              {layerName(l, lang)} · {l.style.field}
+            </p>
+          )}
+          <ul>
+            {legendRows(l, layerName(l, lang), lang).map((e) => (
+              <li key={`${e.color}${e.label}`}>
+                <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
+                {e.label}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}

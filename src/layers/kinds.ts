@@ -1,0 +1,70 @@
+/**
+ * What differs per kind of layer when it is drawn: its source (GeoJSON data converted to the map's
+ * datum and filtered by the attribute table, or an archive's vector tiles) and its drawable parts.
+ * How each kind is read and kept stays with its owner (src/tools/persist.ts, src/tiles/manage.ts).
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { Datum } from '../basemap/config';
+import { convertCollection } from '../basemap/datum';
+import type { SourceEntry } from '../map/registry';
+import type { DrawPart } from './mapLayers';
+import type { GeoJsonLayer, LayerKind, LayerOfKind, Props, TiledLayer } from './model';
+import { isActive, type LayerFilter, matches } from './style';
+
+export interface KindAdapter<L> {
+  /** The MapLibre source id of a layer. */
+  sourceId: (l: L) => string;
+  source: (l: L, mapDatum: Datum) => SourceEntry;
+  parts: (l: L) => DrawPart[];
+}
+
+/** Conversions of big imports are done once per layer and datum (re-converting 100k features on an opacity change took seconds). */
+const converted = new WeakMap<object, Map<string, FeatureCollection<Geometry>>>();
+export function inDatum<F extends FeatureCollection<Geometry>>(fc: F, from: Datum, to: Datum): F {
+  if (from === to) return fc;
+  const byDatum = converted.get(fc) ?? new Map<string, FeatureCollection<Geometry>>();
+  converted.set(fc, byDatum);
+  const key = `${from}>${to}`;
+  const out = byDatum.get(key) ?? convertCollection(fc, from, to);
+  byDatum.set(key, out);
+  return out as F;
+}
+
+const filteredCache = new WeakMap<FeatureCollection<Geometry>, { key: string; fc: FeatureCollection<Geometry> }>();
+/** The features the attribute table's filter lets through (the same collection while the filter is unchanged). */
+export function filtered<F extends FeatureCollection<Geometry>>(fc: F, filter: LayerFilter | undefined): F {
+  if (!isActive(filter)) return fc;
+  const key = JSON.stringify(filter);
+  const hit = filteredCache.get(fc);
+  if (hit?.key === key) return hit.fc as F;
+  const out = { ...fc, features: fc.features.filter((f) => matches(f.properties as Props, filter)) };
+  filteredCache.set(fc, { key, fc: out });
+  return out;
+}
+
+const geojson: KindAdapter<GeoJsonLayer> = {
+  sourceId: (l) => `import-${l.id}`,
+  source: (l, mapDatum) => ({
+    spec: { type: 'geojson' } as SourceEntry['spec'],
+    data: inDatum(filtered(l.fc, l.filter), l.datum, mapDatum),
+  }),
+  parts: (l) => [{ idBase: `import-${l.id}`, source: geojson.sourceId(l), geometry: 'mixed' }],
+};
+
+const tiled: KindAdapter<TiledLayer> = {
+  sourceId: (l) => `tiled-${l.id}`,
+  // The pmtiles protocol knows the archive by its key (registered by src/tiles/open.ts before the layer is ready).
+  source: (l) => ({ spec: { type: 'vector', url: `pmtiles://${l.key}` } }),
+  parts: (l) =>
+    l.vectorLayers.map((v) => ({
+      idBase: `tiled-${l.id}-${v.id}`,
+      source: tiled.sourceId(l),
+      sourceLayer: v.id,
+      geometry: v.geometry,
+      dense: true,
+    })),
+};
+
+export const KINDS: { [K in LayerKind]: KindAdapter<LayerOfKind<K>> } = { geojson, tiled };
+
+export const adapterOf = <K extends LayerKind>(l: LayerOfKind<K>) => KINDS[l.kind] as unknown as KindAdapter<LayerOfKind<K>>;

@@ -1,0 +1,41 @@
+/** Interface text shared by every kind of user layer: its colour, opacity, style by attribute, label and legend. */
+import type { Lang } from '../i18n/strings';
+import { useApp } from '../state/store';
+
+const zh = {
+  show: '显示',
+  color: '颜色',
+  opacity: '透明度',
+  zoomTo: '缩放至',
+  remove: '移除',
+  styleTitle: '样式',
+  styleBy: '按属性着色',
+  styleNone: '无',
+  styleMode: '方式',
+  styleCategory: (n: number) => `分类（前 ${n} 类，其余为“其他”）`,
+  styleGraduated: '分级（按数值分 5 级）',
+  labelField: '标注字段',
+  legend: '图例',
+};
+
+export type LayerStrings = typeof zh;
+
+const en: LayerStrings = {
+  show: 'Show',
+  color: 'Colour',
+  opacity: 'Opacity',
+  zoomTo: 'Zoom to',
+  remove: 'Remove',
+  styleTitle: 'Style',
+  styleBy: 'Colour by attribute',
+  styleNone: 'None',
+  styleMode: 'Method',
+  styleCategory: (n: number) => `Categories (the first ${n}; the rest as "other")`,
+  styleGraduated: 'Graduated (5 classes of the numbers)',
+  labelField: 'Label field',
+  legend: 'Legend',
+};
+
+export const LAYER_STRINGS: Record<Lang, LayerStrings> = { zh, en };
+
+export const useLayerStrings = () => LAYER_STRINGS[useApp((s) => s.lang)];
