@@ -1,40 +1,43 @@
 /**
- * The one owner of the MapLibre instance. It knows no feature: it is given a list of map features
- * (registry.ts) and, with its own (the counties and sites, sitesFeature.ts), merges what they draw and
- * hands the changes to the map through StyleApplier (setData, setPaintProperty, addLayer … — the map
- * is created once per basemap with the whole style and never given a whole style again). Pointer
- * events go to the features' handlers for the interaction mode. The camera is moved through
- * cameraApi.ts, attached here; the app's own code reaches the map through mapHandle.ts, tests and
- * power users through window.__map.
+ * The one owner of the MapLibre instance, and nothing more: it creates the map (once per basemap, with
+ * the whole style), merges what the features draw (registry.ts) and hands each change to the map
+ * through StyleApplier, passes pointer events to the features' handlers for the interaction mode and
+ * map errors to the feature whose they are, and tells the camera (cameraApi.ts) what the features'
+ * panels cover. It knows no feature: the composition root (src/app/AppMap.tsx) gives it the list.
+ * The app's code reaches the map through mapHandle.ts, tests and power users through window.__map.
+ *
+ * It owns `maplibregl.Map` directly rather than through a React binding: the app's applier already
+ * does what `<Source>`/`<Layer>` would, and the binding's `<Map>` read MapLibre's private
+ * `style._loaded` on every `sourcedata` event.
  */
 
-import { AttributionControl, type MapRef, NavigationControl, Map as ReactMap, ScaleControl } from '@vis.gl/react-maplibre';
-import type { ErrorEvent as MapErrorEvent, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Map as MapLibreMap, MapMouseEvent, AttributionControl as MlAttributionControl } from 'maplibre-gl';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layers, meta } from '../data/geodata';
+import { FONT_FAMILY } from '../fonts';
 import { mapCredits } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
 import { useApp } from '../state/store';
 import { initialStyle, StyleApplier } from './applier';
 import { HOME_BOUNDS, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, OPENING_PADDING, resolvePadding } from './camera';
-import { attachCamera } from './cameraApi';
+import { attachCamera, setCovers } from './cameraApi';
 import { provideIcon } from './icons';
-import { SOURCE } from './ids';
+import { mapFonts } from './mapFonts';
 import { setCurrentMap } from './mapHandle';
 import {
+  type Contribution,
   currentMode,
   dispatch,
   handlersFor,
   type MapContext,
+  type MapError,
   type MapFeature,
   MOUSE_EVENTS,
   mergeContributions,
   onModeChange,
 } from './registry';
-import { clearHover, sitesFeature, useMapData, useSitesContribution, useStyleInput } from './sitesFeature';
 import { startSoftwareMode } from './softwareMode';
-import { baseStyle, chosenIds } from './style';
-import { useChosenState } from './useChosenState';
+import { baseStyle } from './style';
 import { useOnlineBasemap, useOnlineFallback } from './useOnlineBasemap';
 
 declare global {
@@ -45,10 +48,7 @@ declare global {
 
 const mapLib = import('./setup').then((m) => m.default);
 
-/** The layers whose sites are linked to their home: known from the data, whatever they are called. */
-const linkLayersOf = (connections: { features: { properties: { layer: string } }[] }) => [
-  ...new Set(connections.features.map((f) => f.properties.layer)),
-];
+type Reported = Contribution | null;
 
 /** Runs one feature's hook and reports what it draws; a component, so each feature re-renders alone. */
 function FeatureHost({
@@ -58,43 +58,120 @@ function FeatureHost({
 }: {
   feature: MapFeature;
   ctx: MapContext;
-  report: (id: string, c: ReturnType<NonNullable<MapFeature['useContribution']>>) => void;
+  report: (id: string, c: Reported) => void;
 }): ReactNode {
   const contribution = feature.useContribution?.(ctx) ?? null;
   useEffect(() => report(feature.id, contribution), [feature.id, contribution, report]);
   return null;
 }
 
-export default function MapView({ features = [] }: { features?: readonly MapFeature[] }) {
+/** An error no feature took: WebGL refused (the static first map stays), a map that could not be made, or a warning. */
+function generalError(e: MapError, made: boolean): void {
+  const message = e.error?.message ?? String(e.error);
+  const app = useApp.getState();
+  if (/webgl/i.test(message)) {
+    // No WebGL (a virtual desktop, a blocked GPU): the static first map stays (src/ui/StaticMap.tsx).
+    console.warn('map:', message);
+    app.setMapStatus('error', STRINGS[app.lang].webglFailed);
+  } else if (!made) app.setMapStatus('error', message);
+  else console.warn('map:', message);
+}
+
+interface Loaded {
+  key: string;
+  map: MapLibreMap;
+  applier: StyleApplier;
+}
+
+export default function MapView({ features }: { features: readonly MapFeature[] }) {
   const lang = useApp((s) => s.lang);
-  const mapRef = useRef<MapRef | null>(null);
+  const container = useRef<HTMLDivElement | null>(null);
   const { online, overlay } = useOnlineBasemap();
   const datum = online?.config.datum ?? meta.datum;
-  const linkLayers = useMemo(() => linkLayersOf(overlay.connections), [overlay]);
-  const input = useStyleInput(online, linkLayers);
-  const data = useMapData(overlay);
-  const own = useSitesContribution(input, data);
-  const all = useMemo(() => [...features, sitesFeature], [features]);
 
-  // What the other features draw, as they last reported it.
-  const [reported, setReported] = useState<Record<string, ReturnType<NonNullable<MapFeature['useContribution']>>>>({});
-  const report = useCallback(
-    (id: string, c: ReturnType<NonNullable<MapFeature['useContribution']>>) => setReported((r) => (r[id] === c ? r : { ...r, [id]: c })),
-    [],
-  );
-  const merged = useMemo(() => mergeContributions([own, ...features.map((f) => reported[f.id] ?? null)]), [own, features, reported]);
+  // What the features draw, as they last reported it.
+  const [reported, setReported] = useState<Record<string, Reported>>({});
+  const report = useCallback((id: string, c: Reported) => setReported((r) => (id in r && r[id] === c ? r : { ...r, [id]: c })), []);
+  const merged = useMemo(() => mergeContributions(features.map((f) => reported[f.id] ?? null)), [features, reported]);
+  // The map is made once every feature has said what it draws, so its first frame has everything.
+  const ready = features.every((f) => f.id in reported);
 
-  // The map is created with the style as it is at mount. A vector basemap brings a style of its own
-  // under ours: a new map for it (the key); a raster one is a source and a layer like any other.
+  // A vector basemap brings a style of its own under ours: a new map for it (the key); a raster one is
+  // a source and a layer like any other.
   const key = online?.vectorStyle ? `vector:${online.config.id}` : 'own';
-  const created = useRef<{ key: string; style: ReturnType<typeof initialStyle>; merged: typeof merged } | null>(null);
-  if (created.current?.key !== key) created.current = { key, style: initialStyle(baseStyle(input), merged.sources, merged.layers), merged };
-  const [loaded, setLoaded] = useState<{ key: string; map: MapLibreMap; applier: StyleApplier } | null>(null);
+  const [instance, setInstance] = useState<MapLibreMap | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const map = loaded?.key === key ? loaded.map : null;
-  // A map being replaced is nobody's to draw on: the handle waits for the new one.
+
+  // What the map is made with: the state at the moment it is made (kept current after each render).
+  const latest = useRef({ merged, online, features });
+  useLayoutEffect(() => {
+    latest.current = { merged, online, features };
+  });
+
   useEffect(() => {
-    if (loaded && loaded.key !== key) setCurrentMap(null);
-  }, [loaded, key]);
+    const el = container.current;
+    if (!ready || !el) return;
+    let live = true;
+    let made: MapLibreMap | null = null;
+    void mapLib.then((maplibregl) => {
+      if (!live) return;
+      const { merged: m0, online: o0 } = latest.current;
+      const v = useApp.getState().view;
+      const onError = (e: MapError) => {
+        if (!latest.current.features.some((f) => f.onError?.(e))) generalError(e, made !== null);
+      };
+      try {
+        made = new maplibregl.Map({
+          container: el,
+          style: initialStyle(baseStyle({ online: o0, fonts: mapFonts(), fontFamily: FONT_FAMILY }), m0.sources, m0.layers),
+          // A new basemap is a new map, opened where the last one was.
+          ...(v
+            ? { center: v.center, zoom: v.zoom, bearing: v.bearing, pitch: v.pitch }
+            : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: resolvePadding(OPENING_PADDING, innerWidth, innerHeight) } }),
+          maxBounds: MAX_BOUNDS,
+          minZoom: MIN_ZOOM,
+          maxZoom: MAX_ZOOM,
+          attributionControl: false,
+          canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
+          // Labels appear without a 300 ms cross-fade: each fade is a run of full redraws, costly in software
+          // rendering, and a click landing in one waits for it.
+          fadeDuration: 0,
+        });
+      } catch (error) {
+        onError({ type: 'error', error: error as Error } as MapError);
+        return;
+      }
+      const m = made;
+      // Icons must be provided from the map's first frame.
+      m.setMissingStyleImageResolver((id) => {
+        provideIcon(m, id, layers);
+      });
+      m.addControl(new maplibregl.NavigationControl({ showCompass: true, visualizePitch: true }), 'top-right');
+      m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+      m.on('error', onError);
+      m.on('moveend', () => {
+        const c = m.getCenter();
+        useApp.getState().setView({ center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() });
+      });
+      m.once('load', () => {
+        if (!live) return;
+        setCurrentMap(m);
+        startSoftwareMode(m);
+        // The applier starts from what the map was made with; changes made while it loaded follow at once.
+        setLoaded({ key, map: m, applier: new StyleApplier(m, m0.sources, m0.layers) });
+        // A feature's failure before the load event (the counties file) keeps its message.
+        if (useApp.getState().mapStatus !== 'error') useApp.getState().setMapStatus('ready');
+      });
+      setInstance(m);
+    });
+    return () => {
+      live = false;
+      setCurrentMap(null);
+      setInstance(null);
+      made?.remove();
+    };
+  }, [ready, key]);
 
   // Every later change reaches the loaded map as the few calls it needs.
   useEffect(() => {
@@ -108,147 +185,71 @@ export default function MapView({ features = [] }: { features?: readonly MapFeat
     else map.keyboard.disable();
   }, [map, merged.keyboard]);
 
+  // Every camera move keeps clear of what the features' panels cover at that moment.
+  useEffect(() => {
+    setCovers((mapRect) => features.flatMap((f) => f.covers?.(mapRect) ?? []));
+    return () => setCovers(() => []);
+  }, [features]);
+
   // Watched from the map's creation: its first tiles (or errors) may come before it has loaded.
-  const [instance, setInstance] = useState<MapLibreMap | null>(null);
   useOnlineFallback(instance, online);
 
-  const chosen = useMemo(() => chosenIds(input.selectedId, input.highlightIds), [input.selectedId, input.highlightIds]);
-  useChosenState(map, chosen);
+  // The attribution follows the language and the basemap.
+  useEffect(() => {
+    if (!instance) return;
+    let control: MlAttributionControl | null = null;
+    let live = true;
+    void mapLib.then((maplibregl) => {
+      if (!live) return;
+      control = new maplibregl.AttributionControl({ compact: false, customAttribution: mapCredits(lang, online?.config ?? null) });
+      instance.addControl(control, 'bottom-right');
+    });
+    return () => {
+      live = false;
+      if (control) instance.removeControl(control);
+    };
+  }, [instance, lang, online]);
 
   // Pointer events: to the features' handlers for the mode, the first that takes one keeps it.
   useEffect(() => {
     if (!map) return;
     const ctx = { map, datum };
     const applyMode = () => {
-      const hs = handlersFor(all, currentMode());
-      const cursor = hs.find((h) => h.cursor)?.cursor ?? '';
-      map.getCanvas().style.cursor = cursor;
+      const hs = handlersFor(features, currentMode());
+      map.getCanvas().style.cursor = hs.find((h) => h.cursor)?.cursor ?? '';
       if (hs.some((h) => h.doubleClickZoom === false)) map.doubleClickZoom.disable();
       else map.doubleClickZoom.enable();
     };
-    const on = MOUSE_EVENTS.map((name) => {
+    const off = MOUSE_EVENTS.map((name) => {
       const fn = (e: MapMouseEvent) => {
-        dispatch(handlersFor(all, currentMode()), name, e, ctx);
+        dispatch(handlersFor(features, currentMode()), name, e, ctx);
       };
       map.on(name, fn);
       return () => map.off(name, fn);
     });
-    const leave = () => clearHover(map);
-    map.on('mouseout', leave);
     applyMode();
     const offMode = onModeChange(applyMode);
     return () => {
-      for (const off of on) off();
-      map.off('mouseout', leave);
+      for (const o of off) o();
       offMode();
       map.doubleClickZoom.enable();
     };
-  }, [map, all, datum]);
+  }, [map, features, datum]);
 
-  // The camera and the map handle follow the loaded map; nothing may keep drawing on a removed one.
+  // The camera follows the loaded map; nothing may keep moving a removed one.
   useEffect(() => {
     if (!map) return;
-    attachCamera({ map, toMap: overlay.toMap, siteIndex: overlay.siteIndex, seat: overlay.seat });
+    attachCamera({ map, toMap: overlay.toMap });
     return () => attachCamera(null);
   }, [map, overlay]);
-  useEffect(
-    () => () => {
-      setCurrentMap(null);
-    },
-    [],
-  );
 
-  const basemapFailed = useRef(false);
-  // Icons must be provided from the map's first frame: attach as soon as the instance exists.
-  const setMapRef = useCallback((ref: MapRef | null) => {
-    mapRef.current = ref;
-    basemapFailed.current = false;
-    const m = ref?.getMap() ?? null;
-    m?.setMissingStyleImageResolver((id) => {
-      provideIcon(m, id, layers);
-    });
-    setInstance(m);
-  }, []);
-
-  const onLoad = useCallback(() => {
-    const m = mapRef.current?.getMap();
-    const made = created.current;
-    if (!m || !made) return;
-    setCurrentMap(m);
-    startSoftwareMode(m);
-    // The applier starts from what the map was created with; changes made while it loaded follow at once.
-    setLoaded({ key: made.key, map: m, applier: new StyleApplier(m, made.merged.sources, made.merged.layers) });
-    // A basemap that failed to parse may do so before the map's load event: its message stays.
-    if (!basemapFailed.current) useApp.getState().setMapStatus('ready');
-  }, []);
-
-  const onError = useCallback((e: MapErrorEvent & { sourceId?: string }) => {
-    const message = e.error?.message ?? String(e.error);
-    if (e.sourceId === SOURCE.counties || /counties/.test(message)) {
-      basemapFailed.current = true;
-      useApp.getState().setMapStatus('error', `${STRINGS[useApp.getState().lang].basemapFailed}${message}`);
-    } else if (/webgl/i.test(message)) {
-      // No WebGL (a virtual desktop, a blocked GPU): the static first map stays (src/ui/StaticMap.tsx).
-      console.warn('map:', message);
-      useApp.getState().setMapStatus('error', STRINGS[useApp.getState().lang].webglFailed);
-    } else if (!mapRef.current) {
-      useApp.getState().setMapStatus('error', message);
-    } else {
-      console.warn('map:', message);
-    }
-  }, []);
-
-  const onMoveEnd = useCallback(() => {
-    const m = mapRef.current?.getMap();
-    if (!m) return;
-    const c = m.getCenter();
-    useApp.getState().setView({ center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() });
-  }, []);
-
-  const ctx = useMemo<MapContext>(() => ({ datum, toMap: overlay.toMap, map }), [datum, overlay, map]);
-  // A new basemap is a new map, opened where the last one was.
-  const v = useApp.getState().view;
+  const ctx = useMemo<MapContext>(() => ({ datum, toMap: overlay.toMap, online, overlay, map }), [datum, overlay, online, map]);
   return (
     <>
       {features.map((f) => (
         <FeatureHost key={f.id} feature={f} ctx={ctx} report={report} />
       ))}
-      <ReactMap
-        key={key}
-        ref={setMapRef}
-        mapLib={mapLib}
-        mapStyle={created.current.style}
-        initialViewState={
-          v
-            ? { longitude: v.center[0], latitude: v.center[1], zoom: v.zoom, bearing: v.bearing, pitch: v.pitch }
-            : {
-                bounds: HOME_BOUNDS,
-                fitBoundsOptions: { padding: resolvePadding(OPENING_PADDING, innerWidth, innerHeight) },
-              }
-        }
-        maxBounds={MAX_BOUNDS}
-        minZoom={MIN_ZOOM}
-        maxZoom={MAX_ZOOM}
-        attributionControl={false}
-        onLoad={onLoad}
-        onError={onError}
-        onMoveEnd={onMoveEnd}
-        style={{ position: 'absolute', inset: 0 }}
-        canvasContextAttributes={{ preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') }}
-        cooperativeGestures={false}
-        // Labels appear without a 300 ms cross-fade: each fade is a run of full redraws, costly in software
-        // rendering, and a click landing in one waits for it.
-        fadeDuration={0}
-      >
-        <NavigationControl position="top-right" showCompass visualizePitch />
-        <ScaleControl position="bottom-left" unit="metric" />
-        <AttributionControl
-          key={`${lang}-${online?.config.id ?? 'embedded'}`}
-          position="bottom-right"
-          compact={false}
-          customAttribution={mapCredits(lang, online?.config ?? null)}
-        />
-      </ReactMap>
+      <div key={key} ref={container} className="map-canvas-host" style={{ position: 'absolute', inset: 0 }} />
     </>
   );
 }

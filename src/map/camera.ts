@@ -28,8 +28,6 @@ export function targetForSite(site: SiteDef, seat: [number, number]): CameraTarg
   return { type: 'fit', bounds: boundsOf(site), maxZoom: 13 };
 }
 
-export const HOME_TARGET: CameraTarget = { type: 'fit', bounds: HOME_BOUNDS, maxZoom: 12 };
-
 /** Padding of the camera as data: pixels, or a share of the map's height or width (capped) for one side. */
 export type PaddingSide = number | { ofHeight: number } | { ofWidth: number; max: number };
 type Sides = Record<'top' | 'bottom' | 'left' | 'right', PaddingSide>;
@@ -66,6 +64,59 @@ export function resolvePadding(spec: PaddingSpec, w: number, h: number): Padding
   const s = w < NARROW_MAP_PX ? spec.narrow : spec.wide;
   return { top: side(s.top, w, h), bottom: side(s.bottom, w, h), left: side(s.left, w, h), right: side(s.right, w, h) };
 }
+
+/** The least of the map left in view whatever covers it: padding is cut to leave this many pixels each way. */
+export const MIN_VIEW_PX = 80;
+
+/**
+ * A move's own padding plus what the features' panels cover (summed side by side), cut so at least
+ * MIN_VIEW_PX of the map stays in view each way (MapLibre ignores a move whose padding exceeds the map).
+ */
+export function withCovers(own: Padding, covers: readonly Padding[], w: number, h: number): Padding {
+  const sum = covers.reduce(
+    (a, c) => ({ top: a.top + c.top, bottom: a.bottom + c.bottom, left: a.left + c.left, right: a.right + c.right }),
+    own,
+  );
+  const fit = (a: number, b: number, room: number): [number, number] => {
+    const over = a + b - Math.max(0, room - MIN_VIEW_PX);
+    if (over <= 0) return [a, b];
+    const k = (a + b - over) / (a + b);
+    return [Math.floor(a * k), Math.floor(b * k)];
+  };
+  const [top, bottom] = fit(sum.top, sum.bottom, h);
+  const [left, right] = fit(sum.left, sum.right, w);
+  return { top, bottom, left, right };
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The padding a panel over the map takes, measured: the side it stands against (within `hug` px of
+ * the map's edge, past the map's own controls) and how far it reaches in, plus a margin. A panel against a side covers it only when
+ * it runs along a third of that side or more (a small button in a corner covers nothing).
+ */
+export function coverOf(panel: Rect, map: Rect, margin = 10, hug = 60): Padding | null {
+  const w = map.right - map.left;
+  const h = map.bottom - map.top;
+  const none = { top: 0, bottom: 0, left: 0, right: 0 };
+  const tall = panel.bottom - panel.top >= h / 3;
+  const wide = panel.right - panel.left >= w / 3;
+  if (panel.right <= map.left || panel.left >= map.right || panel.bottom <= map.top || panel.top >= map.bottom) return null;
+  if (tall && panel.left - map.left <= hug && panel.right - map.left < w / 2) return { ...none, left: panel.right - map.left + margin };
+  if (tall && map.right - panel.right <= hug && map.right - panel.left < w / 2) return { ...none, right: map.right - panel.left + margin };
+  if (wide && panel.top - map.top <= hug && panel.bottom - map.top < h / 2) return { ...none, top: panel.bottom - map.top + margin };
+  if (wide && map.bottom - panel.bottom <= hug && map.bottom - panel.top < h / 2)
+    return { ...none, bottom: map.bottom - panel.top + margin };
+  return null;
+}
+
+/** A measured cover as a padding spec (the same in both layouts: it was measured in the one shown). */
+export const measured = (p: Padding): PaddingSpec => ({ narrow: p, wide: p });
 
 export interface StopCamera {
   center: [number, number];

@@ -18,22 +18,48 @@ import {
   type StopCamera,
   stopInDatum,
   targetForSite,
+  withCovers,
 } from './camera';
 
 export interface CameraHost {
   map: MapLibreMap;
   /** A point of the data in the map's datum. */
   toMap: (p: [number, number]) => [number, number];
+}
+
+/** The sites the camera can fly to, in the map's datum (given by the sites' feature). */
+export interface CameraSites {
   siteIndex: ReadonlyMap<string, SiteDef>;
   seat: [number, number];
 }
 
 let host: CameraHost | null = null;
+let sites: CameraSites | null = null;
+let covers: (mapRect: DOMRect) => readonly PaddingSpec[] = () => [];
 let pending: ((h: CameraHost) => void) | null = null;
 
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 const size = (map: MapLibreMap) => [map.getContainer().clientWidth, map.getContainer().clientHeight] as const;
-const padded = (map: MapLibreMap, spec: PaddingSpec) => resolvePadding(spec, ...size(map));
+/** A move's padding and, added to it, what the features' panels cover now. */
+function padded(map: MapLibreMap, spec: PaddingSpec) {
+  const [w, h] = size(map);
+  return withCovers(
+    resolvePadding(spec, w, h),
+    covers(map.getContainer().getBoundingClientRect()).map((c) => resolvePadding(c, w, h)),
+    w,
+    h,
+  );
+}
+
+/** What the features' panels cover, asked at each move (the map owner gathers it from the features). */
+export function setCovers(next: (mapRect: DOMRect) => readonly PaddingSpec[]): void {
+  covers = next;
+}
+
+/** Set by the sites' feature with the sites in the map's datum (null when it goes). */
+export function setCameraSites(next: CameraSites | null): void {
+  sites = next;
+}
 
 /** Set by the map owner when its map has loaded (null when it goes); a waiting move is made now. */
 export function attachCamera(next: CameraHost | null): void {
@@ -64,8 +90,8 @@ function moveTo(map: MapLibreMap, target: CameraTarget): void {
 
 export function flyToSite(id: string): void {
   run((h) => {
-    const site = h.siteIndex.get(id);
-    if (site) moveTo(h.map, targetForSite(site, h.seat));
+    const site = sites?.siteIndex.get(id);
+    if (site && sites) moveTo(h.map, targetForSite(site, sites.seat));
   });
 }
 
@@ -76,10 +102,6 @@ export function fitBounds([w, s, e, n]: Bounds): void {
     const ne = h.toMap([e, n]);
     moveTo(h.map, { type: 'fit', bounds: [sw[0], sw[1], ne[0], ne[1]], maxZoom: 15 });
   });
-}
-
-export function showPoint(at: [number, number]): void {
-  run((h) => moveTo(h.map, { type: 'center', center: h.toMap(at), zoom: Math.max(h.map.getZoom(), 14) }));
 }
 
 /** The view the app opens with: the county fitted to the map. */

@@ -1,14 +1,16 @@
 /**
  * How a feature joins the map. The map owner (MapView) knows no feature: the composition root hands it
  * a list of `MapFeature`s, each of which says what it draws (sources with their data, layers in a slot
- * of the layer order) and how it answers the map's pointer events in each interaction mode. The map's
- * own counties and sites come in the same way (src/map/sitesFeature.ts). A feature whose panel covers
- * part of the map gives the camera its padding as data with the move (camera.ts, cameraApi.ts).
+ * of the layer order), what part of the map its panel covers (camera padding), how it answers the
+ * map's pointer events in each interaction mode, and which map errors are its own. The counties and
+ * sites come in the same way (src/map/sitesFeature.ts).
  */
 
 import type { GeoJSON } from 'geojson';
-import type { LayerSpecification, Map as MapLibreMap, MapMouseEvent, SourceSpecification } from 'maplibre-gl';
+import type { ErrorEvent, LayerSpecification, Map as MapLibreMap, MapMouseEvent, SourceSpecification } from 'maplibre-gl';
 import type { Datum } from '../basemap/config';
+import type { PaddingSpec, Rect } from './camera';
+import type { Online, Overlay } from './useOnlineBasemap';
 
 /** Places in the layer order, bottom to top: the basemap, imported layers, the sites and labels, the planner's own work. */
 export const SLOTS = ['base', 'imports', 'sites', 'top'] as const;
@@ -36,6 +38,10 @@ export interface MapContext {
   datum: Datum;
   /** Converts a point of the data to the map's datum. */
   toMap: (p: [number, number]) => [number, number];
+  /** The online basemap drawn under everything, or null for the embedded one. */
+  online: Online;
+  /** The app's data (counties, sites, links) in the map's datum. */
+  overlay: Overlay;
   /** The map once it has loaded, else null. */
   map: MapLibreMap | null;
 }
@@ -49,13 +55,14 @@ export interface ModeHandlers {
   mousedown?: MouseHandler;
   mousemove?: MouseHandler;
   mouseup?: MouseHandler;
+  mouseout?: MouseHandler;
   /** The map's cursor in this mode (a feature under the pointer may still set its own). */
   cursor?: string;
   /** False: a double click belongs to the mode (finishing a drawing), not to zooming. */
   doubleClickZoom?: boolean;
 }
 
-export const MOUSE_EVENTS = ['click', 'dblclick', 'mousedown', 'mousemove', 'mouseup'] as const;
+export const MOUSE_EVENTS = ['click', 'dblclick', 'mousedown', 'mousemove', 'mouseup', 'mouseout'] as const;
 export type MouseEventName = (typeof MOUSE_EVENTS)[number];
 
 export interface MapFeature {
@@ -66,31 +73,62 @@ export interface MapFeature {
    * applied, and reported again on the next render.
    */
   useContribution?: (ctx: MapContext) => Contribution | null;
-  /** Pointer handlers by interaction mode ('browse' when no tool has taken the map). */
-  modes?: Record<string, ModeHandlers>;
+  /** Pointer handlers by interaction mode ('browse' when no feature has taken the map). */
+  modes?: Partial<Record<Mode, ModeHandlers>>;
+  /**
+   * The part of the map the feature's panel covers now (null: none), given the map's place on the page.
+   * Every camera move keeps clear of the sum; read at the move, from the state that asked for it, so a
+   * panel opened with the move counts.
+   */
+  covers?: (mapRect: Rect) => PaddingSpec | null;
+  /** A map error of the feature's own (its source failed): true when it handled it. */
+  onError?: (e: MapError) => boolean;
 }
 
-export const BROWSE = 'browse';
+export type MapError = ErrorEvent & { sourceId?: string };
 
 /**
- * The interaction mode: one at a time, set by the feature that takes the map (a drawing tool) and
- * given back with `BROWSE`. Kept here, not in a feature's store, so the map owner can dispatch on it.
+ * The interaction modes, one key each. The map knows only `browse`; a feature adds its own modes to
+ * this interface (declaration merging, e.g. src/tools/map/interactions.ts), so a mode is a checked
+ * name, not any string.
  */
-let mode = BROWSE;
-const listeners = new Set<(mode: string) => void>();
-export const currentMode = () => mode;
-export function setMode(next: string): void {
-  if (next === mode) return;
-  mode = next;
-  for (const l of listeners) l(mode);
+export interface Modes {
+  browse: true;
 }
-export function onModeChange(listener: (mode: string) => void): () => void {
+export type Mode = keyof Modes;
+export const BROWSE = 'browse' satisfies Mode;
+
+/**
+ * The interaction mode: one at a time, taken by a feature (a drawing tool, the tour editor) and given
+ * back by it. A feature that takes the mode from another tells it (`onLost`), so a drawing tool ends
+ * when the tour editor opens instead of both believing they own the pointer.
+ */
+let holder: { owner: string; mode: Mode; onLost?: () => void } | null = null;
+const listeners = new Set<(mode: Mode) => void>();
+export const currentMode = (): Mode => holder?.mode ?? BROWSE;
+const changed = () => {
+  for (const l of listeners) l(currentMode());
+};
+/** `owner` takes the map in `mode`; the returned function gives it back (if `owner` still holds it). */
+export function takeMode(owner: string, mode: Mode, onLost?: () => void): () => void {
+  const before = holder;
+  const mine = { owner, mode, ...(onLost ? { onLost } : {}) };
+  holder = mine;
+  if (before && before.owner !== owner) before.onLost?.();
+  changed();
+  return () => {
+    if (holder !== mine) return;
+    holder = null;
+    changed();
+  };
+}
+export function onModeChange(listener: (mode: Mode) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 /** The handlers of the features for `mode`, in the order the features were given. */
-export function handlersFor(features: readonly MapFeature[], m: string): ModeHandlers[] {
+export function handlersFor(features: readonly MapFeature[], m: Mode): ModeHandlers[] {
   return features.flatMap((f) => (f.modes?.[m] ? [f.modes[m]] : []));
 }
 

@@ -1,19 +1,24 @@
 /**
- * The map's own part, as a feature like any other: the counties, the sites, their links and labels,
- * from the app store (which layers, statuses and precisions are shown; the selection; a tour stop's
- * emphasis). A click on a site selects it; hovering one marks it.
+ * The product's main feature on the map, registered like any other: the counties, the sites, their
+ * links and labels, from the app store (which layers, statuses and precisions are shown; the
+ * selection; a tour stop's emphasis), in the map's datum. A click on a site selects it; hovering one
+ * marks it; the selection is feature state; the camera learns where the sites are; a failing county
+ * file is its error to report.
  */
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { layers } from '../data/geodata';
-import { fallbackFaces } from '../fontFallback';
-import { FONT_FAMILY, fontFaces } from '../fonts';
+import { FONT_FAMILY } from '../fonts';
+import { STRINGS } from '../i18n/strings';
 import { useApp } from '../state/store';
+import { setCameraSites } from './cameraApi';
 import { INTERACTIVE_LAYERS, SOURCE } from './ids';
-import { BROWSE, type Contribution, type MapFeature } from './registry';
-import { connectionLabelPoints, coreContribution, type MapData, type StyleInput } from './style';
+import { mapFonts } from './mapFonts';
+import { BROWSE, type Contribution, type MapContext, type MapFeature } from './registry';
+import { chosenIds, connectionLabelPoints, coreContribution, type MapData, type StyleInput } from './style';
 import { useAfterPaint } from './useAfterPaint';
+import { useChosenState } from './useChosenState';
 import type { Overlay } from './useOnlineBasemap';
 
 const NO_HIGHLIGHT: string[] = [];
@@ -29,7 +34,7 @@ export function useStyleInput(online: StyleInput['online'], linkLayers: readonly
   const statuses = useApp((s) => s.statuses);
   const precisions = useApp((s) => s.precisions);
   const emphasis = useApp((s) => s.emphasis);
-  const fonts = useMemo(() => fontFaces(location.href, fallbackFaces), []);
+  const fonts = mapFonts();
   return useMemo(
     () => ({
       lang,
@@ -66,7 +71,21 @@ export function useMapData(overlay: Overlay): MapData {
   );
 }
 
-export function useSitesContribution(input: StyleInput, data: MapData): Contribution {
+/** The layers whose sites are linked to their home: known from the data, whatever they are called. */
+const linkLayersOf = (connections: Overlay['connections']) => [...new Set(connections.features.map((f) => f.properties.layer))];
+
+function useSitesContribution(ctx: MapContext): Contribution {
+  const { overlay, online, map } = ctx;
+  const linkLayers = useMemo(() => linkLayersOf(overlay.connections), [overlay]);
+  const input = useStyleInput(online, linkLayers);
+  const data = useMapData(overlay);
+  const chosen = useMemo(() => chosenIds(input.selectedId, input.highlightIds), [input.selectedId, input.highlightIds]);
+  useChosenState(map, chosen);
+  // The camera flies to the sites where they are drawn (in the map's datum).
+  useEffect(() => {
+    setCameraSites({ siteIndex: overlay.siteIndex, seat: overlay.seat });
+    return () => setCameraSites(null);
+  }, [overlay]);
   return useMemo(() => coreContribution(input, data), [input, data]);
 }
 
@@ -88,9 +107,20 @@ export const siteAt = (map: MapLibreMap, point: { x: number; y: number }) => {
   return map.queryRenderedFeatures([point.x, point.y], { layers: layersHere })[0]?.properties?.id as string | undefined;
 };
 
-/** Clicks and hovers on the sites, while no tool has taken the map. */
+/** The counties file is the embedded map's ground: when it fails, the map says so and keeps saying it. */
+function countiesFailed(e: { sourceId?: string; error?: { message?: string } }): boolean {
+  const message = e.error?.message ?? String(e.error);
+  if (e.sourceId !== SOURCE.counties && !/counties/.test(message)) return false;
+  const app = useApp.getState();
+  app.setMapStatus('error', `${STRINGS[app.lang].basemapFailed}${message}`);
+  return true;
+}
+
+/** The sites on the map: drawn in the sites slot; clicks and hovers while no tool has taken the map. */
 export const sitesFeature: MapFeature = {
   id: 'sites',
+  useContribution: useSitesContribution,
+  onError: countiesFailed,
   modes: {
     [BROWSE]: {
       click: (e, { map }) => {
@@ -102,9 +132,11 @@ export const sitesFeature: MapFeature = {
         setHover(map, siteAt(map, e.point) ?? null);
         return false;
       },
+      // Hover ends when the pointer leaves the map.
+      mouseout: (_e, { map }) => {
+        setHover(map, null);
+        return false;
+      },
     },
   },
 };
-
-/** Hover ends when the pointer leaves the map. */
-export const clearHover = (map: MapLibreMap) => setHover(map, null);

@@ -7,7 +7,7 @@ import type { TourStopDef } from '../data/schema';
 import { currentView, home, showStop, showView } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { openChannel } from './channel';
-import { isBigScreen, tourPadding } from './padding';
+import { STOP_FRAME } from './padding';
 import { type Kiosk, type PlayedTour, type Saved, useTour } from './tourState';
 import { chosenTour, loadTours, useTours } from './tours';
 
@@ -40,8 +40,8 @@ export function showTourStop(stop: TourStopDef, options: { camera?: boolean } = 
   app.setLayers(stop.layers);
   app.setEmphasis({ highlight: stop.highlight, circles: Boolean(stop.circles) });
   if (options.camera === false) return;
-  const big = isBigScreen(useTour.getState().theme, innerWidth);
-  showStop({ ...stop.camera, ...(stop.bounds ? { bounds: stop.bounds } : {}) }, tourPadding(big));
+  // The card's part of the padding comes from what the tour covers (mapFeature.ts).
+  showStop({ ...stop.camera, ...(stop.bounds ? { bounds: stop.bounds } : {}) }, STOP_FRAME);
 }
 
 /** Back to what was on screen before a tour or the editor. */

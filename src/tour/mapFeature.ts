@@ -7,6 +7,7 @@ import type { Contribution, MapFeature } from '../map/registry';
 import { siteAt } from '../map/sitesFeature';
 import { change, EDIT_MODE, useEditor } from './editor/editorState';
 import { toggleIn, updateStop } from './editor/stopOps';
+import { isBigScreen, tourCover } from './padding';
 import { useTour } from './tourState';
 
 const TOURING: Contribution = { keyboard: false };
@@ -16,6 +17,9 @@ export const tourMapFeature: MapFeature = {
   id: 'tour',
   // The same object while nothing changed: the map owner re-merges on every new contribution.
   useContribution: () => (useTour((s) => s.active) ? TOURING : BROWSING),
+  // The caption card, while the tour runs; the editor frames each stop as the tour will show it.
+  covers: () =>
+    useTour.getState().active || useEditor.getState().open ? tourCover(isBigScreen(useTour.getState().theme, innerWidth)) : null,
   modes: {
     [EDIT_MODE]: {
       click: (e, { map }) => {

@@ -173,7 +173,8 @@ test.describe('a planner', () => {
 
     const slider = page.getByRole('slider', { name: /透明度 · 经济开发区/ });
     await slider.fill('40');
-    expect(JSON.stringify(await app.map.paint('site-fill', 'fill-opacity'))).toContain('"devzone",0.4');
+    // The map follows the slider a render later: polled, not read once (a race the one-read version lost).
+    await expect.poll(async () => JSON.stringify(await app.map.paint('site-fill', 'fill-opacity'))).toContain('"devzone",0.4');
 
     // Status filter: hide what is built.
     await page.getByRole('group', { name: '状态' }).getByRole('checkbox', { name: '建成' }).uncheck();

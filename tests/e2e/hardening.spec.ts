@@ -20,7 +20,7 @@ test.describe('hardening', () => {
   });
 
   test('a failure in one feature area shows a message and the rest keeps working', async ({ app, page, guard }) => {
-    await page.route('**/assets/ToolsPanel-*.js', (route) =>
+    await page.route('**/assets/PlannerPanel-*.js', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("tools failed to load");' }),
     );
     await app.open();

@@ -98,7 +98,7 @@ test.describe('large layers as vector tiles', () => {
     await row.getByRole('combobox', { name: '按属性着色' }).selectOption('用途');
     await expect(row.locator('.import-legend li')).toHaveCount(4);
     const fillLayer = (await app.map.layerIds()).find((id) => id.startsWith('tiled-') && id.endsWith('-fill')) as string;
-    expect(JSON.stringify(await app.map.paint(fillLayer, 'fill-color'))).toContain('match');
+    await expect.poll(async () => JSON.stringify(await app.map.paint(fillLayer, 'fill-color'))).toContain('match');
     await shot(page, 'tiles-dropped-1366x768');
 
     await page.reload();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AppDriver, expect, openApp, project, test, waitForIdle } from './driver';
+import { AppDriver, expect, openApp, project, shot, test, waitForIdle } from './driver';
 
 type Page = import('@playwright/test').Page;
 
@@ -56,6 +56,34 @@ test.describe('planner tools', () => {
     await expect.poll(toolSources).toContain('tool-drawings');
     await page.locator('.tools-panel').getByRole('button', { name: '关闭规划工具' }).click();
     await expect.poll(toolSources).toEqual([]);
+  });
+
+  test('zooming to an import with the tools panel open keeps the layer clear of the panel', async ({ app, page }) => {
+    await app.open();
+    await app.openTools();
+    // Two points far apart across the county: fitted, they span the map's width.
+    const wide: [number, number][] = [
+      [118.8, 28.3],
+      [119.45, 28.75],
+    ];
+    const fc = {
+      type: 'FeatureCollection',
+      features: wide.map((c, i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: c } })),
+    };
+    await importBuffer(page, 'wide.geojson', JSON.stringify(fc));
+    const row = page.locator('[data-import="wide"]');
+    await expect(row).toBeVisible();
+    await row.getByRole('button', { name: '缩放至' }).click();
+    await app.map.settled();
+    const panel = await page.locator('.tools-panel').boundingBox();
+    const canvas = await page.locator('.maplibregl-canvas').boundingBox();
+    if (!panel || !canvas) throw new Error('no tools panel or map');
+    for (const p of wide) {
+      const at = await app.map.project(p);
+      expect(at.x, `${p} left of the panel`).toBeLessThan(panel.x);
+      expect(at.x, `${p} inside the map`).toBeGreaterThan(canvas.x);
+    }
+    await shot(page, 'tools-fit-clear-of-panel-1366x768');
   });
 
   test('imports a GeoJSON and a CSV: on the map and in the table; a broken file changes nothing', async ({ page, guard }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPENING_PADDING, resolvePadding, SITE_PADDING, stopInDatum } from '../../src/map/camera';
-import { tourPadding } from '../../src/tour/padding';
+import { coverOf, MIN_VIEW_PX, OPENING_PADDING, resolvePadding, SITE_PADDING, stopInDatum, withCovers } from '../../src/map/camera';
+import { STOP_FRAME, tourCover } from '../../src/tour/padding';
 
 describe('camera padding', () => {
   it('keeps a site clear of the phone’s bottom sheet, and even on a wide map', () => {
@@ -10,10 +10,13 @@ describe('camera padding', () => {
   });
 
   it('frames a tour stop beside the caption card, never wider than half the map', () => {
-    expect(resolvePadding(tourPadding(false), 1540, 1000).left).toBe(600);
-    expect(resolvePadding(tourPadding(true), 1540, 1000).left).toBe(770);
-    expect(resolvePadding(tourPadding(false), 1000, 700).left).toBe(500);
-    expect(resolvePadding(tourPadding(false), 390, 800)).toEqual({ top: 30, bottom: 440, left: 20, right: 20 });
+    // What a stop's move resolves to: its own frame plus what the card covers (camera.withCovers).
+    const stop = (big: boolean, w: number, h: number) =>
+      withCovers(resolvePadding(STOP_FRAME, w, h), [resolvePadding(tourCover(big), w, h)], w, h);
+    expect(stop(false, 1540, 1000).left).toBe(600);
+    expect(stop(true, 1540, 1000).left).toBe(770);
+    expect(stop(false, 1000, 700).left).toBe(500);
+    expect(stop(false, 390, 800)).toEqual({ top: 30, bottom: 440, left: 20, right: 20 });
   });
 });
 
@@ -27,5 +30,38 @@ describe('a stop’s camera in another datum', () => {
       pitch: 20,
       bounds: [119, 29, 121, 31],
     });
+  });
+});
+
+describe('padding with what the panels cover', () => {
+  const none = { top: 0, bottom: 0, left: 0, right: 0 };
+  it('adds each panel’s cover to the move’s own padding, side by side', () => {
+    const own = resolvePadding(SITE_PADDING, 1366, 768);
+    const tools = { ...none, right: 434 };
+    expect(withCovers(own, [tools], 1366, 768)).toEqual({ top: 60, bottom: 60, left: 60, right: 494 });
+    expect(withCovers(own, [], 1366, 768)).toEqual(own);
+  });
+
+  it('never leaves less than the minimum view: a phone’s sheet and a panel over it are cut in proportion', () => {
+    const own = resolvePadding(SITE_PADDING, 390, 800); // bottom 416 for the sheet
+    const panel = { ...none, top: 440 };
+    const p = withCovers(own, [panel], 390, 800);
+    expect(p.top + p.bottom).toBeLessThanOrEqual(800 - MIN_VIEW_PX);
+    expect(p.top).toBeGreaterThan(p.bottom); // the larger side keeps the larger share
+    expect(p.left).toBe(30);
+  });
+});
+
+describe('a panel’s cover, measured', () => {
+  const map = { left: 0, top: 60, right: 1366, bottom: 768 };
+  it('takes the side a tall panel stands against, as far as it reaches, with a margin', () => {
+    expect(coverOf({ left: 10, top: 70, right: 330, bottom: 600 }, map)).toEqual({ top: 0, bottom: 0, left: 340, right: 0 });
+    expect(coverOf({ left: 952, top: 70, right: 1312, bottom: 700 }, map)).toEqual({ top: 0, bottom: 0, left: 0, right: 424 });
+    expect(coverOf({ left: 8, top: 68, right: 1358, bottom: 400 }, map)).toEqual({ top: 350, bottom: 0, left: 0, right: 0 });
+  });
+  it('leaves out a small button in a corner, a panel in the middle and one off the map', () => {
+    expect(coverOf({ left: 10, top: 70, right: 140, bottom: 104 }, map)).toBeNull();
+    expect(coverOf({ left: 500, top: 200, right: 800, bottom: 600 }, map)).toBeNull();
+    expect(coverOf({ left: 1400, top: 70, right: 1500, bottom: 700 }, map)).toBeNull();
   });
 });

@@ -1,6 +1,22 @@
 import type { LayerSpecification, MapMouseEvent } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { BROWSE, dispatch, handlersFor, type MapFeature, mergeContributions } from '../../src/map/registry';
+import {
+  BROWSE,
+  currentMode,
+  dispatch,
+  handlersFor,
+  type MapFeature,
+  mergeContributions,
+  onModeChange,
+  takeMode,
+} from '../../src/map/registry';
+
+declare module '../../src/map/registry' {
+  interface Modes {
+    'test-draw': true;
+    'test-edit': true;
+  }
+}
 
 const layer = (id: string) => ({ id, type: 'background' }) as LayerSpecification;
 
@@ -27,7 +43,7 @@ describe('the map registry', () => {
       return taken;
     };
     const features: MapFeature[] = [
-      { id: 'tools', modes: { [BROWSE]: { click: saw('tools', false) }, draw: { click: saw('draw', true) } } },
+      { id: 'tools', modes: { [BROWSE]: { click: saw('tools', false) }, 'test-draw': { click: saw('draw', true) } } },
       { id: 'sites', modes: { [BROWSE]: { click: saw('sites', true) } } },
     ];
     const e = {} as MapMouseEvent;
@@ -35,8 +51,27 @@ describe('the map registry', () => {
     expect(dispatch(handlersFor(features, BROWSE), 'click', e, ctx)).toBe(true);
     expect(seen).toEqual(['tools', 'sites']);
     seen.length = 0;
-    expect(dispatch(handlersFor(features, 'draw'), 'click', e, ctx)).toBe(true);
+    expect(dispatch(handlersFor(features, 'test-draw'), 'click', e, ctx)).toBe(true);
     expect(seen).toEqual(['draw']);
-    expect(dispatch(handlersFor(features, 'draw'), 'mousemove', e, ctx)).toBe(false);
+    expect(dispatch(handlersFor(features, 'test-draw'), 'mousemove', e, ctx)).toBe(false);
+  });
+
+  it('lets a feature take the mode and give it back; one taken from another is told so', () => {
+    const seen: string[] = [];
+    const off = onModeChange((m) => seen.push(m));
+    let toolEnded = false;
+    const giveBackTool = takeMode('tools', 'test-draw', () => {
+      toolEnded = true;
+    });
+    expect(currentMode()).toBe('test-draw');
+    const giveBackEditor = takeMode('editor', 'test-edit');
+    expect(toolEnded).toBe(true);
+    // The tool's late give-back does not end the editor's mode.
+    giveBackTool();
+    expect(currentMode()).toBe('test-edit');
+    giveBackEditor();
+    expect(currentMode()).toBe(BROWSE);
+    expect(seen).toEqual(['test-draw', 'test-edit', BROWSE]);
+    off();
   });
 });

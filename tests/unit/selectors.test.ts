@@ -19,7 +19,7 @@ import {
   WALK_RADIUS_KM,
   walkingCircles,
 } from '../../src/data/selectors';
-import { HOME_TARGET, targetForSite } from '../../src/map/camera';
+import { targetForSite } from '../../src/map/camera';
 
 const byId = (id: string) => {
   const s = sites.find((x) => x.properties.id === id);
@@ -153,6 +153,5 @@ describe('selectors', () => {
     expect(t.bounds[0]).toBeLessThanOrEqual(COUNTY_SEAT[0]);
     expect(t.bounds[3]).toBeGreaterThan(30.5);
     expect(targetForSite(byId('kan-special-materials'), COUNTY_SEAT)).toEqual({ type: 'center', center: [119.2835, 28.6], zoom: 13 });
-    expect(HOME_TARGET.type).toBe('fit');
   });
 });

@@ -10,7 +10,7 @@ import { useEffect } from 'react';
 import type { Datum } from '../../basemap/config';
 import { convertPoint } from '../../basemap/datum';
 import { meta } from '../../data/geodata';
-import { BROWSE, type ModeHandlers, setMode } from '../../map/registry';
+import { BROWSE, type ModeHandlers, takeMode } from '../../map/registry';
 import { isTyping } from '../../ui/typing';
 import { moved } from '../editGeometry';
 import { type Drawing, type ToolMode, useTools } from '../toolsState';
@@ -84,21 +84,28 @@ const drawing = (finishOnClick: boolean): ModeHandlers => ({
   },
 });
 
-export const toolModes: Record<string, ModeHandlers> = {
+type DrawMode = Exclude<ToolMode, 'none'>;
+
+declare module '../../map/registry' {
+  /** The tools' modes: measuring and drawing (src/map/registry.ts). */
+  interface Modes extends Record<DrawMode, true> {}
+}
+
+export const toolModes: Record<DrawMode | typeof BROWSE, ModeHandlers> = {
   [BROWSE]: browse,
   'measure-line': drawing(false),
   'measure-area': drawing(false),
   'draw-line': drawing(false),
   'draw-polygon': drawing(false),
   'draw-point': drawing(true),
-} satisfies Partial<Record<ToolMode | typeof BROWSE, ModeHandlers>>;
+};
 
-/** The tools' mode is the map's interaction mode. */
+/** A measuring or drawing mode takes the map's pointer, and gives it back when it ends; taken by another feature, it ends. */
 export function useToolMode(): void {
   const mode = useTools((s) => s.mode);
   useEffect(() => {
-    setMode(mode === 'none' ? BROWSE : mode);
-    return () => setMode(BROWSE);
+    if (mode === 'none') return;
+    return takeMode('tools', mode, () => useTools.getState().setMode('none'));
   }, [mode]);
 }
 

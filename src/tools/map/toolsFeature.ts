@@ -9,8 +9,10 @@ import { meta, siteById } from '../../data/geodata';
 import { anchorOf } from '../../data/selectors';
 import { FONT_FAMILY } from '../../fonts';
 import { inDatum } from '../../layers/kinds';
+import type { PaddingSpec } from '../../map/camera';
 import type { Contribution, MapContext, MapFeature } from '../../map/registry';
 import { useApp } from '../../state/store';
+import { SIZES } from '../../ui/sizes';
 import { communityCoverage } from '../coverage';
 import { proximityRings } from '../geometry';
 import { useTools } from '../toolsState';
@@ -73,9 +75,16 @@ function useToolsContribution(ctx: MapContext): Contribution | null {
   }, [open, drawings, coverage, drawingData, draftData, vertexData, ringData, selectedDrawing]);
 }
 
-/** The planner's tools on the map: their layers, and the map's pointer in each drawing mode. */
+/** The tools panel over the map's right side (a phone: its upper part), past the map's controls. */
+const PANEL_COVER: PaddingSpec = {
+  narrow: { top: { ofHeight: 0.55 }, bottom: 0, left: 0, right: 0 },
+  wide: { top: 0, bottom: 0, left: 0, right: SIZES.toolsPanelRight + SIZES.toolsPanelWidth },
+};
+
+/** The planner's tools on the map: their layers, the map's pointer in each drawing mode, and the panel's place. */
 export const toolsMapFeature: MapFeature = {
   id: 'tools',
+  covers: () => (useTools.getState().open ? PANEL_COVER : null),
   useContribution: (ctx) => {
     useToolKeys();
     useToolMode();

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { TourStopDef } from '../../data/schema';
-import { BROWSE, setMode } from '../../map/registry';
+import { takeMode } from '../../map/registry';
 import { useTools } from '../../tools/toolsState';
 import { onScreen, restoreScreen, showTourStop, startTour } from '../controller';
 import { BUILT_IN_ID } from '../stops';
@@ -13,6 +13,16 @@ import { type Saved, useTour } from '../tourState';
 import { builtInTour, chooseTour, loadTours, saveTour, type TourDoc, tourById, useTours } from '../tours';
 
 export const EDIT_MODE = 'tour-edit';
+
+declare module '../../map/registry' {
+  /** The tour editor's mode: a click on a site highlights it in the stop being edited (src/map/registry.ts). */
+  interface Modes {
+    'tour-edit': true;
+  }
+}
+
+/** Gives the map's pointer back when the editor closes. */
+let releaseMode: (() => void) | null = null;
 const MAX_UNDO = 100;
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
@@ -42,7 +52,9 @@ export async function openEditor(stopIndex = 0): Promise<void> {
   await loadTours();
   const doc = tourById(playing ?? useTours.getState().chosen) ?? builtInTour();
   useEditor.setState({ open: true, doc, stopIndex: Math.min(stopIndex, doc.stops.length - 1), history: [], save: 'idle', before });
-  setMode(EDIT_MODE);
+  releaseMode?.();
+  // Taken from a drawing tool, that tool ends; the editor keeps the pointer until it closes.
+  releaseMode = takeMode('tour-editor', EDIT_MODE);
   const stop = doc.stops[useEditor.getState().stopIndex];
   if (stop) showTourStop(stop);
 }
@@ -51,7 +63,8 @@ export function closeEditor(): void {
   const { before, open } = useEditor.getState();
   if (!open) return;
   useEditor.setState({ open: false, doc: null, history: [], save: 'idle', before: null });
-  setMode(BROWSE);
+  releaseMode?.();
+  releaseMode = null;
   restoreScreen(before);
 }
 
@@ -144,7 +157,8 @@ export async function playFrom(i: number): Promise<void> {
   await flushSave();
   const before = useEditor.getState().before;
   useEditor.setState({ open: false, doc: null, history: [], before: null });
-  setMode(BROWSE);
+  releaseMode?.();
+  releaseMode = null;
   if (!isReadOnly(doc)) chooseTour(doc.id);
   // The tour comes back to what was on screen before the editor.
   startTour(i, null, { id: doc.id, stops: doc.stops });
