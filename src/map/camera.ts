@@ -77,14 +77,14 @@ export function withCovers(own: Padding, covers: readonly Padding[], w: number, 
     (a, c) => ({ top: a.top + c.top, bottom: a.bottom + c.bottom, left: a.left + c.left, right: a.right + c.right }),
     own,
   );
-  const fit = (a: number, b: number, room: number): [number, number] => {
+  const share = (a: number, b: number, room: number): [number, number] => {
     const over = a + b - Math.max(0, room - MIN_VIEW_PX);
     if (over <= 0) return [a, b];
     const k = (a + b - over) / (a + b);
     return [Math.floor(a * k), Math.floor(b * k)];
   };
-  const [top, bottom] = fit(sum.top, sum.bottom, h);
-  const [left, right] = fit(sum.left, sum.right, w);
+  const [top, bottom] = share(sum.top, sum.bottom, h);
+  const [left, right] = share(sum.left, sum.right, w);
   return { top, bottom, left, right };
 }
 

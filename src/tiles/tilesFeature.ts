@@ -17,7 +17,7 @@ export const tilesMapFeature: MapFeature = {
         const { pick, picked } = useTiles.getState();
         if (layersOf('tiled').length === 0) return false;
         const hit = userFeatureAt(map, e.point);
-        if (!hit || hit.layer.kind !== 'tiled') {
+        if (hit?.layer.kind !== 'tiled') {
           if (picked) pick(null);
           return false;
         }
