@@ -11,7 +11,15 @@
  */
 import { loadUiFonts } from '../fonts';
 import '../generated/fonts/faces.css';
-import '../styles.css';
+// The first view's stylesheets (each beside its feature) are in the entry, so the prerendered view paints
+// styled; the others come with their features' chunks (the tools, the editor, the map).
+import '../styles/tokens.css';
+import '../styles/base.css';
+import './app.css';
+import '../controls/controls.css';
+import '../panel/panel.css';
+import '../ui/ui.css';
+import '../ui/static-map.css';
 
 /**
  * When the first view is on screen (its first contentful paint presented), or at once when it is hidden

@@ -29,9 +29,9 @@ export function Header() {
     <header className="app-header">
       <div className="brand">
         <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-          <rect width="32" height="32" rx="7" fill="#fff" fillOpacity="0.12" />
-          <path d="M7 22 L13 10 L18 17 L21 13 L26 22 Z" fill="#56B4E9" />
-          <circle cx="16" cy="24" r="2.5" fill="#E69F00" />
+          <rect width="32" height="32" rx="7" className="logo-tile" />
+          <path d="M7 22 L13 10 L18 17 L21 13 L26 22 Z" className="logo-hills" />
+          <circle cx="16" cy="24" r="2.5" className="logo-sun" />
         </svg>
         <div>
           <h1>{t.appTitle}</h1>

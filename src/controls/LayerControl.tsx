@@ -4,6 +4,7 @@ import { layers, sites } from '../data/geodata';
 import { passesAttributeFilter } from '../data/selectors';
 import { useT } from '../i18n/useT';
 import { LayerLegend } from '../layers/LayerLegend';
+import { PALETTE } from '../map/palette';
 import { useApp } from '../state/store';
 import { AreaSwatch, SymbolIcon } from '../ui/SymbolIcon';
 
@@ -89,8 +90,8 @@ export function LayerControl() {
           {PRECISIONS.map((p) => (
             <label key={p} className="chip-check precision-legend" title={t[`precisionExplain_${p}`]}>
               <input type="checkbox" checked={precisions.includes(p)} onChange={() => togglePrecision(p)} />
-              <AreaSwatch color="#4a5a6a" precision={p} />
-              {p !== 'official' && <SymbolIcon symbol="circle" color="#4a5a6a" hollow={p === 'indicative'} size={13} />}
+              <AreaSwatch color={PALETTE.legendNeutral} precision={p} />
+              {p !== 'official' && <SymbolIcon symbol="circle" color={PALETTE.legendNeutral} hollow={p === 'indicative'} size={13} />}
               {t[`precision_${p}`]}
             </label>
           ))}

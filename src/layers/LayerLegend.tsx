@@ -1,4 +1,5 @@
 /** The legend of the user's layers (or of one): each layer's colour, or the classes of the attribute it is styled by. */
+import './layers.css';
 import { useApp } from '../state/store';
 import { useLayers } from './layersState';
 import { legendRows } from './legend';

@@ -1,4 +1,5 @@
 /** Colour any user layer by an attribute (categories or graduated numbers), edit the class colours, pick a label field. */
+import './layers.css';
 import { FieldSelect } from './FieldSelect';
 import { LayerLegend } from './LayerLegend';
 import { useLayerStrings } from './layerStrings';

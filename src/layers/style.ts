@@ -5,6 +5,7 @@
  * come from here, so they cannot disagree.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { CATEGORY_COLORS, OTHER_COLOR, RAMP } from '../map/palette';
 import type { Props } from './model';
 
 export interface StyleClass {
@@ -35,22 +36,7 @@ export interface LayerFilter {
 
 /** Up to this many categories get a colour of their own; the rest are 其他 · other. */
 export const MAX_CATEGORIES = 10;
-/** Okabe–Ito and Tableau-like colours that stay apart for most colour vision. */
-export const CATEGORY_COLORS = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#D55E00',
-  '#56B4E9',
-  '#F0E442',
-  '#7B3294',
-  '#8C564B',
-  '#17BECF',
-];
-/** A sequential ramp, light to dark (ColorBrewer YlOrRd, 5 classes). */
-export const RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
-export const OTHER_COLOR = '#9aa5b1';
+export { CATEGORY_COLORS, OTHER_COLOR, RAMP } from '../map/palette';
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 

@@ -11,6 +11,7 @@
  * `style._loaded` on every `sourcedata` event.
  */
 
+import './map.css';
 import type { Map as MapLibreMap, MapMouseEvent, AttributionControl as MlAttributionControl } from 'maplibre-gl';
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layers, meta } from '../data/geodata';

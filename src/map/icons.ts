@@ -6,6 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerDef } from '../data/schema';
 import { ICON_PATTERN } from './ids';
+import { PALETTE } from './palette';
 
 const SIZE = 40; // drawn at 2× for sharp edges
 const RATIO = 2;
@@ -59,7 +60,7 @@ function drawMarker(layer: LayerDef, hollow: boolean): ImageData | null {
   ctx.lineWidth = 7;
   ctx.strokeStyle = 'rgba(255,255,255,0.95)';
   ctx.stroke();
-  ctx.fillStyle = hollow ? '#ffffff' : layer.color;
+  ctx.fillStyle = hollow ? PALETTE.white : layer.color;
   ctx.fill();
   ctx.lineWidth = hollow ? 4.5 : 2;
   ctx.strokeStyle = hollow ? layer.color : 'rgba(0,0,0,0.35)';
@@ -74,14 +75,14 @@ function drawSeat(): ImageData | null {
   canvas.height = 28;
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
-  ctx.fillStyle = '#ffffff';
-  ctx.strokeStyle = '#1f2d3d';
+  ctx.fillStyle = PALETTE.white;
+  ctx.strokeStyle = PALETTE.label;
   ctx.lineWidth = 3;
   ctx.beginPath();
   ctx.arc(14, 14, 11, 0, Math.PI * 2);
   ctx.fill();
   ctx.stroke();
-  ctx.fillStyle = '#1f2d3d';
+  ctx.fillStyle = PALETTE.label;
   ctx.beginPath();
   ctx.arc(14, 14, 5, 0, Math.PI * 2);
   ctx.fill();

@@ -22,10 +22,29 @@ export const PALETTE = {
   ring: '#16324f',
   drawing: '#5E3C99',
   draft: '#D55E00',
+  /** The precision legend's sample shapes (no layer's colour). */
+  legendNeutral: '#4a5a6a',
 } as const;
 
 /** Layers a user adds (imports, archives), given in turn: apart from the sites' colours and from each other. */
 export const USER_LAYER_COLORS = ['#7B3294', '#1b7837', '#A6611A', '#2166ac', '#D01C8B', '#404040', '#b35806', '#008837'] as const;
 
-/** Fill opacity by precision: official geometry is filled fully, indicative faintly (product.md). */
+/** Fill opacity by precision: official geometry is filled fully, indicative faintly (docs/data.md, "Honest figures and geometry"). */
 export const FILL_OPACITY = { official: 0.5, described: 0.32, indicative: 0.16 } as const;
+
+/** A user layer styled by categories (src/layers/style.ts): Okabe–Ito and Tableau-like colours that stay apart for most colour vision. */
+export const CATEGORY_COLORS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#D55E00',
+  '#56B4E9',
+  '#F0E442',
+  '#7B3294',
+  '#8C564B',
+  '#17BECF',
+];
+/** A sequential ramp, light to dark (ColorBrewer YlOrRd, 5 classes). */
+export const RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+export const OTHER_COLOR = '#9aa5b1';

@@ -1,3 +1,4 @@
+import './tiles.css';
 import { useLayers } from '../layers/layersState';
 import { layerName } from '../layers/model';
 import { useApp } from '../state/store';

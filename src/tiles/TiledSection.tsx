@@ -1,3 +1,4 @@
+import './tiles.css';
 import { useState } from 'react';
 import { meta } from '../data/geodata';
 import { formatBytes } from '../i18n/format';

@@ -1,3 +1,4 @@
+import './tools.css';
 import type { ComponentType } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { AnalysisSection } from './AnalysisSection';

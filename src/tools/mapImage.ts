@@ -6,6 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { layers } from '../data/geodata';
 import type { Lang } from '../i18n/strings';
+import { PALETTE } from '../map/palette';
 
 function frame(map: MapLibreMap): Promise<HTMLCanvasElement> {
   return new Promise((resolve) => {
@@ -57,7 +58,7 @@ export async function mapImage(
   // Title.
   ctx.fillStyle = 'rgba(22,50,79,0.92)';
   ctx.fillRect(0, 0, w, 44);
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = PALETTE.white;
   ctx.font = font(20, 700);
   ctx.fillText(title, 16, 29);
 
@@ -72,7 +73,7 @@ export async function mapImage(
   const boxW = Math.max(210, ...rows.map((r) => ctx.measureText(r.label).width + 60));
   ctx.fillStyle = 'rgba(255,255,255,0.94)';
   ctx.fillRect(12, 56, boxW, boxH);
-  ctx.fillStyle = '#1f2d3d';
+  ctx.fillStyle = PALETTE.label;
   ctx.font = font(13, 700);
   ctx.fillText(lang === 'zh' ? '图例' : 'Legend', 22, 75);
   rows.forEach((r, i) => {
@@ -82,7 +83,7 @@ export async function mapImage(
       ctx.fillStyle = r.color;
       ctx.fillRect(22, y, 12, 12);
     }
-    ctx.fillStyle = '#1f2d3d';
+    ctx.fillStyle = PALETTE.label;
     ctx.fillText(r.label, r.heading ? 22 : 42, y + 11);
   });
 
@@ -93,7 +94,7 @@ export async function mapImage(
   const bar = scaleBar(mpp, 140);
   ctx.fillStyle = 'rgba(255,255,255,0.9)';
   ctx.fillRect(12, h - 52, bar.px + 70, 30);
-  ctx.fillStyle = '#1f2d3d';
+  ctx.fillStyle = PALETTE.label;
   ctx.fillRect(20, h - 32, bar.px, 4);
   ctx.font = font(12);
   ctx.fillText(bar.metres >= 1000 ? `${bar.metres / 1000} km` : `${bar.metres} m`, bar.px + 26, h - 27);
@@ -102,7 +103,7 @@ export async function mapImage(
   ctx.save();
   ctx.translate(w - 40, 80);
   ctx.rotate((-map.getBearing() * Math.PI) / 180);
-  ctx.fillStyle = '#1f2d3d';
+  ctx.fillStyle = PALETTE.label;
   ctx.beginPath();
   ctx.moveTo(0, -22);
   ctx.lineTo(9, 10);
@@ -120,7 +121,7 @@ export async function mapImage(
   const tw = ctx.measureText(attribution).width;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(w - tw - 20, h - 22, tw + 16, 20);
-  ctx.fillStyle = '#333';
+  ctx.fillStyle = PALETTE.label;
   ctx.fillText(attribution, w - tw - 12, h - 8);
   return out;
 }

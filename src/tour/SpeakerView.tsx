@@ -1,3 +1,4 @@
+import './tour.css';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';

@@ -1,3 +1,4 @@
+import './tour.css';
 import { useEffect, useRef, useState } from 'react';
 import { figures, groups, sections, sites } from '../data/geodata';
 import { figureScope } from '../data/selectors';

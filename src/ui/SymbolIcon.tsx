@@ -1,4 +1,5 @@
 import type { LayerDef } from '../data/schema';
+import { PALETTE } from '../map/palette';
 import { SYMBOL_PATHS as PATHS } from './symbolPaths';
 
 /** The layer's map marker as a small SVG: colour and shape together, never colour alone. */
@@ -17,7 +18,7 @@ export function SymbolIcon({
     <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="symbol-icon">
       <path
         d={PATHS[symbol]}
-        fill={hollow ? '#fff' : color}
+        fill={hollow ? PALETTE.white : color}
         stroke={color}
         strokeWidth={hollow ? 1.8 : 1}
         strokeDasharray={hollow ? '2.5 1.5' : undefined}

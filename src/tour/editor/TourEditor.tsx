@@ -2,6 +2,7 @@
  * The tour editor, beside the live map (in the side panel's place): the tours (built-in and the
  * presenter's own), the open tour's stops and the stop being edited. Opened from the tour's controls.
  */
+import './editor.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../state/store';
 import { download } from '../../tools/exportData';
