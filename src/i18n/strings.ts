@@ -1,6 +1,5 @@
 /** Every piece of interface text, in Chinese (default) and English. Site content lives in geodata/. */
 export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const zh = {
   appTitle: '遂昌发展地图',
@@ -83,6 +82,7 @@ const zh = {
     quota: '浏览器分配给本站的存储空间已满',
     blocked: '浏览器拒绝了本地存储或未能完成（如隐私模式、管理策略或存储出错）',
     unavailable: '此浏览器不提供本地存储',
+    newer: '另一个标签页中打开了本站的新版本，已按新格式保存；为免覆盖，旧版本不再写入，请刷新本页',
   },
   storageNotKept: (what: string, why: string) => `未能保存${what}：${why}。刷新页面后将丢失，请先导出为文件。`,
   storageWhatDrawings: '你的绘图',
@@ -223,6 +223,8 @@ const en: Strings = {
     quota: 'the storage the browser allows this site is full',
     blocked: 'the browser refused or could not finish local storage (private mode, a policy, or a storage error)',
     unavailable: 'this browser offers no local storage',
+    newer:
+      'a newer version of this site, open in another tab, saved the work in its own layout; this older page no longer writes over it — reload it',
   },
   storageNotKept: (what: string, why: string) =>
     `${what} could not be saved: ${why}. Export to a file now to keep a copy: a reload loses what was not saved.`,

@@ -6,7 +6,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Datum } from '../basemap/config';
 import { convertCollection } from '../basemap/datum';
-import type { SourceEntry } from '../map/registry';
+import { geojsonSpec, type SourceEntry } from '../map/registry';
 import type { DrawPart } from './mapLayers';
 import type { GeoJsonLayer, LayerKind, LayerOfKind, Props, TiledLayer } from './model';
 import { isActive, type LayerFilter, matches } from './style';
@@ -45,7 +45,7 @@ export function filtered<F extends FeatureCollection<Geometry>>(fc: F, filter: L
 const geojson: KindAdapter<GeoJsonLayer> = {
   sourceId: (l) => `import-${l.id}`,
   source: (l, mapDatum) => ({
-    spec: { type: 'geojson' } as SourceEntry['spec'],
+    spec: geojsonSpec(),
     data: inDatum(filtered(l.fc, l.filter), l.datum, mapDatum),
   }),
   parts: (l) => [{ idBase: `import-${l.id}`, source: geojson.sourceId(l), geometry: 'mixed' }],

@@ -36,6 +36,5 @@ export const LAYER = {
 /** Layers a click or hover can hit (site geometry). */
 export const INTERACTIVE_LAYERS = [LAYER.sitePoint, LAYER.siteFill] as const;
 
-/** Icon ids for site markers: drawn by the map owner on demand (styleimagemissing). */
-export const iconId = (layerId: string, hollow: boolean) => `site-${layerId}-${hollow ? 'hollow' : 'solid'}`;
+/** Icon ids for site markers (site-<layer>-hollow|solid): drawn on demand (styleimagemissing). */
 export const ICON_PATTERN = /^site-([a-z0-9-]+)-(hollow|solid)$/;

@@ -25,6 +25,9 @@ export interface SourceEntry {
   data?: GeoJSON | string;
 }
 
+/** A GeoJSON source's options (its data travels apart, in `SourceEntry.data`). */
+export const geojsonSpec = (extra: object = {}): SourceSpecification => ({ type: 'geojson', ...extra }) as SourceSpecification;
+
 export interface Contribution {
   sources?: Record<string, SourceEntry>;
   layers?: Partial<Record<Slot, LayerSpecification[]>>;

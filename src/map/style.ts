@@ -16,7 +16,7 @@ import type { Lang } from '../i18n/strings';
 import { initialStyle } from './applier';
 import { LAYER, SOURCE } from './ids';
 import { FILL_OPACITY, PALETTE } from './palette';
-import { type Contribution, mergeContributions, type SourceEntry } from './registry';
+import { type Contribution, geojsonSpec, mergeContributions, type SourceEntry } from './registry';
 
 export interface FontFaceFile {
   url: string;
@@ -99,7 +99,6 @@ export function connectionLabelPoints(lines: FeatureCollection<LineString, Conne
   };
 }
 
-const geojson = (extra: object = {}): SourceEntry['spec'] => ({ type: 'geojson', ...extra }) as SourceEntry['spec'];
 /**
  * The tile buffer of the counties (the one large source), in pixels of a 512-pixel tile. MapLibre's
  * default, 128, cuts a quarter of a tile beyond each edge into every tile, all of it cut into triangles
@@ -125,13 +124,13 @@ export function buildSources(input: StyleInput, data: MapData): Record<string, S
           },
         }
       : {}),
-    [SOURCE.counties]: { spec: geojson({ attribution: COUNTIES_CREDIT, buffer: COUNTY_BUFFER }), data: data.counties },
-    [SOURCE.countyLabels]: { spec: geojson(), data: data.countyLabels },
-    [SOURCE.sites]: { spec: geojson({ promoteId: 'id' }), data: data.sites },
-    [SOURCE.siteLabels]: { spec: geojson(), data: data.siteLabels },
-    [SOURCE.connections]: { spec: geojson({ promoteId: 'id' }), data: data.connections },
-    [SOURCE.connectionLabels]: { spec: geojson(), data: data.connectionLabels },
-    [SOURCE.walkCircles]: { spec: geojson(), data: data.circles },
+    [SOURCE.counties]: { spec: geojsonSpec({ attribution: COUNTIES_CREDIT, buffer: COUNTY_BUFFER }), data: data.counties },
+    [SOURCE.countyLabels]: { spec: geojsonSpec(), data: data.countyLabels },
+    [SOURCE.sites]: { spec: geojsonSpec({ promoteId: 'id' }), data: data.sites },
+    [SOURCE.siteLabels]: { spec: geojsonSpec(), data: data.siteLabels },
+    [SOURCE.connections]: { spec: geojsonSpec({ promoteId: 'id' }), data: data.connections },
+    [SOURCE.connectionLabels]: { spec: geojsonSpec(), data: data.connectionLabels },
+    [SOURCE.walkCircles]: { spec: geojsonSpec(), data: data.circles },
   };
 }
 

@@ -133,7 +133,7 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
   );
 }
 
-/** The precision badge reads in both scripts, as the brief asks ("示意位置 · indicative location"). */
+/** The precision badge reads in both scripts ("示意位置 · indicative location"), as docs/data.md says the panel explains it. */
 const STRINGS_BOTH = {
   official: '官方位置 · official location',
   described: '按描述放置 · placed from description',

@@ -10,6 +10,7 @@
 import { layerById, layersOf, nextColor, useLayers } from '../layers/layersState';
 import type { KeptState, TiledLayer, TiledOrigin } from '../layers/model';
 import { readKeys, StorageFault, write } from '../lib/db';
+import { newId } from '../lib/ids';
 import { fitBounds } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
@@ -20,8 +21,6 @@ import { KEY_TILED_INDEX as KEY_INDEX, useTiles } from './tilesState';
 export const KEEP_BYTES = 100 * 1024 * 1024;
 const fileKey = (id: string) => `suichang:tiled-file:${id}`;
 
-let counter = 0;
-const newId = () => `tiles-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 const lang = () => useApp.getState().lang;
 const s = () => TILE_STRINGS[lang()];
 
@@ -62,7 +61,7 @@ export async function addTiledFile(file: File, handle?: FileSystemFileHandle): P
   const tiles = useTiles.getState();
   tiles.setOpening(file.name);
   try {
-    const id = newId();
+    const id = newId('tiles');
     const opened = await openFile(file, `file-${id}`);
     const origin: TiledOrigin = { kind: 'file', fileName: file.name, size: file.size, file, ...(handle ? { handle } : {}) };
     const layer = layerOf(id, file.name.replace(/\.pmtiles$/i, ''), origin, opened, { kind: 'saving' });
@@ -110,7 +109,7 @@ export async function addTiledUrl(
     const opened = await openUrl(url);
     const layer: TiledLayer = {
       ...layerOf(
-        options.id ?? newId(),
+        options.id ?? newId('tiles'),
         name,
         { kind: 'url', url, ...(options.config ? { config: true } : {}) },
         opened,

@@ -3,11 +3,12 @@ import { STRINGS } from '../i18n/strings';
 import { useLayers } from '../layers/layersState';
 import { legendRows } from '../layers/legend';
 import { layerName } from '../layers/model';
+import { newId } from '../lib/ids';
 import { currentMap } from '../map/mapHandle';
 import { useApp } from '../state/store';
 import { download, drawingsGeoJSON, figuresCsv, sitesCsv, sitesGeoJSON } from './exportData';
 import { mapImage } from './mapImage';
-import { newId, useTools } from './toolsState';
+import { useTools } from './toolsState';
 import { useToolStrings } from './useToolStrings';
 
 async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { importProblemText, TOOL_STRINGS } from '../i18n/toolStrings';
 import { layerById, nextColor, useLayers } from '../layers/layersState';
+import { newId } from '../lib/ids';
 import { useApp } from '../state/store';
 import { createImportWorker } from './import/createWorker';
 import { type FileDatum, layerDatum } from './import/layerDatum';
@@ -13,7 +14,6 @@ import type { CsvColumns, ParseOptions, ParseResult } from './import/parse';
 import type { TextEncodingName } from './import/text';
 import { whenSaved } from './persist';
 import { useStorage } from './storageState';
-import { newId } from './toolsState';
 
 export type { FileDatum } from './import/layerDatum';
 

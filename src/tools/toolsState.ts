@@ -4,6 +4,7 @@
  */
 import type { Feature, LineString, Point, Polygon, Position } from 'geojson';
 import { create } from 'zustand';
+import { newId } from '../lib/ids';
 
 export type ToolMode = 'none' | 'measure-line' | 'measure-area' | 'draw-point' | 'draw-line' | 'draw-polygon';
 
@@ -50,8 +51,6 @@ export interface ToolsState {
 }
 
 const MAX_HISTORY = 50;
-let counter = 0;
-export const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 export const useTools = create<ToolsState>()((set, get) => {
   const commit = (drawings: Drawing[]) => set((s) => ({ drawings, history: [...s.history, s.drawings].slice(-MAX_HISTORY) }));

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polyg
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { isGeometryType } from '../../layers/mapLayers';
 import { PALETTE } from '../../map/palette';
-import type { SourceEntry } from '../../map/registry';
+import { geojsonSpec, type SourceEntry } from '../../map/registry';
 
 /** The data of the tools' sources, each made apart (the same object while its inputs are unchanged). */
 export interface ToolData {
@@ -68,15 +68,13 @@ export function vertices(drawings: FeatureCollection, id: string | null): Featur
   };
 }
 
-const geojson = (extra: object = {}) => ({ type: 'geojson', ...extra }) as SourceEntry['spec'];
-
 export function toolSources(t: ToolData): Record<string, SourceEntry> {
   const out: Record<string, SourceEntry> = {
-    [TOOL_SOURCE.drawings]: { spec: geojson({ promoteId: 'id' }), data: t.drawings },
-    [TOOL_SOURCE.draft]: { spec: geojson(), data: t.draft },
-    [TOOL_SOURCE.rings]: { spec: geojson(), data: t.rings ?? EMPTY },
-    [TOOL_SOURCE.coverage]: { spec: geojson(), data: t.coverage ?? EMPTY },
-    [TOOL_SOURCE.vertices]: { spec: geojson(), data: t.vertices },
+    [TOOL_SOURCE.drawings]: { spec: geojsonSpec({ promoteId: 'id' }), data: t.drawings },
+    [TOOL_SOURCE.draft]: { spec: geojsonSpec(), data: t.draft },
+    [TOOL_SOURCE.rings]: { spec: geojsonSpec(), data: t.rings ?? EMPTY },
+    [TOOL_SOURCE.coverage]: { spec: geojsonSpec(), data: t.coverage ?? EMPTY },
+    [TOOL_SOURCE.vertices]: { spec: geojsonSpec(), data: t.vertices },
   };
   return out;
 }

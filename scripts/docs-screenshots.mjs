@@ -1,0 +1,25 @@
+/**
+ * `npm run docs:screenshots`: copies the pictures the README and docs/ show from the last end-to-end run
+ * (tests/e2e/screenshots/), so they are what the tests saw, not drawn by hand.
+ */
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FROM = join('tests', 'e2e', 'screenshots');
+const PICTURES = {
+  'screenshot-desktop.png': 'site-devzone-east-1920x1080.png',
+  'screenshot-tour.png': 'tour-enclaves-1920x1080.png',
+  'screenshot-phone.png': 'site-enclave-en-390x844.png',
+  'screenshot-import.png': 'imports-gbk-cgcs2000-xlsx-zh-1366.png',
+  'screenshot-tools.png': 'tools-analysis-1366.png',
+};
+
+const missing = Object.values(PICTURES).filter((f) => !existsSync(join(FROM, f)));
+if (missing.length > 0) {
+  console.error(`No end-to-end screenshots to copy (${missing.join(', ')}): run \`npm test\` or \`npm run test:e2e\` first.`);
+  process.exit(1);
+}
+for (const [to, from] of Object.entries(PICTURES)) {
+  copyFileSync(join(FROM, from), join('docs', to));
+  console.log(`docs/${to} <- ${FROM}/${from}`);
+}
