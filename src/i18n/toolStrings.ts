@@ -72,6 +72,7 @@ const zh = {
         ? `已导入“${name}”：${n} 个要素（仅本次会话，刷新后不保留）。`
         : `已导入“${name}”：${n} 个要素，但未能保存（见提示）。`,
   importFailed: (name: string) => `无法导入“${name}”：`,
+  changedInOtherTab: (names: string[]) => `“${names.join('”“')}”已在另一个标签页中修改，这里显示的是最后保存的版本。`,
   chooseColumns: '请选择经度和纬度列',
   droppedKeys: (keys: string[]) =>
     `已忽略属性名 ${keys.slice(0, 5).join('、')}${keys.length > 5 ? ` 等 ${keys.length} 个` : ''}（可能改变对象原型或过长）。`,
@@ -204,6 +205,7 @@ const en: ToolStrings = {
         ? `Imported "${name}": ${n} features (this session only: not kept after a reload).`
         : `Imported "${name}": ${n} features, but it could not be saved (see the notice).`,
   importFailed: (name: string) => `Could not import "${name}": `,
+  changedInOtherTab: (names: string[]) => `“${names.join('”, “')}” was changed in another tab: shown here as saved last.`,
   chooseColumns: 'Choose the longitude and latitude columns',
   droppedKeys: (keys: string[]) =>
     `Property names left out: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''} (they could change object prototypes, or are too long).`,

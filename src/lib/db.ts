@@ -7,7 +7,8 @@
  */
 
 /** Why something could not be stored, as the user is told it. */
-export type StorageFaultKind = 'quota' | 'blocked' | 'unavailable';
+/** `newer`: the stored work was written by a newer version of the app (another tab), which this one must not overwrite. */
+export type StorageFaultKind = 'quota' | 'blocked' | 'unavailable' | 'newer';
 
 export class StorageFault extends Error {
   constructor(
@@ -119,12 +120,33 @@ export function keysWithPrefix(prefix: string): Promise<string[]> {
 export interface Write {
   put?: [string, unknown][];
   del?: string[];
+  /** Nothing is written (a StorageFault 'newer') when this key holds a number above `max`: checked in the same transaction. */
+  guard?: { key: string; max: number };
 }
 
 /** Puts and deletes in one transaction: all of them are stored, or none. Resolves once committed. */
 export function write(w: Write): Promise<void> {
+  let tripped: number | null = null;
   return transaction('readwrite', (store) => {
-    for (const [k, v] of w.put ?? []) store.put(v, k);
-    for (const k of w.del ?? []) store.delete(k);
-  }).then(() => undefined);
+    const apply = () => {
+      for (const [k, v] of w.put ?? []) store.put(v, k);
+      for (const k of w.del ?? []) store.delete(k);
+    };
+    const guard = w.guard;
+    if (!guard) return apply();
+    const check = store.get(guard.key);
+    check.onsuccess = () => {
+      const v = check.result;
+      if (typeof v === 'number' && v > guard.max) {
+        tripped = v;
+        check.transaction?.abort();
+      } else apply();
+    };
+  }).then(
+    () => undefined,
+    (error) => {
+      if (tripped !== null) throw new StorageFault('newer', `${w.guard?.key} holds ${tripped}, this version writes ${w.guard?.max}`);
+      throw error;
+    },
+  );
 }

@@ -1,37 +1,30 @@
 /**
- * Drawings and imported layers survive a reload or a crash: written to IndexedDB shortly after each
- * change, read back at start-up. A save counts only once IndexedDB committed it (db.ts); what could
- * not be kept, and why, is in the storage state for the notice that offers to export it instead.
- *
- * Layout: the drawings under one key; each imported layer's features under a key of their own,
- * written in one transaction with the index of layers (names, colours, …), so a reload at any moment
- * finds each layer whole or not at all, and a colour change rewrites the index, not the features.
+ * Drawings and imported layers survive a reload, a crash and a second tab: written to IndexedDB
+ * shortly after each change (only what changed: storedWork.ts), read back at start-up, and taken in
+ * when another tab of the app saves. A save counts only once IndexedDB committed it (src/lib/db.ts);
+ * what could not be kept, and why, is in the storage state for the notice that offers a file instead.
+ * Two tabs changing the same drawing or layer end with the one saved last, in both tabs; a tab whose
+ * own change was replaced so is told.
  */
-import { layersOf, useLayers } from '../layers/layersState';
+import { TOOL_STRINGS } from '../i18n/toolStrings';
+import { layerById, layersOf, useLayers } from '../layers/layersState';
 import type { GeoJsonLayer as ImportedLayer } from '../layers/model';
-import { classify, readKeys, StorageFault, write } from '../lib/db';
+import { classify, readKeys, StorageFault } from '../lib/db';
+import { newId } from '../lib/ids';
 import { afterMapDrawn } from '../map/mapHandle';
+import { useApp } from '../state/store';
 import { type SaveState, useStorage } from './storageState';
+import { drawingsStore, fcKey, type LayerMeta, layerFromStored, layersStore, readSavedWork } from './storedWork';
 import { type Drawing, useTools } from './toolsState';
 
-const KEY_DRAWINGS = 'suichang:drawings:v1';
-/** Version 1 kept every layer, features and all, under one key; read once and moved to version 2. */
-const KEY_IMPORTS_V1 = 'suichang:imports:v1';
-const KEY_INDEX = 'suichang:imports:v2';
-const fcKey = (id: string) => `suichang:import:v2:${id}`;
 /** Layers of this many features are stored after the map has drawn them. */
 const LARGE_LAYER = 20_000;
 
-/** As listed in the index: everything but the features (and, before the one layer model, no `kind`). */
-type LayerMeta = Omit<ImportedLayer, 'fc' | 'kind'> & { kind?: 'geojson' };
-const metaOf = ({ fc: _fc, ...meta }: ImportedLayer): LayerMeta => meta;
-/** A layer as read back: an index written before the one layer model has no `kind`, and gets it. */
-export const layerFromStored = (m: LayerMeta, fc: ImportedLayer['fc']): ImportedLayer => ({ ...m, kind: 'geojson', fc });
-
-/** What IndexedDB holds, as far as this page knows: the drawings and the layers whose features are stored. */
-let storedDrawings: Drawing[] | null = null;
-const storedLayers = new Map<string, ImportedLayer>();
-let storedIndex = '[]';
+/** What IndexedDB holds, as far as this tab knows: each drawing, and each layer with its details and features' revision. */
+const storedDrawings = new Map<string, Drawing>();
+const storedLayers = new Map<string, { layer: ImportedLayer; meta: string; rev: string }>();
+/** Drawings and layers this tab saved a change of: if another tab's save replaces one, this tab says so. */
+const changedHere = new Set<string>();
 /** Layers whose save failed: not retried on every change, only once space may have been freed. */
 const failedLayers = new WeakSet<ImportedLayer['fc']>();
 let askedToPersist = false;
@@ -67,43 +60,46 @@ function kept(what: { drawings?: boolean; layer?: string }) {
   });
 }
 
-const indexOf = (layers: Iterable<ImportedLayer>) => JSON.stringify([...layers].map(metaOf));
+const metaOf = ({ fc: _fc, ...meta }: ImportedLayer, fcRev: string): LayerMeta => ({ ...meta, fcRev });
+const metaText = (l: ImportedLayer) => JSON.stringify(metaOf(l, ''));
 
-/** Writes what changed since the last committed save, each piece in its own transaction. */
-async function flushOnce(): Promise<void> {
-  const { drawings } = useTools.getState();
-  const imports = layersOf('geojson');
-  if (drawings !== storedDrawings) {
-    try {
-      await write({ put: [[KEY_DRAWINGS, drawings]] });
-      storedDrawings = drawings;
-      kept({ drawings: true });
-    } catch (error) {
-      fail(error, { drawings: true });
+/** The drawings that changed since the last committed save, and those gone: one transaction. */
+async function flushDrawings(): Promise<void> {
+  const drawings = useTools.getState().drawings;
+  const current = new Map(drawings.map((d) => [d.properties.id, d]));
+  const put = drawings.filter((d) => storedDrawings.get(d.properties.id) !== d).map((d): [string, Drawing] => [d.properties.id, d]);
+  const del = [...storedDrawings.keys()].filter((id) => !current.has(id));
+  if (put.length === 0 && del.length === 0) return;
+  try {
+    await drawingsStore.commit(put, del);
+    for (const [id, d] of put) {
+      storedDrawings.set(id, d);
+      changedHere.add(id);
     }
+    for (const id of del) storedDrawings.delete(id);
+    kept({ drawings: true });
+  } catch (error) {
+    fail(error, { drawings: true });
   }
+}
+
+/** Removed layers, new features, then changed details: each layer's own keys only. */
+async function flushLayers(): Promise<void> {
+  const imports = layersOf('geojson');
   const current = new Map(imports.map((l) => [l.id, l]));
-  // Removed layers: their features and their place in the index go in one transaction.
   for (const id of [...storedLayers.keys()]) {
     if (current.has(id)) continue;
-    const next = new Map(storedLayers);
-    next.delete(id);
-    const index = indexOf(next.values());
     try {
-      await write({ put: [[KEY_INDEX, JSON.parse(index)]], del: [fcKey(id)] });
+      await layersStore.commit([], [id], { del: [fcKey(id)] });
       storedLayers.delete(id);
-      storedIndex = index;
     } catch (error) {
       fail(error, {});
     }
   }
-  // New layers (or new features): the features and the index that names them, in one transaction.
+  // New layers (or new features): the features and the details that name them, in one transaction.
   for (const layer of imports) {
     const stored = storedLayers.get(layer.id);
-    if (stored?.fc === layer.fc || failedLayers.has(layer.fc)) continue;
-    const next = new Map(storedLayers);
-    next.set(layer.id, layer);
-    const index = indexOf(imports.filter((l) => next.has(l.id)).map((l) => next.get(l.id) as ImportedLayer));
+    if (stored?.layer.fc === layer.fc || failedLayers.has(layer.fc)) continue;
     setLayerState(layer.id, 'saving');
     try {
       // Storing copies the features on the main thread (100k points: about 0.4 s here): a large layer is
@@ -111,16 +107,12 @@ async function flushOnce(): Promise<void> {
       if (layer.fc.features.length >= LARGE_LAYER) {
         await afterMapDrawn();
         // Removed or read again meanwhile: the next flush has the layer as it is now.
-        if (layersOf('geojson').find((l) => l.id === layer.id)?.fc !== layer.fc) continue;
+        if (layerById('geojson', layer.id)?.fc !== layer.fc) continue;
       }
-      await write({
-        put: [
-          [fcKey(layer.id), layer.fc],
-          [KEY_INDEX, JSON.parse(index)],
-        ],
-      });
-      storedLayers.set(layer.id, layer);
-      storedIndex = index;
+      const rev = newId('fc');
+      await layersStore.commit([[layer.id, metaOf(layer, rev)]], [], { put: [[fcKey(layer.id), layer.fc]] });
+      storedLayers.set(layer.id, { layer, meta: metaText(layer), rev });
+      changedHere.add(layer.id);
       setLayerState(layer.id, 'saved');
       kept({ layer: layer.id });
     } catch (error) {
@@ -129,20 +121,30 @@ async function flushOnce(): Promise<void> {
       fail(error, { layer: layer.id });
     }
   }
-  // Names, colours, opacity, visibility, order: the index alone.
-  for (const layer of imports) if (storedLayers.has(layer.id)) storedLayers.set(layer.id, layer);
-  const index = indexOf(imports.filter((l) => storedLayers.has(l.id)));
-  if (index !== storedIndex) {
-    try {
-      await write({ put: [[KEY_INDEX, JSON.parse(index)]] });
-      storedIndex = index;
-      for (const id of storedLayers.keys()) kept({ layer: id });
-    } catch (error) {
-      // A name, colour or style not kept: the layers are named, so the notice can offer them as files.
-      fail(error, { layers: [...storedLayers.keys()] });
+  // Names, colours, opacity, visibility, style, filter: the details alone.
+  const changed = imports.flatMap((l) => {
+    const stored = storedLayers.get(l.id);
+    return stored && stored.layer.fc === l.fc && stored.meta !== metaText(l) ? [{ l, rev: stored.rev }] : [];
+  });
+  if (changed.length === 0) return;
+  try {
+    await layersStore.commit(changed.map(({ l, rev }): [string, LayerMeta] => [l.id, metaOf(l, rev)]));
+    for (const { l, rev } of changed) {
+      storedLayers.set(l.id, { layer: l, meta: metaText(l), rev });
+      changedHere.add(l.id);
+      kept({ layer: l.id });
     }
+  } catch (error) {
+    // A name, colour or style not kept: the layers are named, so the notice can offer them as files.
+    fail(error, { layers: changed.map(({ l }) => l.id) });
   }
-  if (!askedToPersist && (drawings.length > 0 || storedLayers.size > 0)) {
+}
+
+/** Writes what changed since the last committed save. */
+async function flushOnce(): Promise<void> {
+  await flushDrawings();
+  await flushLayers();
+  if (!askedToPersist && (storedDrawings.size > 0 || storedLayers.size > 0)) {
     askedToPersist = true;
     void askToPersist();
   }
@@ -210,48 +212,88 @@ export function whenSaved(layerId: string): Promise<SaveState> {
   });
 }
 
-async function readSaved(): Promise<{ drawings: Drawing[]; layers: ImportedLayer[]; migrate: boolean }> {
-  const [drawings, index, legacy] = await readKeys([KEY_DRAWINGS, KEY_INDEX, KEY_IMPORTS_V1]);
-  let layers: ImportedLayer[] = [];
-  let migrate = false;
-  if (Array.isArray(index)) {
-    const metas = index as LayerMeta[];
-    const fcs = await readKeys(metas.map((m) => fcKey(m.id)));
-    // A layer is listed only with its features (one transaction writes both): one without is skipped.
-    layers = metas.flatMap((m, i) => (fcs[i] ? [layerFromStored(m, fcs[i] as ImportedLayer['fc'])] : []));
-  } else if (Array.isArray(legacy)) {
-    layers = (legacy as (LayerMeta & { fc: ImportedLayer['fc'] })[]).map(({ fc, ...m }) => layerFromStored(m, fc));
-    migrate = true;
+/** Tells the user their own change of a drawing or layer was replaced by another tab's later save. */
+function replacedElsewhere(names: string[]): void {
+  if (names.length === 0) return;
+  useApp.getState().notify(TOOL_STRINGS[useApp.getState().lang].changedInOtherTab(names));
+}
+
+/** Drawings another tab saved or deleted: taken in as stored (so this tab does not write them again). */
+async function takeDrawings(ids: string[]): Promise<void> {
+  const got = await drawingsStore.read(ids);
+  let list = useTools.getState().drawings;
+  const replaced: string[] = [];
+  for (const [id, d] of got) {
+    const mine = list.find((x) => x.properties.id === id);
+    if (d === undefined) {
+      storedDrawings.delete(id);
+      list = list.filter((x) => x.properties.id !== id);
+      continue;
+    }
+    // This tab's own change (saved, or not yet) is replaced by the later save: said, not silent.
+    const ownChange = mine && (changedHere.has(id) || storedDrawings.get(id) !== mine);
+    if (ownChange && JSON.stringify(mine) !== JSON.stringify(d)) replaced.push(d.properties.name || id);
+    storedDrawings.set(id, d);
+    changedHere.delete(id);
+    list = mine
+      ? list.map((x) => (x.properties.id === id ? d : x))
+      : [...list, d].sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1));
   }
-  return { drawings: Array.isArray(drawings) ? (drawings as Drawing[]) : [], layers, migrate };
+  const tools = useTools.getState();
+  tools.setDrawings(list);
+  if (tools.selectedDrawing && !list.some((d) => d.properties.id === tools.selectedDrawing)) tools.selectDrawing(null);
+  replacedElsewhere(replaced);
+}
+
+/** Layers another tab saved or removed: their details, and their features only when those changed. */
+async function takeLayers(ids: string[]): Promise<void> {
+  const metas = await layersStore.read(ids);
+  const needFeatures = ids.filter((id) => {
+    const m = metas.get(id);
+    return m && storedLayers.get(id)?.rev !== m.fcRev;
+  });
+  const fcs = new Map(needFeatures.map((id, i) => [id, i]));
+  const read = await readKeys(needFeatures.map(fcKey));
+  const replaced: string[] = [];
+  for (const [id, m] of metas) {
+    const mine = layerById('geojson', id);
+    if (!m) {
+      storedLayers.delete(id);
+      if (mine) useLayers.getState().remove(id);
+      continue;
+    }
+    const i = fcs.get(id);
+    const fc = (i !== undefined ? read[i] : mine?.fc) as ImportedLayer['fc'] | undefined;
+    if (!fc) continue;
+    const layer = layerFromStored(m, fc);
+    if (mine && changedHere.has(id) && (metaText(mine) !== metaText(layer) || mine.fc !== fc)) replaced.push(layer.name);
+    storedLayers.set(id, { layer, meta: metaText(layer), rev: m.fcRev ?? '' });
+    changedHere.delete(id);
+    useLayers.getState().add(layer);
+    setLayerState(id, 'saved');
+  }
+  replacedElsewhere(replaced);
 }
 
 export async function restoreTools(): Promise<void> {
   const tools = useTools.getState();
   try {
-    const saved = await readSaved();
-    if (saved.migrate) {
-      await write({
-        put: [...saved.layers.map((l): [string, unknown] => [fcKey(l.id), l.fc]), [KEY_INDEX, saved.layers.map(metaOf)]],
-        del: [KEY_IMPORTS_V1],
-      });
-    }
-    storedDrawings = saved.drawings;
-    for (const l of saved.layers) storedLayers.set(l.id, l);
-    storedIndex = indexOf(saved.layers);
+    const saved = await readSavedWork();
+    for (const d of saved.drawings) storedDrawings.set(d.properties.id, d);
+    for (const l of saved.layers) storedLayers.set(l.id, { layer: l, meta: metaText(l), rev: saved.revs.get(l.id) ?? '' });
     // Work done before the saved work was read (a very quick drop) joins it rather than replacing it.
     const now = useTools.getState();
     const drawingIds = new Set(saved.drawings.map((d) => d.properties.id));
     const layerIds = new Set(saved.layers.map((l) => l.id));
-    tools.setDrawings(
-      now.drawings.length === 0 ? saved.drawings : [...saved.drawings, ...now.drawings.filter((d) => !drawingIds.has(d.properties.id))],
-    );
-    const nowLayers = layersOf('geojson');
-    useLayers.getState().setKind('geojson', [...saved.layers, ...nowLayers.filter((l) => !layerIds.has(l.id))]);
+    tools.setDrawings([...saved.drawings, ...now.drawings.filter((d) => !drawingIds.has(d.properties.id))]);
+    useLayers.getState().setKind('geojson', [...saved.layers, ...layersOf('geojson').filter((l) => !layerIds.has(l.id))]);
     useStorage.setState({
       status: 'ok',
       layers: Object.fromEntries(saved.layers.map((l) => [l.id, 'saved' as const])),
     });
+    // What the other tabs save from now on.
+    drawingsStore.onRemote((ids) => void takeDrawings(ids).catch((e) => console.warn('reading another tab’s drawings:', e)));
+    layersStore.onRemote((ids) => void takeLayers(ids).catch((e) => console.warn('reading another tab’s layers:', e)));
   } catch (error) {
     const fault = error instanceof StorageFault ? error : classify(error);
     console.warn(`saved drawings and layers cannot be read or kept: ${fault.kind} (${fault.message})`);

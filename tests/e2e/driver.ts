@@ -335,20 +335,22 @@ export class AppDriver {
     await expect(this.page.locator('.tools-panel')).toBeVisible();
   }
 
-  /** A value the app keeps in IndexedDB (its own store, src/tools/db.ts), as JSON; null when absent. */
-  stored(key: string): Promise<string | null> {
+  /** The drawings the app keeps in IndexedDB (one key each), in the order of their ids, as JSON; null when there are none. */
+  storedDrawings(): Promise<string | null> {
     return this.page.evaluate(
-      (k) =>
+      () =>
         new Promise<string | null>((resolve) => {
           const open = indexedDB.open('keyval-store');
           open.onsuccess = () => {
-            const get = open.result.transaction('keyval').objectStore('keyval').get(k);
-            get.onsuccess = () => resolve(get.result === undefined ? null : JSON.stringify(get.result));
-            get.onerror = () => resolve(null);
+            const all = open.result
+              .transaction('keyval')
+              .objectStore('keyval')
+              .getAll(IDBKeyRange.bound('suichang:drawing:v2:', 'suichang:drawing:v2:\uffff'));
+            all.onsuccess = () => resolve(all.result.length === 0 ? null : JSON.stringify(all.result));
+            all.onerror = () => resolve(null);
           };
           open.onerror = () => resolve(null);
         }),
-      key,
     );
   }
 

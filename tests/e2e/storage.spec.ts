@@ -38,7 +38,7 @@ const SMALL = Buffer.from(
 
 const storageNotice = (page: Page) => page.locator('.storage-notice');
 
-/** The layers IndexedDB holds: each listed layer with its feature count (-1 where its features are missing). */
+/** The layers IndexedDB holds (layout 2: each layer's details under a key of its own): each with its feature count (-1 where its features are missing). */
 const storedLayers = (page: Page) =>
   page.evaluate(
     () =>
@@ -46,7 +46,7 @@ const storedLayers = (page: Page) =>
         const open = indexedDB.open('keyval-store');
         open.onsuccess = () => {
           const store = open.result.transaction('keyval').objectStore('keyval');
-          const index = store.get('suichang:imports:v2');
+          const index = store.getAll(IDBKeyRange.bound('suichang:import:v3:', 'suichang:import:v3:\uffff'));
           index.onsuccess = () => {
             const metas = (index.result ?? []) as { id: string; name: string }[];
             if (metas.length === 0) return resolve([]);

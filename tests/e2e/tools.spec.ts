@@ -76,12 +76,15 @@ test.describe('planner tools', () => {
     await row.getByRole('button', { name: '缩放至' }).click();
     await app.map.settled();
     const panel = await page.locator('.tools-panel').boundingBox();
+    const legend = await page.locator('.layer-control-body').boundingBox();
     const canvas = await page.locator('.maplibregl-canvas').boundingBox();
-    if (!panel || !canvas) throw new Error('no tools panel or map');
+    if (!panel || !legend || !canvas) throw new Error('no tools panel, layer control or map');
     for (const p of wide) {
       const at = await app.map.project(p);
-      expect(at.x, `${p} left of the panel`).toBeLessThan(panel.x);
-      expect(at.x, `${p} inside the map`).toBeGreaterThan(canvas.x);
+      expect(at.x, `${p} left of the tools panel`).toBeLessThan(panel.x);
+      // The open layer control over the map's left side is kept clear too.
+      expect(at.x, `${p} right of the layer control`).toBeGreaterThan(legend.x + legend.width);
+      expect(at.y, `${p} inside the map`).toBeGreaterThan(canvas.y);
     }
     await shot(page, 'tools-fit-clear-of-panel-1366x768');
   });
@@ -135,7 +138,7 @@ test.describe('planner tools', () => {
     await expect(page.locator('.drawing-measure')).toContainText('亩');
     await page.getByLabel('名称').fill('规划地块');
     // Saved to IndexedDB right after the change: wait until it is there, as a crash could come at any time.
-    await expect.poll(() => new AppDriver(page).stored('suichang:drawings:v1')).toContain('规划地块');
+    await expect.poll(() => new AppDriver(page).storedDrawings()).toContain('规划地块');
     await page.reload();
     await waitForIdle(page);
     await openTools(page);
@@ -232,12 +235,12 @@ test.describe('planner tools', () => {
   });
 
   test('drags a vertex with the mouse: the shape follows the pointer and is saved once, when the drag ends', async ({ page }) => {
-    // Counts the writes of the drawings' key, as IndexedDB receives them.
+    // Counts the writes of drawings, as IndexedDB receives them.
     await page.addInitScript(() => {
       const put = IDBObjectStore.prototype.put;
       (window as unknown as { drawingWrites: number }).drawingWrites = 0;
       IDBObjectStore.prototype.put = function (value, key) {
-        if (key === 'suichang:drawings:v1') (window as unknown as { drawingWrites: number }).drawingWrites++;
+        if (String(key).startsWith('suichang:drawing:')) (window as unknown as { drawingWrites: number }).drawingWrites++;
         return put.call(this, value, key);
       };
     });
@@ -252,7 +255,7 @@ test.describe('planner tools', () => {
     const app = new AppDriver(page);
     type Stored = { geometry: { coordinates: number[][][] } }[];
     const vertex1 = async () => {
-      const text = await app.stored('suichang:drawings:v1');
+      const text = await app.storedDrawings();
       return text ? (JSON.parse(text) as Stored)[0]?.geometry.coordinates[0]?.[1] : undefined;
     };
     await expect.poll(vertex1).toBeDefined();

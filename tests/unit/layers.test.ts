@@ -9,7 +9,7 @@ import { LAYER_COLORS, layersOf, nextColor, useLayers } from '../../src/layers/l
 import { legendRows, styleFields, styleFor } from '../../src/layers/legend';
 import { userLayerSpecs } from '../../src/layers/mapLayers';
 import type { GeoJsonLayer, Props, TiledLayer } from '../../src/layers/model';
-import { layerFromStored } from '../../src/tools/persist';
+import { layerFromStored } from '../../src/tools/storedWork';
 
 const fc: FeatureCollection<Geometry, Props> = {
   type: 'FeatureCollection',
