@@ -11,6 +11,8 @@ const zh = {
   mapFailed: '地图无法显示',
   webglFailed:
     '这台电脑的浏览器无法启动交互地图（WebGL 不可用，常见于云桌面或关闭了显卡加速的浏览器）。地图区显示的是静态地图；搜索、站点列表和各项数字照常可用。',
+  workerFailed:
+    '地图的后台程序（Web Worker）未能加载，交互地图无法启动；搜索、站点列表和各项数字照常可用。网站管理员请检查：服务器须以 text/javascript 类型发送 .mjs 文件（见 docs/deploy.md 的 MIME 类型一节）。',
   basemapFailed: '底图文件无法加载：',
   webglMissing: '此浏览器不支持 WebGL，无法显示地图；站点列表与数据仍可使用。',
   layers: '图层',
@@ -151,6 +153,8 @@ const en: Strings = {
   mapFailed: 'The map cannot be shown',
   webglFailed:
     'This browser cannot start the interactive map (WebGL is unavailable: common on virtual desktops and where graphics acceleration is off). The map shown is a still picture; search, the site list and the figures work as usual.',
+  workerFailed:
+    "The map's background program (a Web Worker) did not load, so the interactive map cannot start; search, the site list and the figures work as usual. For the site's administrator: the server must send .mjs files as text/javascript (docs/deploy.md, MIME types).",
   basemapFailed: 'The basemap file could not be loaded: ',
   webglMissing: 'This browser has no WebGL, so the map cannot be drawn; the site list and figures still work.',
   layers: 'Layers',

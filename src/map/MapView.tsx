@@ -66,11 +66,15 @@ function FeatureHost({
   return null;
 }
 
-/** An error no feature took: WebGL refused (the static first map stays), a map that could not be made, or a warning. */
+/** An error no feature took: the worker or WebGL refused (the static first map stays), a map that could not be made, or a warning. */
 function generalError(e: MapError, made: boolean): void {
   const message = e.error?.message ?? String(e.error);
   const app = useApp.getState();
-  if (/webgl/i.test(message)) {
+  if (/worker failed to load/i.test(message)) {
+    // The module worker refused (a static host sending .mjs with an old MIME type): nothing will draw.
+    console.warn('map:', message);
+    app.setMapStatus('error', STRINGS[app.lang].workerFailed);
+  } else if (/webgl/i.test(message)) {
     // No WebGL (a virtual desktop, a blocked GPU): the static first map stays (src/ui/StaticMap.tsx).
     console.warn('map:', message);
     app.setMapStatus('error', STRINGS[app.lang].webglFailed);

@@ -1,4 +1,5 @@
-import { COUNTY_SEAT, sites } from './data';
+import { STRINGS } from '../../src/i18n/strings';
+import { COUNTY_SEAT, site, sites } from './data';
 import { expect, shot, test } from './driver';
 
 test.describe('the app opens offline', () => {
@@ -61,5 +62,23 @@ test.describe('the app opens offline', () => {
     await page.goto('/?testing=1');
     await expect(page.getByRole('alert')).toContainText('底图文件无法加载');
     guard.consoleErrors.length = 0;
+  });
+
+  test('a host that sends .mjs with an old MIME type: the map says why within seconds, the rest works', async ({ page, guard }) => {
+    // As a static host with an old MIME table does: the module worker is refused by the browser.
+    await page.route('**/*.mjs', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    const started = Date.now();
+    await page.goto('/?testing=1');
+    await expect(page.getByRole('alert')).toContainText(STRINGS.zh.mapFailed, { timeout: 10_000 });
+    await expect(page.getByRole('alert')).toContainText('text/javascript');
+    console.log(`worker refused: said after ${Date.now() - started} ms`);
+    // No endless "loading": the message replaced it, and the panel works.
+    await expect(page.getByText(STRINGS.zh.mapLoading)).toHaveCount(0);
+    await page.locator(`[data-site-id="${site('enclave-nanhu').id}"]`).click();
+    await expect(page.locator('#panel-heading')).toHaveText(site('enclave-nanhu').name_zh);
+    guard.consoleErrors.length = 0; // the browser logs the refused script itself
   });
 });
