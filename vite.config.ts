@@ -186,7 +186,9 @@ export default defineConfig(({ mode }) => {
     // Module workers split their lazy imports into chunks (SheetJS only for Excel files); the one-file build inlines them.
     worker: { format: single ? 'iife' : 'es' },
     server: { host: '127.0.0.1', port: 5173 },
-    preview: { host: '127.0.0.1', port: 4173 },
+    // `.test` names (a reserved domain): the e2e tests open the preview at one mapped to loopback, to be a
+    // plain-http address that is not a secure context, as an intranet's is.
+    preview: { host: '127.0.0.1', port: 4173, allowedHosts: ['.test'] },
     build: single
       ? { target: 'es2022', outDir: 'dist-single', assetsInlineLimit: Number.MAX_SAFE_INTEGER, chunkSizeWarningLimit: 5000 }
       : {

@@ -14,7 +14,9 @@ import { useTools } from '../tools/toolsState';
 import { useEditor } from '../tour/editor/editorState';
 import { TourOverlay, useBigScreen } from '../tour/TourOverlay';
 import { useTour } from '../tour/tourState';
+import { CopyFallback } from '../ui/CopyFallback';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { InsecureNotice } from '../ui/InsecureNotice';
 import { Notices } from '../ui/Notices';
 import { StaticMap } from '../ui/StaticMap';
 
@@ -149,6 +151,8 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
           )}
         </main>
         <Notices onUpdate={onUpdate}>
+          <InsecureNotice />
+          <CopyFallback />
           <StorageNotice />
         </Notices>
       </div>

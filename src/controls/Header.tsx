@@ -5,25 +5,21 @@ import { useApp } from '../state/store';
 import { useTools } from '../tools/toolsState';
 import { exitTour, startChosenTour } from '../tour/controller';
 import { useTour } from '../tour/tourState';
+import { copyLink } from '../ui/copyLink';
 import { Search } from './Search';
 
 export function Header() {
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
-  const notify = useApp((s) => s.notify);
   const t = useT();
   const touring = useTour((s) => s.active);
   const toolsOpen = useTools((s) => s.open);
   const tt = TOOL_STRINGS[lang];
   const [copied, setCopied] = useState(false);
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(location.href);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      notify(t.linkCopyFailed);
-    }
+    if (!(await copyLink(location.href))) return;
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
   };
   return (
     <header className="app-header">

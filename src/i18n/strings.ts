@@ -72,7 +72,9 @@ const zh = {
   aboutData: '关于数据',
   copyLink: '复制链接',
   linkCopied: '链接已复制',
-  linkCopyFailed: '无法自动复制，请手动复制地址栏',
+  copyByHand: '此浏览器不允许网页自动复制（如以 http 访问的内网地址）。链接已选中，请按 Ctrl+C（Mac 上 ⌘C）复制：',
+  insecureContext:
+    '本站以 http 访问：浏览器不提供离线使用、一键复制链接和保留大文件位置，这些需要 https（或 localhost）。地图、数据和规划工具照常可用，绘图和导入的图层仍保存在本浏览器中。',
   notice: '提示',
   dismiss: '知道了',
   unknownSite: (id: string) => `链接中的站点“${id}”不存在，已忽略。`,
@@ -215,7 +217,10 @@ const en: Strings = {
   aboutData: 'About the data',
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
-  linkCopyFailed: 'Could not copy automatically; copy the address bar instead',
+  copyByHand:
+    'This browser does not let the page copy for you (an intranet address on plain http, say). The link is selected: press Ctrl+C (⌘C on a Mac) to copy it:',
+  insecureContext:
+    'This site is served over plain http: the browser offers no offline use, no one-click link copy and no keeping of large files by their location here; those need https (or localhost). The map, the data and the planner tools work as usual, and drawings and imported layers are still kept in this browser.',
   notice: 'Notice',
   dismiss: 'Dismiss',
   unknownSite: (id: string) => `The link names a site "${id}" that does not exist; it was ignored.`,

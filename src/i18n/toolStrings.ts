@@ -85,6 +85,7 @@ const zh = {
   filterShown: (n: number, total: number) => `地图上显示 ${n} / ${total} 个要素`,
   exportFiltered: '导出筛选结果',
   storageTitle: '本地保存',
+  storageInsecure: '本站以 http 访问：离线使用、以及刷新后重新读取大于 100 MB 的瓦片文件，需要以 https（或 localhost）访问本站。',
   storageUsage: (used: string, free: string) => `本站在此浏览器中已存 ${used}，还可存约 ${free}。`,
   storagePersisted: '浏览器已同意长期保存：空间紧张时也不会自动清除。',
   storageNotPersisted: '浏览器未承诺长期保存：空间紧张时可能清除，重要的工作请导出为文件。',
@@ -218,6 +219,8 @@ const en: ToolStrings = {
   filterShown: (n: number, total: number) => `${n} of ${total} features on the map`,
   exportFiltered: 'Export the filtered features',
   storageTitle: 'Saved in this browser',
+  storageInsecure:
+    'This site is served over plain http: offline use, and reading a tile file over 100 MB again after a reload, need the site on https (or localhost).',
   storageUsage: (used: string, free: string) => `This site stores ${used} in this browser; about ${free} more fits.`,
   storagePersisted: 'The browser agreed to keep it: it is not cleared when space runs low.',
   storageNotPersisted: 'The browser has not promised to keep it: it may be cleared when space runs low, so export important work as files.',

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { formatBytes } from '../i18n/format';
 import { useApp } from '../state/store';
+import { insecureContext } from '../ui/InsecureNotice';
 import { refreshEstimate } from './persist';
 import { useStorage } from './storageState';
 import { useToolStrings } from './useToolStrings';
@@ -31,6 +32,11 @@ export function StorageSection() {
           )}
           {persisted !== null && <p className="hint">{persisted ? t.storagePersisted : t.storageNotPersisted}</p>}
         </>
+      )}
+      {insecureContext() && (
+        <p className="hint" data-storage-info="insecure">
+          {t.storageInsecure}
+        </p>
       )}
     </section>
   );

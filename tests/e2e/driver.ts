@@ -11,7 +11,8 @@ export interface Guard {
   consoleErrors: string[];
 }
 
-const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
+/** Loopback, and names of the reserved `.test` domain, which a spec maps to loopback (--host-resolver-rules). */
+const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]|[a-z0-9-]+\.test)(:\d+)?\//;
 
 export const test = base.extend<{ guard: Guard; app: AppDriver }>({
   app: async ({ page }, use) => {

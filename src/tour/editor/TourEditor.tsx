@@ -6,6 +6,7 @@ import './editor.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../state/store';
 import { download } from '../../tools/exportData';
+import { copyLink as copyToClipboard } from '../../ui/copyLink';
 import { isTyping } from '../../ui/typing';
 import { describeProblems, readTourFile } from '../readTour';
 import { BUILT_IN_ID } from '../stops';
@@ -74,13 +75,8 @@ function ToursList() {
       notify(e.linkTooLong(link.tooLong, 8000));
       return;
     }
-    try {
-      await navigator.clipboard.writeText(link.url);
-      notify(e.linkCopied);
-    } catch {
-      // No clipboard (an insecure origin, a denied permission): the link is shown to copy by hand.
-      notify(link.url);
-    }
+    // No clipboard (an insecure origin, a denied permission): the link is shown selected, to copy by hand.
+    if (await copyToClipboard(link.url)) notify(e.linkCopied);
   };
   const remove = async () => {
     if (!open || isReadOnly(open)) return;

@@ -1,0 +1,71 @@
+/**
+ * An intranet address on plain http (http://gis.county.gov.cn/, http://10.x.x.x/): not a secure
+ * context, so no service worker, no clipboard API, no file handles. The app runs, says once what http
+ * costs, and the link copy falls back to the link selected, to copy by hand. The preview server is
+ * reached by a name mapped to loopback, which the browser does not count as secure (127.0.0.1 would be).
+ */
+
+import { CHROMIUM_ARGS } from '../../scripts/find-browser.mjs';
+import { STRINGS } from '../../src/i18n/strings';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+import { expect, test, waitForIdle } from './driver';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const HTTP_ADDRESS = `http://suichang.test:${PORT}/`;
+
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP suichang.test 127.0.0.1'],
+  },
+});
+
+test('on plain http the app runs, says once what http costs, and the link copy falls back to the selected link', async ({ app, page }) => {
+  await page.goto(`${HTTP_ADDRESS}?testing=1`);
+  await waitForIdle(page);
+  expect(await page.evaluate(() => [window.isSecureContext, 'clipboard' in navigator, 'serviceWorker' in navigator])).toEqual([
+    false,
+    false,
+    false,
+  ]);
+  const notice = page.locator('[data-notice="insecure-context"]');
+  await expect(notice.locator('span')).toHaveText(STRINGS.zh.insecureContext);
+  // In the language chosen: the notice follows it.
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(notice.locator('span')).toHaveText(STRINGS.en.insecureContext);
+  await page
+    .getByRole('button', { name: /中文|Chinese/ })
+    .first()
+    .click();
+
+  // The tools say it too, and still keep the work (IndexedDB works on http).
+  await app.openTools();
+  await expect(page.locator('[data-storage-info="insecure"]')).toHaveText(TOOL_STRINGS.zh.storageInsecure);
+  await page.getByRole('button', { name: '点', exact: true }).click();
+  const p = await app.map.project([119.0, 28.5]);
+  await page.mouse.click(p.x, p.y);
+  await expect.poll(() => app.storedDrawings()).not.toBeNull();
+  await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
+
+  // The link copy: no clipboard, so the link is shown selected with how to copy it.
+  await app.selectSite('enclave-nanhu');
+  await page.getByRole('button', { name: STRINGS.zh.copyLink }).click();
+  const dialog = page.getByRole('dialog', { name: STRINGS.zh.copyByHand });
+  await expect(dialog).toBeVisible();
+  const field = dialog.getByRole('textbox');
+  await expect(field).toHaveValue(page.url());
+  await expect(field).toBeFocused();
+  expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length])).toEqual([
+    0,
+    page.url().length,
+    page.url().length,
+  ]);
+  await field.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // Dismissed, it stays away for the session.
+  await notice.getByRole('button', { name: STRINGS.zh.dismiss }).click();
+  await page.reload();
+  await waitForIdle(page);
+  await expect(notice).toHaveCount(0);
+});
