@@ -3,9 +3,10 @@
  * user kept. Light: the archive code (pmtiles, manage.ts) is loaded only when there is a layer.
  */
 import { loadConfigList } from '../app/configList';
-import { readKeys } from '../lib/db';
+import { keysWithPrefix, readKeys } from '../lib/db';
+import { onOtherTabs } from '../lib/keyed';
 import { parseLayerConfig } from './config';
-import { KEY_TILED_INDEX } from './tilesState';
+import { KEPT_PREFIX, KEY_TILED_INDEX } from './tilesState';
 
 const configured = () =>
   loadConfigList(import.meta.env.VITE_LAYERS as string | undefined, 'VITE_LAYERS', 'layers.json', (json, where) => {
@@ -14,11 +15,20 @@ const configured = () =>
   });
 
 export async function startTiles(): Promise<void> {
-  const [config, kept] = await Promise.all([configured(), readKeys([KEY_TILED_INDEX]).catch(() => [undefined])]);
-  if (config.length === 0 && !(Array.isArray(kept[0]) && kept[0].length > 0)) return;
+  // Archives another tab keeps from now on: taken in here too (the archive code loads only then).
+  onOtherTabs((a) => {
+    if (a.collection === 'tiled') void import('./manage').then((m) => m.takeTiled(a.ids));
+  });
+  const [config, v1, v2] = await Promise.all([
+    configured(),
+    readKeys([KEY_TILED_INDEX]).catch(() => [undefined]),
+    keysWithPrefix(KEPT_PREFIX).catch(() => []),
+  ]);
+  const kept = (Array.isArray(v1[0]) && v1[0].length > 0) || v2.length > 0;
+  if (config.length === 0 && !kept) return;
   const { addTiledUrl, restoreTiles } = await import('./manage');
   const { resolveUrl } = await import('./archive');
-  await restoreTiles(kept[0]);
+  await restoreTiles();
   for (const c of config) {
     let url: string;
     try {

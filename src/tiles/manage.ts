@@ -9,13 +9,14 @@
 
 import { layerById, layersOf, nextColor, useLayers } from '../layers/layersState';
 import type { KeptState, TiledLayer, TiledOrigin } from '../layers/model';
-import { readKeys, StorageFault, write } from '../lib/db';
+import { readKeys, StorageFault, type Write } from '../lib/db';
 import { newId } from '../lib/ids';
+import { claimLayout, KeyedCollection } from '../lib/keyed';
 import { fitBounds } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
 import { TILE_STRINGS, tilesProblemText } from './tileStrings';
-import { KEY_TILED_INDEX as KEY_INDEX, useTiles } from './tilesState';
+import { KEPT_PREFIX, useTiles, KEY_TILED_INDEX as V1_INDEX } from './tilesState';
 
 /** Files up to this size are stored whole in the browser; larger ones by handle only. */
 export const KEEP_BYTES = 100 * 1024 * 1024;
@@ -124,7 +125,7 @@ export async function addTiledUrl(
     if (options.zoom !== false) fitBounds(layer.bounds);
     if (!options.config) {
       useApp.getState().notify(s().added(layer.name));
-      void saveIndex().then(
+      void saveLayers([layer.id]).then(
         () => setKept(layer.id, { kind: 'saved', how: 'url' }),
         (e) => setKept(layer.id, { kind: 'session', why: faultText(e) }),
       );
@@ -147,9 +148,7 @@ async function keepFile(layer: TiledLayer, file: File, handle?: FileSystemFileHa
     setKept(layer.id, { kind: 'session', why: s().tooBigToKeep(formatBytes(file.size, lang())) });
   }
   try {
-    await write({
-      put: [...(how === 'none' ? [] : [[fileKey(layer.id), how === 'bytes' ? file : handle] as [string, unknown]]), [KEY_INDEX, indexOf()]],
-    });
+    await saveLayers([layer.id], { put: how === 'none' ? [] : [[fileKey(layer.id), how === 'bytes' ? file : handle]] });
     if (how !== 'none') setKept(layer.id, { kind: 'saved', how });
   } catch (error) {
     setKept(layer.id, { kind: 'session', why: faultText(error) });
@@ -161,27 +160,43 @@ function keptHow(origin: Extract<TiledOrigin, { kind: 'file' }>): 'bytes' | 'han
   return origin.file && origin.size <= KEEP_BYTES ? 'bytes' : origin.handle ? 'handle' : 'none';
 }
 
-function indexOf(): Stored[] {
-  return layersOf('tiled')
-    .filter((l) => !(l.origin.kind === 'url' && l.origin.config))
-    .map(({ status: _status, kept: _kept, kind: _kind, origin, ...rest }) => ({
-      ...rest,
-      origin:
-        origin.kind === 'url'
-          ? origin
-          : {
-              kind: 'file',
-              fileName: origin.fileName,
-              size: origin.size,
-              how: keptHow(origin),
-            },
-    }));
-}
+/**
+ * The kept layers, one per key (layout 2: two tabs adding archives keep both), each with its file's
+ * bytes or handle under a key of its own. Layers published with the app (layers.json) are not kept.
+ */
+const tiledStore = new KeyedCollection<Stored>('tiled', KEPT_PREFIX);
+
+const storedOf = ({ status: _status, kept: _kept, kind: _kind, origin, ...rest }: TiledLayer): Stored => ({
+  ...rest,
+  origin:
+    origin.kind === 'url'
+      ? origin
+      : {
+          kind: 'file',
+          fileName: origin.fileName,
+          size: origin.size,
+          how: keptHow(origin),
+        },
+});
+
+const keptLayer = (l: TiledLayer) => !(l.origin.kind === 'url' && l.origin.config);
 
 let saving: Promise<void> = Promise.resolve();
-/** Writes the index (names, styling, where each comes from), one write after another. */
-export function saveIndex(): Promise<void> {
-  saving = saving.catch(() => undefined).then(() => write({ put: [[KEY_INDEX, indexOf()]] }));
+/** Writes some layers' entries (names, styling, where each comes from) and any `extra` keys, one write after another. */
+function saveLayers(ids: readonly string[], extra: Write = {}): Promise<void> {
+  const layers = ids.flatMap((id) => {
+    const l = layerById('tiled', id);
+    return l && keptLayer(l) ? [l] : [];
+  });
+  saving = saving
+    .catch(() => undefined)
+    .then(() =>
+      tiledStore.commit(
+        layers.map((l): [string, Stored] => [l.id, storedOf(l)]),
+        [],
+        extra,
+      ),
+    );
   return saving;
 }
 
@@ -189,7 +204,7 @@ export async function removeTiled(id: string): Promise<void> {
   useLayers.getState().remove(id);
   if (useTiles.getState().picked?.layerId === id) useTiles.getState().pick(null);
   try {
-    await write({ put: [[KEY_INDEX, indexOf()]], del: [fileKey(id)] });
+    await tiledStore.commit([], [id], { del: [fileKey(id)] });
   } catch {
     // Nothing was kept, or storage is gone: the layer is off the map either way.
   }
@@ -231,14 +246,52 @@ async function reopenStored(st: Stored, kept: unknown): Promise<TiledLayer> {
   }
 }
 
-/** After a reload: the kept layers (the index as boot.ts read it), each opened again or listed with what stops it. */
-export async function restoreTiles(raw: unknown): Promise<void> {
-  const index = Array.isArray(raw) ? (raw as Stored[]) : [];
-  if (index.length === 0) return;
-  const files = await readKeys(index.map((l) => fileKey(l.id))).catch(() => index.map(() => undefined));
-  const layers = await Promise.all(index.map((st, i) => reopenStored(st, files[i])));
+/** Moves layout 1's index (one key for every kept layer) to a key per layer, in one transaction. */
+async function migrate(): Promise<void> {
+  const [v1] = await readKeys([V1_INDEX]);
+  if (v1 === undefined) return;
+  const index = Array.isArray(v1) ? (v1 as Stored[]) : [];
+  await claimLayout({ put: index.map((st): [string, unknown] => [tiledStore.key(st.id), st]), del: [V1_INDEX] });
+}
+
+/** Layers read back, each opened again (or listed with what stops it), into the store in the order of their ids. */
+async function reopenAll(entries: readonly Stored[]): Promise<TiledLayer[]> {
+  const files = await readKeys(entries.map((l) => fileKey(l.id))).catch(() => entries.map(() => undefined));
+  return Promise.all(entries.map((st, i) => reopenStored(st, files[i])));
+}
+
+/** After a reload: the kept layers, each opened again or listed with what stops it. */
+export async function restoreTiles(): Promise<void> {
+  await migrate();
+  const entries = [...(await tiledStore.readAll()).values()];
+  if (entries.length === 0) return;
+  const layers = await reopenAll(entries);
   const now = layersOf('tiled');
   useLayers.getState().setKind('tiled', [...layers, ...now.filter((l) => !layers.some((x) => x.id === l.id))]);
+}
+
+/** Layers another tab kept, changed or removed: taken in (an open layer's styling follows; a new one is opened). */
+export async function takeTiled(ids: readonly string[]): Promise<void> {
+  const got = await tiledStore.read(ids);
+  const fresh: Stored[] = [];
+  for (const [id, st] of got) {
+    const mine = layerById('tiled', id);
+    if (!st) {
+      if (mine) useLayers.getState().remove(id);
+      continue;
+    }
+    if (mine?.status.kind === 'ready')
+      useLayers.getState().update(id, {
+        name: st.name,
+        color: st.color,
+        opacity: st.opacity,
+        visible: st.visible,
+        style: st.style,
+        labelField: st.labelField,
+      });
+    else fresh.push(st);
+  }
+  for (const layer of await reopenAll(fresh)) useLayers.getState().add(layer);
 }
 
 /** A click on "allow reading": the permission prompt needs the user's gesture. */
@@ -286,12 +339,12 @@ export const zoomToTiled = (l: TiledLayer) => fitBounds(l.bounds);
 /** A style change is written to the index (not the file). */
 useLayers.subscribe((st, prev) => {
   if (st.layers === prev.layers) return;
-  const changed = layersOf('tiled', st.layers).some((l) => {
+  const changed = layersOf('tiled', st.layers).filter((l) => {
     const p = prev.layers.find((x) => x.id === l.id);
     return (
       p &&
       (p.color !== l.color || p.opacity !== l.opacity || p.visible !== l.visible || p.style !== l.style || p.labelField !== l.labelField)
     );
   });
-  if (changed) void saveIndex().catch(() => undefined);
+  if (changed.length > 0) void saveLayers(changed.map((l) => l.id)).catch(() => undefined);
 });

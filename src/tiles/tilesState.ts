@@ -18,8 +18,10 @@ interface TilesState {
   setOpening: (name: string | null) => void;
 }
 
-/** Where the kept tiled layers are listed in IndexedDB (src/lib/db.ts). */
+/** Where layout 1 listed the kept tiled layers, all under one key (src/lib/db.ts); moved to a key each. */
 export const KEY_TILED_INDEX = 'suichang:tiled:v1';
+/** Layout 2: each kept tiled layer under a key of its own (manage.ts). */
+export const KEPT_PREFIX = 'suichang:tiled:v2:';
 
 export const useTiles = create<TilesState>()((set) => ({
   picked: null,

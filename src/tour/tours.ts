@@ -1,11 +1,14 @@
 /**
  * The presenter's tours: the built-in one (geodata/tour.json, read-only) and the tours made in the
- * app, kept in IndexedDB under one key. A change counts as saved only once IndexedDB committed it
- * (db.ts); a failed save leaves the list as it was stored and says why.
+ * app, kept in IndexedDB one tour per key (so two tabs saving tours never overwrite each other's), with
+ * the chosen tour under a key of its own. A change counts as saved only once IndexedDB committed it
+ * (src/lib/db.ts); a failed save leaves the list as it was stored and says why. What another tab saves
+ * is taken in at once.
  */
 import { create } from 'zustand';
 import type { TourStopDef } from '../data/schema';
-import { classify, readKeys, type StorageFault, write } from '../lib/db';
+import { classify, readKeys, type StorageFault } from '../lib/db';
+import { claimLayout, KeyedCollection } from '../lib/keyed';
 import { BUILT_IN_ID, stops as builtInStops } from './stops';
 import type { PlayedTour } from './tourState';
 
@@ -17,11 +20,46 @@ export interface TourDoc {
   updated: number;
 }
 
-const KEY = 'suichang:tours:v1';
+/** Layout 1: every tour and the chosen one under one key (moved to layout 2 when first read). */
+const V1_KEY = 'suichang:tours:v1';
+const toursStore = new KeyedCollection<TourDoc>('tours', 'suichang:tour:v2:');
+const chosenStore = new KeyedCollection<string>('tour-chosen', 'suichang:tour-chosen:');
+const CHOSEN = 'current';
 
-interface Stored {
+interface StoredV1 {
   tours: TourDoc[];
   chosen: string;
+}
+
+const isTour = (t: unknown): t is TourDoc => Boolean(t) && typeof (t as TourDoc).id === 'string' && Array.isArray((t as TourDoc).stops);
+
+/** Moves layout 1's one key to a key per tour, in one transaction. */
+async function migrate(): Promise<void> {
+  const [v1] = await readKeys([V1_KEY]);
+  if (v1 === undefined) return;
+  const v = v1 as Partial<StoredV1>;
+  const tours = Array.isArray(v.tours) ? v.tours.filter(isTour) : [];
+  await claimLayout({
+    put: [
+      ...tours.map((t): [string, unknown] => [toursStore.key(t.id), t]),
+      ...(typeof v.chosen === 'string' ? [[chosenStore.key(CHOSEN), v.chosen] as [string, unknown]] : []),
+    ],
+    del: [V1_KEY],
+  });
+}
+
+/** Tours another tab saved, deleted or chose. */
+function followOtherTabs(): void {
+  toursStore.onRemote(async (ids) => {
+    const got = await toursStore.read(ids);
+    const mine = useTours.getState().mine.filter((t) => !got.has(t.id));
+    const back = [...got.values()].filter(isTour);
+    useTours.setState({ mine: sortTours([...mine, ...back]) });
+  });
+  chosenStore.onRemote(async () => {
+    const got = (await chosenStore.read([CHOSEN])).get(CHOSEN);
+    if (typeof got === 'string') useTours.setState({ chosen: got });
+  });
 }
 
 export interface ToursState {
@@ -39,13 +77,14 @@ export const useTours = create<ToursState>()(() => ({ mine: [], chosen: BUILT_IN
 let loading: Promise<void> | null = null;
 /** Reads the saved tours once. */
 export function loadTours(): Promise<void> {
-  loading ??= readKeys([KEY])
-    .then(([value]) => {
-      const v = value as Partial<Stored> | undefined;
-      const mine = Array.isArray(v?.tours) ? v.tours.filter((t) => t && typeof t.id === 'string' && Array.isArray(t.stops)) : [];
-      const chosen =
-        typeof v?.chosen === 'string' && (v.chosen === BUILT_IN_ID || mine.some((t) => t.id === v.chosen)) ? v.chosen : BUILT_IN_ID;
+  loading ??= migrate()
+    .then(() => Promise.all([toursStore.readAll(), chosenStore.read([CHOSEN])]))
+    .then(([tours, chosenMap]) => {
+      const mine = [...tours.values()].filter(isTour);
+      const c = chosenMap.get(CHOSEN);
+      const chosen = typeof c === 'string' && (c === BUILT_IN_ID || mine.some((t) => t.id === c)) ? c : BUILT_IN_ID;
       useTours.setState({ mine: sortTours(mine), chosen, status: 'ok' });
+      followOtherTabs();
     })
     .catch((error) => useTours.setState({ status: 'unavailable', fault: classify(error) }));
   return loading;
@@ -53,11 +92,12 @@ export function loadTours(): Promise<void> {
 
 const sortTours = (tours: TourDoc[]) => tours.slice().sort((a, b) => b.updated - a.updated);
 
-/** Stores the list as given; the store changes only once IndexedDB has it. */
-async function commit(mine: TourDoc[], chosen: string): Promise<void> {
+/** Stores what changed (a tour, a deletion, the choice); the store changes only once IndexedDB has it. */
+async function commit(mine: TourDoc[], chosen: string, change: { put?: TourDoc; del?: string }): Promise<void> {
   await loadTours();
   try {
-    await write({ put: [[KEY, { tours: mine, chosen } satisfies Stored]] });
+    await toursStore.commit(change.put ? [[change.put.id, change.put]] : [], change.del ? [change.del] : []);
+    if (chosen !== useTours.getState().chosen) await chosenStore.commit([[CHOSEN, chosen]]);
     useTours.setState({ mine: sortTours(mine), chosen, fault: null });
   } catch (error) {
     const fault = classify(error);
@@ -69,7 +109,7 @@ async function commit(mine: TourDoc[], chosen: string): Promise<void> {
 /** Adds or replaces a tour (by id). Rejects with the storage fault when it could not be kept. */
 export function saveTour(doc: TourDoc): Promise<void> {
   const { mine, chosen } = useTours.getState();
-  return commit([...mine.filter((t) => t.id !== doc.id), doc], chosen);
+  return commit([...mine.filter((t) => t.id !== doc.id), doc], chosen, { put: doc });
 }
 
 export function deleteTour(id: string): Promise<void> {
@@ -77,14 +117,14 @@ export function deleteTour(id: string): Promise<void> {
   return commit(
     mine.filter((t) => t.id !== id),
     chosen === id ? BUILT_IN_ID : chosen,
+    { del: id },
   );
 }
 
 /** The tour the tour button plays from now on (kept with the tours; for the session if storage fails). */
 export function chooseTour(id: string): void {
-  const { mine } = useTours.getState();
   useTours.setState({ chosen: id });
-  void commit(mine, id).catch(() => {});
+  void chosenStore.commit([[CHOSEN, id]]).catch(() => {});
 }
 
 /** A tour by id: the built-in one or a saved one. */
