@@ -25,15 +25,18 @@ export function SpeakerView({ initial }: { initial: number }) {
   const [elapsed, setElapsed] = useState(0);
   const channel = useRef<{ post: (m: TourMessage) => void; close: () => void } | null>(null);
 
+  // The map window this view follows: named in the link that opened it, else the first that answers.
+  const presenter = useRef<string | undefined>(new URLSearchParams(location.search).get('presenter') ?? undefined);
   useEffect(() => {
     const ch = openChannel((m) => {
-      if (m.type === 'goto') {
-        if (m.stops) setStops(m.stops);
-        setIndex(m.index);
-      }
+      if (m.type !== 'goto' || m.from === undefined) return;
+      presenter.current ??= m.from;
+      if (m.from !== presenter.current) return;
+      if (m.stops) setStops(m.stops);
+      setIndex(m.index);
     });
     channel.current = ch;
-    ch.post({ type: 'hello' });
+    ch.post({ type: 'hello', to: presenter.current });
     const started = Date.now();
     const timer = setInterval(() => setElapsed(Date.now() - started), 1000);
     return () => {
@@ -45,7 +48,7 @@ export function SpeakerView({ initial }: { initial: number }) {
   const go = (i: number) => {
     const next = Math.max(0, Math.min(stops.length - 1, i));
     setIndex(next);
-    channel.current?.post({ type: 'goto', index: next });
+    channel.current?.post({ type: 'goto', index: next, to: presenter.current });
   };
 
   useEffect(() => {
@@ -56,7 +59,7 @@ export function SpeakerView({ initial }: { initial: number }) {
       if (a.kind === 'next') go(index + 1);
       else if (a.kind === 'prev') go(index - 1);
       else if (a.kind === 'goto') go(a.index);
-      else channel.current?.post({ type: 'exit' });
+      else channel.current?.post({ type: 'exit', to: presenter.current });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

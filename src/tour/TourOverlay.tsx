@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { figures, groups, sections, sites } from '../data/geodata';
 import { figureScope } from '../data/selectors';
 import { useT } from '../i18n/useT';
+import { TAB_ID } from '../lib/keyed';
 import { FigureCard } from '../panel/FigureCard';
 import { useApp } from '../state/store';
 import { exitTour } from './controller';
@@ -19,6 +20,8 @@ function openSpeakerView(index: number, lang: string) {
   url.search = '';
   url.searchParams.set('speaker', '1');
   url.searchParams.set('tour', String(index + 1));
+  // The speaker view follows and drives this window only, not the app's other tabs.
+  url.searchParams.set('presenter', TAB_ID);
   if (lang !== 'zh') url.searchParams.set('lang', lang);
   window.open(url.href, 'suichang-speaker', 'width=900,height=640');
 }

@@ -1,8 +1,18 @@
-/** The presenter's two windows (map and speaker notes) keep in step over a BroadcastChannel. */
+/**
+ * The presenter's two windows (map and speaker notes) keep in step over a BroadcastChannel. Messages
+ * are addressed: a map window's carry `from` (its tab id), a speaker view's `to` (its map window's), so
+ * other tabs of the app — a planner's tools in one tab, the tour in another — never follow a tour they
+ * did not start.
+ */
 import type { TourStopDef } from '../data/schema';
 
 /** `goto` from the map window carries the tour's stops: the speaker view shows the tour being played. */
-export type TourMessage = { type: 'goto'; index: number; stops?: TourStopDef[] } | { type: 'hello' } | { type: 'exit' };
+export type TourMessage = ({ type: 'goto'; index: number; stops?: TourStopDef[] } | { type: 'hello' } | { type: 'exit' }) & {
+  /** A map window's tab id (its messages are for speaker views only). */
+  from?: string;
+  /** The map window a speaker view speaks to (none: one opened by hand, not yet paired). */
+  to?: string;
+};
 
 const NAME = 'suichang-tour';
 

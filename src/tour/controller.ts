@@ -4,6 +4,7 @@
  * the BroadcastChannel, which carries the tour's stops (it may be one the presenter made).
  */
 import type { TourStopDef } from '../data/schema';
+import { TAB_ID } from '../lib/keyed';
 import { currentView, home, showStop, showView } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { openChannel } from './channel';
@@ -67,17 +68,22 @@ export function startTourSync(): void {
   started = true;
   const channel = openChannel((m) => {
     const tour = useTour.getState();
+    // Another map window's tour is not this one's; a speaker view speaks to its own window, or (opened by
+    // hand, not yet paired) to a window that is presenting.
+    if (m.from !== undefined) return;
+    const mine = m.to === TAB_ID || (m.to === undefined && tour.active);
+    if (!mine) return;
     if (m.type === 'goto') {
       if (!tour.active) startTour(m.index);
       else tour.goTo(m.index, { remote: true });
-    } else if (m.type === 'hello' && tour.active) channel.post({ type: 'goto', index: tour.index, stops: tour.tour.stops });
+    } else if (m.type === 'hello' && tour.active) channel.post({ type: 'goto', index: tour.index, stops: tour.tour.stops, from: TAB_ID });
     else if (m.type === 'exit') exitTour();
   });
   useTour.subscribe((s, prev) => {
     if (s.active && (s.index !== prev.index || !prev.active)) {
       const stop = s.tour.stops[s.index];
       if (stop) showTourStop(stop);
-      if (!s.remote) channel.post({ type: 'goto', index: s.index, stops: s.tour.stops });
+      if (!s.remote) channel.post({ type: 'goto', index: s.index, stops: s.tour.stops, from: TAB_ID });
     }
   });
 }

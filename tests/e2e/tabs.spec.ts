@@ -190,4 +190,41 @@ test.describe('two tabs of the app', () => {
     expect(await savedDrawingNames(a)).toEqual(['旧乙', '旧甲'].sort());
     expect(errors.filter((e) => !/could not save/.test(e))).toEqual([]);
   });
+
+  test('tours made in two tabs’ editors: both kept, each list shows both; one tab’s tour never drags the other into it', async ({
+    context,
+  }) => {
+    test.slow();
+    const errors: string[] = [];
+    const open = async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      const app = new AppDriver(page);
+      await app.open();
+      await app.tour.start();
+      await page.getByRole('button', { name: '编辑导览' }).click();
+      await expect(page.locator('.tour-editor')).toBeVisible();
+      return page;
+    };
+    const newTour = async (page: Page, name: string) => {
+      const editor = page.locator('.tour-editor');
+      await editor.getByRole('button', { name: '新建导览' }).click();
+      await editor.getByLabel('导览名称').fill(name);
+      await expect(editor.getByRole('status')).toHaveText('已保存');
+    };
+    const tourNames = (page: Page) => page.locator('.editor-tour-list').textContent();
+    const a = await open();
+    const b = await open();
+    await newTour(a, '甲导览');
+    await expect.poll(() => tourNames(b)).toContain('甲导览');
+    await newTour(b, '乙导览');
+    await expect.poll(() => tourNames(a)).toContain('乙导览');
+    // B presenting (its tour started as it opened the editor) did not close A's editor or start A's tour.
+    await expect(a.locator('.tour-editor')).toBeVisible();
+    const c = await open();
+    expect(await tourNames(c)).toContain('甲导览');
+    expect(await tourNames(c)).toContain('乙导览');
+    expect(errors).toEqual([]);
+  });
 });
