@@ -85,6 +85,8 @@ const zh = {
   filterShown: (n: number, total: number) => `地图上显示 ${n} / ${total} 个要素`,
   exportFiltered: '导出筛选结果',
   storageTitle: '本地保存',
+  reloadWaitsForDrawing: '有一个图形正在绘制，请先完成或取消（Esc）',
+  reloadWaitsForUnsaved: '有绘图或图层未能保存，请先按提示导出为文件',
   storageInsecure: '本站以 http 访问：离线使用、以及刷新后重新读取大于 100 MB 的瓦片文件，需要以 https（或 localhost）访问本站。',
   storageUsage: (used: string, free: string) => `本站在此浏览器中已存 ${used}，还可存约 ${free}。`,
   storagePersisted: '浏览器已同意长期保存：空间紧张时也不会自动清除。',
@@ -219,6 +221,8 @@ const en: ToolStrings = {
   filterShown: (n: number, total: number) => `${n} of ${total} features on the map`,
   exportFiltered: 'Export the filtered features',
   storageTitle: 'Saved in this browser',
+  reloadWaitsForDrawing: 'a drawing is in progress: finish it or cancel it (Esc) first',
+  reloadWaitsForUnsaved: 'some drawings or layers could not be saved: export them as files first, as the notice offers',
   storageInsecure:
     'This site is served over plain http: offline use, and reading a tile file over 100 MB again after a reload, need the site on https (or localhost).',
   storageUsage: (used: string, free: string) => `This site stores ${used} in this browser; about ${free} more fits.`,

@@ -9,6 +9,7 @@
 import { TOOL_STRINGS } from '../i18n/toolStrings';
 import { layerById, layersOf, useLayers } from '../layers/layersState';
 import type { GeoJsonLayer as ImportedLayer } from '../layers/model';
+import { beforeReload } from '../lib/beforeReload';
 import { classify, readKeys, StorageFault } from '../lib/db';
 import { newId } from '../lib/ids';
 import { afterMapDrawn } from '../map/mapHandle';
@@ -275,6 +276,13 @@ async function takeLayers(ids: string[]): Promise<void> {
   replacedElsewhere(replaced);
 }
 
+/** Saves now what is pending and waits for it (a flush under way, then one more). */
+async function flushNow(): Promise<void> {
+  if (flushing) await flushing;
+  scheduleFlush();
+  if (flushing) await flushing;
+}
+
 export async function restoreTools(): Promise<void> {
   const tools = useTools.getState();
   try {
@@ -302,6 +310,15 @@ export async function restoreTools(): Promise<void> {
     useTools.getState().setRestored();
   }
   scheduleFlush();
+  // A new version's reload waits for a drawing in progress, and for the last changes to be stored.
+  beforeReload(async () => {
+    const t = TOOL_STRINGS[useApp.getState().lang];
+    if (useTools.getState().draft.length > 0) return t.reloadWaitsForDrawing;
+    if (useStorage.getState().status !== 'ok') return null;
+    await flushNow();
+    const failure = useStorage.getState().failure;
+    return failure && (failure.drawings || failure.layers.length > 0) ? t.reloadWaitsForUnsaved : null;
+  });
   useTools.subscribe((s, prev) => {
     // A drag writes once, when it ends, not at every pointer move.
     if (s.previewing) return;

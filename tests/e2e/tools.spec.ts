@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { STRINGS } from '../../src/i18n/strings';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { AppDriver, expect, openApp, project, shot, test, waitForIdle } from './driver';
 
 type Page = import('@playwright/test').Page;
@@ -87,6 +89,36 @@ test.describe('planner tools', () => {
       expect(at.y, `${p} inside the map`).toBeGreaterThan(canvas.y);
     }
     await shot(page, 'tools-fit-clear-of-panel-1366x768');
+  });
+
+  test('a new version deployed mid-session: the reload waits for a drawing in progress, and stores the last change first', async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await app.openTools();
+    const offerReload = async () => {
+      // The offer as the service worker makes it when a deployment changed (the test's hook: no second build here).
+      await page.evaluate(() => (window as unknown as { __offerUpdate: () => void }).__offerUpdate());
+      await page.getByRole('button', { name: STRINGS.zh.reload }).click();
+    };
+    const reloadRequested = () => page.evaluate(() => (window as unknown as { __reloadRequested?: boolean }).__reloadRequested ?? false);
+    // A line with one vertex placed: the reload waits, and says why.
+    await page.getByRole('button', { name: '线', exact: true }).click();
+    const p = await app.map.project([119.0, 28.5]);
+    await page.mouse.click(p.x, p.y);
+    await offerReload();
+    await expect(page.locator('.notices')).toContainText(TOOL_STRINGS.zh.reloadWaitsForDrawing);
+    expect(await reloadRequested()).toBe(false);
+    // Cancelled, then a point named just before the reload: stored before the reload is asked for.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '点', exact: true }).click();
+    await page.mouse.click(p.x, p.y);
+    await page.locator('.drawing-edit').getByLabel(TOOL_STRINGS.zh.name).fill('重载前的名字');
+    await offerReload();
+    await expect(page.locator('.notices')).toContainText(STRINGS.zh.updateSaved);
+    expect(await reloadRequested()).toBe(true);
+    expect(await app.storedDrawings()).toContain('重载前的名字');
   });
 
   test('imports a GeoJSON and a CSV: on the map and in the table; a broken file changes nothing', async ({ page, guard }) => {

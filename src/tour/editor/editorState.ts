@@ -5,12 +5,15 @@
  */
 import { create } from 'zustand';
 import type { TourStopDef } from '../../data/schema';
+import { beforeReload } from '../../lib/beforeReload';
 import { takeMode } from '../../map/registry';
+import { useApp } from '../../state/store';
 import { useTools } from '../../tools/toolsState';
 import { onScreen, restoreScreen, showTourStop, startTour } from '../controller';
 import { BUILT_IN_ID } from '../stops';
 import { type Saved, useTour } from '../tourState';
 import { builtInTour, chooseTour, loadTours, saveTour, type TourDoc, tourById, useTours } from '../tours';
+import { EDITOR_STRINGS } from './editorStrings';
 
 export const EDIT_MODE = 'tour-edit';
 
@@ -102,6 +105,12 @@ export function flushSave(): Promise<void> {
     );
   return pending;
 }
+
+// A new version's reload waits for the open tour to be stored.
+beforeReload(async () => {
+  await flushSave();
+  return useEditor.getState().save === 'failed' ? EDITOR_STRINGS[useApp.getState().lang].reloadWaitsForTour : null;
+});
 
 /** Typing in one field within this long is one undo step. */
 const COALESCE_MS = 1500;
