@@ -54,6 +54,19 @@ export function fontFaces(base = location.href, more: readonly FontFaceFile[] = 
  * so its layout is done once, in the right font (a layout with fallback fonts is slow for CJK on a
  * machine that has none, and is done again when the font lands).
  */
+/**
+ * Whether the app's own font files loaded: a host that refuses them (an old MIME table without
+ * font/woff2, a blocked path) leaves Chinese to the machine's fonts, boxes where it has none. Resolves
+ * to the faces that failed, once every face of the app's family has settled. The whole font's slices
+ * (fetched on use) are not counted.
+ */
+export async function failedUiFonts(): Promise<string[]> {
+  if (typeof document === 'undefined' || !document.fonts) return [];
+  const faces = [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === FONT_FAMILY && f.status !== 'unloaded');
+  await Promise.all(faces.map((f) => f.loaded.catch(() => undefined)));
+  return faces.filter((f) => f.status === 'error').map((f) => f.unicodeRange);
+}
+
 export function loadUiFonts(capMs = 400): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return Promise.resolve();
   const loads = [...document.fonts]

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadBasemaps } from '../basemap/loadBasemaps';
+import { failedUiFonts } from '../fonts';
+import { STRINGS } from '../i18n/strings';
 import { applyUpdate, startServiceWorker } from '../pwa';
 import { useApp } from '../state/store';
 import { startTiles } from '../tiles/boot';
@@ -25,6 +27,11 @@ if (speaker) {
   void loadTours(); // the chosen tour is known before "start" is pressed
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }
+
+// A host that refuses the app's font files (an old MIME table): said, or Chinese shows as boxes without a word.
+void failedUiFonts().then((failed) => {
+  if (failed.length > 0) useApp.getState().notify(STRINGS[useApp.getState().lang].fontFailed);
+});
 
 // Characters the font subset lacks (a planner's own names) are drawn from the whole font's slices, fetched on use.
 void import('../fontFallback').then((m) => m.addFallbackFaces());

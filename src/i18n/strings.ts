@@ -13,6 +13,9 @@ const zh = {
     '这台电脑的浏览器无法启动交互地图（WebGL 不可用，常见于云桌面或关闭了显卡加速的浏览器）。地图区显示的是静态地图；搜索、站点列表和各项数字照常可用。',
   workerFailed:
     '地图的后台程序（Web Worker）未能加载，交互地图无法启动；搜索、站点列表和各项数字照常可用。网站管理员请检查：服务器须以 text/javascript 类型发送 .mjs 文件（见 docs/deploy.md 的 MIME 类型一节）。',
+  webglLost: '显卡上下文丢失且未能恢复（显卡驱动重置或内存不足），地图无法继续绘制；搜索、站点列表和各项数字照常可用。请刷新页面。',
+  fontFailed:
+    '本站的字体文件未能加载，中文可能显示为方框。网站管理员请检查：服务器须以 font/woff2 类型发送 .woff2 文件（见 docs/deploy.md 的 MIME 类型一节）。',
   basemapFailed: '底图文件无法加载：',
   webglMissing: '此浏览器不支持 WebGL，无法显示地图；站点列表与数据仍可使用。',
   layers: '图层',
@@ -159,6 +162,10 @@ const en: Strings = {
     'This browser cannot start the interactive map (WebGL is unavailable: common on virtual desktops and where graphics acceleration is off). The map shown is a still picture; search, the site list and the figures work as usual.',
   workerFailed:
     "The map's background program (a Web Worker) did not load, so the interactive map cannot start; search, the site list and the figures work as usual. For the site's administrator: the server must send .mjs files as text/javascript (docs/deploy.md, MIME types).",
+  webglLost:
+    'The graphics context was lost and not restored (a driver reset, or out of memory), so the map cannot draw on; search, the site list and the figures work as usual. Reload the page.',
+  fontFailed:
+    "The site's font files did not load, so Chinese may show as boxes. For the site's administrator: the server must send .woff2 files as font/woff2 (docs/deploy.md, MIME types).",
   basemapFailed: 'The basemap file could not be loaded: ',
   webglMissing: 'This browser has no WebGL, so the map cannot be drawn; the site list and figures still work.',
   layers: 'Layers',

@@ -47,7 +47,13 @@ declare global {
   }
 }
 
-const mapLib = import('./setup').then((m) => m.default);
+const setup = import('./setup');
+const mapLib = setup.then((m) => m.default);
+
+/** A lost WebGL context not restored within this long is said to be lost. */
+const WEBGL_RESTORE_MS = 5000;
+/** A map not loaded this long after it was made is asked whether its worker script could start. */
+const WORKER_CHECK_MS = 3000;
 
 type Reported = Contribution | null;
 
@@ -106,7 +112,9 @@ export default function MapView({ features }: { features: readonly MapFeature[] 
   const key = online?.vectorStyle ? `vector:${online.config.id}` : 'own';
   const [instance, setInstance] = useState<MapLibreMap | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const map = loaded?.key === key ? loaded.map : null;
+  // While the WebGL context is lost MapLibre holds no style: nothing may be applied to it or asked of it.
+  const [contextLost, setContextLost] = useState(false);
+  const map = loaded?.key === key && !contextLost ? loaded.map : null;
 
   // What the map is made with: the state at the moment it is made (kept current after each render).
   const latest = useRef({ merged, online, features });
@@ -155,11 +163,42 @@ export default function MapView({ features }: { features: readonly MapFeature[] 
       m.addControl(new maplibregl.NavigationControl({ showCompass: true, visualizePitch: true }), 'top-right');
       m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
       m.on('error', onError);
+      // A GPU reset or driver crash loses the context; MapLibre draws again when it is restored. When it is
+      // not, the map stays blank: said, with the static map and the panels still there.
+      let lost: ReturnType<typeof setTimeout> | undefined;
+      m.on('webglcontextlost', () => {
+        setContextLost(true);
+        clearTimeout(lost);
+        lost = setTimeout(() => {
+          const app = useApp.getState();
+          app.setMapStatus('error', STRINGS[app.lang].webglLost);
+        }, WEBGL_RESTORE_MS);
+      });
+      m.on('webglcontextrestored', () => {
+        setContextLost(false);
+        clearTimeout(lost);
+        const app = useApp.getState();
+        if (app.mapError === STRINGS[app.lang].webglLost || app.mapError === STRINGS[app.lang === 'zh' ? 'en' : 'zh'].webglLost)
+          app.setMapStatus('ready');
+      });
       m.on('moveend', () => {
         const c = m.getCenter();
         useApp.getState().setView({ center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() });
       });
+      // A worker that fails before the map listens to it is never reported: a map slow to load asks why.
+      const slow = setTimeout(() => {
+        if (m.loaded()) return;
+        void setup
+          .then((s) => s.workerScriptProblem())
+          .then((problem) => {
+            if (!problem || !live) return;
+            console.warn(`map: the worker script ${problem}`);
+            const app = useApp.getState();
+            app.setMapStatus('error', `${STRINGS[app.lang].workerFailed} (${problem})`);
+          });
+      }, WORKER_CHECK_MS);
       m.once('load', () => {
+        clearTimeout(slow);
         if (!live) return;
         setCurrentMap(m);
         startSoftwareMode(m);
@@ -178,10 +217,11 @@ export default function MapView({ features }: { features: readonly MapFeature[] 
     };
   }, [ready, key]);
 
-  // Every later change reaches the loaded map as the few calls it needs.
+  // Every later change reaches the loaded map as the few calls it needs (those made while the context was
+  // lost, once it is back: MapLibre restores the style it had, the applier brings it up to date).
   useEffect(() => {
-    if (loaded?.key === key) loaded.applier.apply(merged.sources, merged.layers);
-  }, [loaded, key, merged]);
+    if (loaded?.key === key && !contextLost) loaded.applier.apply(merged.sources, merged.layers);
+  }, [loaded, key, merged, contextLost]);
 
   // In the tour, arrow keys belong to the presenter's clicker, not to panning.
   useEffect(() => {
@@ -204,6 +244,12 @@ export default function MapView({ features }: { features: readonly MapFeature[] 
     if (!instance) return;
     let control: MlAttributionControl | null = null;
     let live = true;
+    // The map may be removed before this clean-up runs (its own clean-up comes first when the map goes).
+    let removed = false;
+    const onRemove = () => {
+      removed = true;
+    };
+    instance.once('remove', onRemove);
     void mapLib.then((maplibregl) => {
       if (!live) return;
       control = new maplibregl.AttributionControl({ compact: false, customAttribution: mapCredits(lang, online?.config ?? null) });
@@ -211,7 +257,8 @@ export default function MapView({ features }: { features: readonly MapFeature[] 
     });
     return () => {
       live = false;
-      if (control) instance.removeControl(control);
+      instance.off('remove', onRemove);
+      if (control && !removed) instance.removeControl(control);
     };
   }, [instance, lang, online]);
 

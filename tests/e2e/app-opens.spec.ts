@@ -64,6 +64,15 @@ test.describe('the app opens offline', () => {
     guard.consoleErrors.length = 0;
   });
 
+  test('a host that refuses the font files: said, and the page works', async ({ app, page, guard }) => {
+    await page.route('**/cjk-main-*.woff2', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await app.open();
+    await expect(page.locator('.notices')).toContainText(STRINGS.zh.fontFailed);
+    await app.selectSite('enclave-nanhu');
+    await expect(app.heading()).toHaveText(site('enclave-nanhu').name_zh);
+    guard.consoleErrors.length = 0; // the 404 itself is logged by the browser
+  });
+
   test('a host that sends .mjs with an old MIME type: the map says why within seconds, the rest works', async ({ page, guard }) => {
     // As a static host with an old MIME table does: the module worker is refused by the browser.
     await page.route('**/*.mjs', async (route) => {

@@ -257,6 +257,17 @@ export class MapDriver {
     return selectionInkAround(this.page, siteId);
   }
 
+  /** Loses the WebGL context and never gets it back (a driver that does not recover). */
+  async loseContext(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const canvas = window.__map!.getCanvas();
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      await lost;
+    });
+  }
+
   /** Loses the WebGL context and gets it back, as a driver crash or a GPU reset does. */
   async loseAndRestoreContext(): Promise<void> {
     await this.page.evaluate(async () => {

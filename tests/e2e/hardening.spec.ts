@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { SHELL_GUARD } from '../../scripts/lib/shell-guard';
+import { STRINGS } from '../../src/i18n/strings';
 import { site, stops } from './data';
 import { expect, pauseClock, test } from './driver';
 
@@ -17,6 +18,15 @@ test.describe('hardening', () => {
     expect(after.center[0]).toBeCloseTo(before.camera.center[0], 6);
     expect(await app.map.renderedIds()).toContain('devzone-east');
     await expect(app.heading()).toHaveText(site('devzone-east').name_zh);
+  });
+
+  test('WebGL context lost and not restored: the map says so, the panels keep working', async ({ app, page }) => {
+    await app.open();
+    await app.map.loseContext();
+    // Said after the few seconds a restore may take (MapLibre draws again when one comes).
+    await expect(page.getByRole('alert')).toContainText(STRINGS.zh.webglLost, { timeout: 15_000 });
+    await app.selectSite('enclave-nanhu');
+    await expect(app.heading()).toHaveText(site('enclave-nanhu').name_zh);
   });
 
   test('a failure in one feature area shows a message and the rest keeps working', async ({ app, page, guard }) => {

@@ -104,6 +104,21 @@ test.describe('two tabs of the app', () => {
     expect(errors).toEqual([]);
   });
 
+  test('without BroadcastChannel (an older browser) the tabs still hear each other, through the storage event', async ({ context }) => {
+    await context.addInitScript(() => {
+      delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+    });
+    const errors: string[] = [];
+    const a = await tab(context, errors);
+    const b = await tab(context, errors);
+    expect(await a.page.evaluate(() => typeof BroadcastChannel)).toBe('undefined');
+    await drawNamedPoint(a, [119.0, 28.5], '甲点');
+    await expect.poll(() => drawingNames(b)).toEqual(['甲点']);
+    await drawNamedPoint(b, [119.05, 28.45], '乙点');
+    await expect.poll(() => drawingNames(a)).toEqual(['甲点', '乙点']);
+    expect(errors).toEqual([]);
+  });
+
   test('one drawing edited in both tabs ends as saved last, in both, and the other tab says so; a deletion reaches every tab', async ({
     context,
   }) => {
