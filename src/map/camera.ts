@@ -67,24 +67,35 @@ export function resolvePadding(spec: PaddingSpec, w: number, h: number): Padding
 
 /** The least of the map left in view whatever covers it: padding is cut to leave this many pixels each way. */
 export const MIN_VIEW_PX = 80;
+/** And this share of the map on each axis: a panel's cover is cut (the later panels' first) to keep it. */
+export const MIN_VIEW_SHARE = 0.4;
 
 /**
- * A move's own padding plus what the features' panels cover (summed side by side), cut so at least
- * MIN_VIEW_PX of the map stays in view each way (MapLibre ignores a move whose padding exceeds the map).
+ * A move's own padding plus what the features' panels cover, in the features' order: each cover is
+ * honoured while MIN_VIEW_SHARE of the map stays in view on that axis, and cut to keep it (a layer
+ * fitted into a sliver between two panels is worse than one partly under the later panel). The sum is
+ * then cut so MIN_VIEW_PX stay in any case (MapLibre ignores a move whose padding exceeds the map).
  */
 export function withCovers(own: Padding, covers: readonly Padding[], w: number, h: number): Padding {
-  const sum = covers.reduce(
-    (a, c) => ({ top: a.top + c.top, bottom: a.bottom + c.bottom, left: a.left + c.left, right: a.right + c.right }),
-    own,
-  );
+  const p = { ...own };
+  for (const c of covers) {
+    const roomX = Math.max(0, w - p.left - p.right - Math.max(MIN_VIEW_PX, w * MIN_VIEW_SHARE));
+    const roomY = Math.max(0, h - p.top - p.bottom - Math.max(MIN_VIEW_PX, h * MIN_VIEW_SHARE));
+    const kx = c.left + c.right > roomX ? roomX / (c.left + c.right) : 1;
+    const ky = c.top + c.bottom > roomY ? roomY / (c.top + c.bottom) : 1;
+    p.left += Math.floor(c.left * kx);
+    p.right += Math.floor(c.right * kx);
+    p.top += Math.floor(c.top * ky);
+    p.bottom += Math.floor(c.bottom * ky);
+  }
   const share = (a: number, b: number, room: number): [number, number] => {
     const over = a + b - Math.max(0, room - MIN_VIEW_PX);
     if (over <= 0) return [a, b];
     const k = (a + b - over) / (a + b);
     return [Math.floor(a * k), Math.floor(b * k)];
   };
-  const [top, bottom] = share(sum.top, sum.bottom, h);
-  const [left, right] = share(sum.left, sum.right, w);
+  const [top, bottom] = share(p.top, p.bottom, h);
+  const [left, right] = share(p.left, p.right, w);
   return { top, bottom, left, right };
 }
 

@@ -342,6 +342,13 @@ export class AppDriver {
     await this.page.mouse.click(p.x, p.y);
   }
 
+  /** Folds the layer control away (a planner does when the map is cramped between it and the tools). */
+  async foldLayerControl(): Promise<void> {
+    const toggle = this.page.locator('.layer-control-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  }
+
   async openTools(): Promise<void> {
     await this.page.getByRole('button', { name: /打开规划工具|Open the planner tools/ }).click();
     await expect(this.page.locator('.tools-panel')).toBeVisible();

@@ -72,6 +72,8 @@ test.describe('large layers as vector tiles', () => {
     page,
   }) => {
     await app.open();
+    // At 1366 the map between the layer control and the tools is narrow: the legend folded, the archive has room.
+    await app.foldLayerControl();
     await app.openTools();
     await archiveInput(page).setInputFiles(ARCHIVE);
     const row = page.locator('[data-tiled="parcels"]');
@@ -116,6 +118,7 @@ test.describe('large layers as vector tiles', () => {
       requests.push({ range: (await r.allHeaders()).range, status: (await r.response())?.status() ?? 0 });
     });
     await app.open('?lang=en');
+    await app.foldLayerControl();
     await app.openTools();
     await page.getByLabel('Tiles URL').fill('/e2e-tiles/parcels.pmtiles');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -137,6 +140,8 @@ test.describe('large layers as vector tiles', () => {
 
   test('bad archives and servers are refused with the reason; the layer already there stays', async ({ app, page }) => {
     await app.open();
+    // At 1366 the map between the layer control and the tools is narrow: the legend folded, the archive has room.
+    await app.foldLayerControl();
     await app.openTools();
     await archiveInput(page).setInputFiles(ARCHIVE);
     await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');

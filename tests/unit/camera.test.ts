@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverOf, MIN_VIEW_PX, OPENING_PADDING, resolvePadding, SITE_PADDING, stopInDatum, withCovers } from '../../src/map/camera';
+import { coverOf, MIN_VIEW_SHARE, OPENING_PADDING, resolvePadding, SITE_PADDING, stopInDatum, withCovers } from '../../src/map/camera';
 import { STOP_FRAME, tourCover } from '../../src/tour/padding';
 
 describe('camera padding', () => {
@@ -42,13 +42,37 @@ describe('padding with what the panels cover', () => {
     expect(withCovers(own, [], 1366, 768)).toEqual(own);
   });
 
-  it('never leaves less than the minimum view: a phone’s sheet and a panel over it are cut in proportion', () => {
+  it('keeps 40 % of the map in view: a later panel’s cover is cut, the move’s own padding (a phone’s sheet) stays', () => {
     const own = resolvePadding(SITE_PADDING, 390, 800); // bottom 416 for the sheet
     const panel = { ...none, top: 440 };
     const p = withCovers(own, [panel], 390, 800);
-    expect(p.top + p.bottom).toBeLessThanOrEqual(800 - MIN_VIEW_PX);
-    expect(p.top).toBeGreaterThan(p.bottom); // the larger side keeps the larger share
+    expect(p.bottom).toBe(416);
+    expect(800 - p.top - p.bottom).toBeGreaterThanOrEqual(800 * MIN_VIEW_SHARE);
     expect(p.left).toBe(30);
+    // Two panels on a 966 px map (1366 less the side panel): the first in full, the second cut.
+    const two = withCovers(
+      { top: 60, bottom: 60, left: 60, right: 60 },
+      [
+        { ...none, right: 424 },
+        { ...none, left: 340 },
+      ],
+      966,
+      708,
+    );
+    expect(two.right).toBe(484);
+    expect(966 - two.left - two.right).toBeGreaterThanOrEqual(Math.floor(966 * MIN_VIEW_SHARE));
+    // With room (1520 px), both in full.
+    expect(
+      withCovers(
+        { top: 60, bottom: 60, left: 60, right: 60 },
+        [
+          { ...none, right: 424 },
+          { ...none, left: 340 },
+        ],
+        1520,
+        1000,
+      ).left,
+    ).toBe(400);
   });
 });
 
