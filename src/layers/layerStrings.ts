@@ -3,11 +3,8 @@ import type { Lang } from '../i18n/strings';
 import { useApp } from '../state/store';
 
 const zh = {
-  show: '显示',
   color: '颜色',
   opacity: '透明度',
-  zoomTo: '缩放至',
-  remove: '移除',
   styleTitle: '样式',
   styleBy: '按属性着色',
   styleNone: '无',
@@ -21,11 +18,8 @@ const zh = {
 export type LayerStrings = typeof zh;
 
 const en: LayerStrings = {
-  show: 'Show',
   color: 'Colour',
   opacity: 'Opacity',
-  zoomTo: 'Zoom to',
-  remove: 'Remove',
   styleTitle: 'Style',
   styleBy: 'Colour by attribute',
   styleNone: 'None',

@@ -123,12 +123,6 @@ export class KeyedCollection<T> {
   }
 }
 
-/** The stored layout's version (0: none yet, the layout before it was versioned). */
-export async function storedLayout(): Promise<number> {
-  const [stored] = await readKeys([LAYOUT_KEY]);
-  return typeof stored === 'number' ? stored : 0;
-}
-
 /** Records this version's layout once its migration is written (refused, StorageFault 'newer', over a newer one). */
 export const claimLayout = (migration: Write = {}) =>
   write({ ...migration, put: [...(migration.put ?? []), [LAYOUT_KEY, LAYOUT_VERSION]], guard: { key: LAYOUT_KEY, max: LAYOUT_VERSION } });

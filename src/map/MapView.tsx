@@ -166,20 +166,22 @@ export default function MapView({ features }: { features: readonly MapFeature[] 
       // A GPU reset or driver crash loses the context; MapLibre draws again when it is restored. When it is
       // not, the map stays blank: said, with the static map and the panels still there.
       let lost: ReturnType<typeof setTimeout> | undefined;
+      let saidLost = false;
       m.on('webglcontextlost', () => {
         setContextLost(true);
         clearTimeout(lost);
         lost = setTimeout(() => {
           const app = useApp.getState();
+          saidLost = true;
           app.setMapStatus('error', STRINGS[app.lang].webglLost);
         }, WEBGL_RESTORE_MS);
       });
       m.on('webglcontextrestored', () => {
         setContextLost(false);
         clearTimeout(lost);
-        const app = useApp.getState();
-        if (app.mapError === STRINGS[app.lang].webglLost || app.mapError === STRINGS[app.lang === 'zh' ? 'en' : 'zh'].webglLost)
-          app.setMapStatus('ready');
+        // Restored late: the message this map gave goes (another failure's stays).
+        if (saidLost) useApp.getState().setMapStatus('ready');
+        saidLost = false;
       });
       m.on('moveend', () => {
         const c = m.getCenter();

@@ -28,7 +28,7 @@ export async function startTiles(): Promise<void> {
   if (config.length === 0 && !kept) return;
   const { addTiledUrl, restoreTiles } = await import('./manage');
   const { resolveUrl } = await import('./archive');
-  await restoreTiles();
+  await restoreTiles(v1[0]);
   for (const c of config) {
     let url: string;
     try {

@@ -246,9 +246,8 @@ async function reopenStored(st: Stored, kept: unknown): Promise<TiledLayer> {
   }
 }
 
-/** Moves layout 1's index (one key for every kept layer) to a key per layer, in one transaction. */
-async function migrate(): Promise<void> {
-  const [v1] = await readKeys([V1_INDEX]);
+/** Moves layout 1's index (one key for every kept layer), as boot.ts read it, to a key per layer, in one transaction. */
+async function migrate(v1: unknown): Promise<void> {
   if (v1 === undefined) return;
   const index = Array.isArray(v1) ? (v1 as Stored[]) : [];
   await claimLayout({ put: index.map((st): [string, unknown] => [tiledStore.key(st.id), st]), del: [V1_INDEX] });
@@ -260,9 +259,9 @@ async function reopenAll(entries: readonly Stored[]): Promise<TiledLayer[]> {
   return Promise.all(entries.map((st, i) => reopenStored(st, files[i])));
 }
 
-/** After a reload: the kept layers, each opened again or listed with what stops it. */
-export async function restoreTiles(): Promise<void> {
-  await migrate();
+/** After a reload: the kept layers (`v1`: layout 1's index as boot.ts read it), each opened again or listed with what stops it. */
+export async function restoreTiles(v1: unknown): Promise<void> {
+  await migrate(v1);
   const entries = [...(await tiledStore.readAll()).values()];
   if (entries.length === 0) return;
   const layers = await reopenAll(entries);

@@ -10,8 +10,8 @@
  */
 
 import type { GeoJsonLayer as ImportedLayer } from '../layers/model';
-import { readKeys } from '../lib/db';
-import { claimLayout, KeyedCollection, LAYOUT_VERSION, storedLayout } from '../lib/keyed';
+import { readKeys, StorageFault } from '../lib/db';
+import { claimLayout, KeyedCollection, LAYOUT_KEY, LAYOUT_VERSION } from '../lib/keyed';
 import type { Drawing } from './toolsState';
 
 export const drawingsStore = new KeyedCollection<Drawing>('drawings', 'suichang:drawing:v2:');
@@ -40,9 +40,10 @@ export interface SavedWork {
   revs: Map<string, string>;
 }
 
-/** Moves layout 1 (and the first version's single key) to layout 2, in one transaction with the layout's version. */
-async function migrate(): Promise<void> {
-  const [drawings, index, v0] = await readKeys([V1_DRAWINGS, V1_INDEX, V0_IMPORTS]);
+/** Moves layout 1 (and the first version's single key), as read, to layout 2, in one transaction with the layout's version. */
+async function migrate(drawings: unknown, index: unknown, v0: unknown): Promise<void> {
+  // Nothing of an older layout: nothing to move (a layout version of 0 means just that).
+  if (drawings === undefined && index === undefined && v0 === undefined) return;
   const put: [string, unknown][] = [];
   for (const d of Array.isArray(drawings) ? (drawings as Drawing[]) : []) put.push([drawingsStore.key(d.properties.id), d]);
   if (Array.isArray(index)) {
@@ -52,16 +53,15 @@ async function migrate(): Promise<void> {
       put.push([layersStore.key(m.id), { ...m, kind: 'geojson', fcRev: 'v0' }], [fcKey(m.id), fc]);
     }
   }
-  // Nothing of an older layout: nothing to write (the layout is recorded with the first save of work).
-  if (put.length === 0 && drawings === undefined && index === undefined && v0 === undefined) return;
   await claimLayout({ put, del: [V1_DRAWINGS, V1_INDEX, V0_IMPORTS] });
 }
 
 /** The saved work, after moving an older layout; a newer layout is refused (StorageFault 'newer') rather than misread. */
 export async function readSavedWork(): Promise<SavedWork> {
-  const layout = await storedLayout();
-  if (layout < LAYOUT_VERSION) await migrate();
-  else if (layout > LAYOUT_VERSION) await claimLayout(); // throws: written by a newer version
+  const [layout, drawingsV1, indexV1, v0] = await readKeys([LAYOUT_KEY, V1_DRAWINGS, V1_INDEX, V0_IMPORTS]);
+  const version = typeof layout === 'number' ? layout : 0;
+  if (version > LAYOUT_VERSION) throw new StorageFault('newer', `${LAYOUT_KEY} holds ${version}, this version knows ${LAYOUT_VERSION}`);
+  if (version < LAYOUT_VERSION) await migrate(drawingsV1, indexV1, v0);
   const [drawings, metas] = await Promise.all([drawingsStore.readAll(), layersStore.readAll()]);
   const ids = [...metas.keys()];
   const fcs = await readKeys(ids.map(fcKey));

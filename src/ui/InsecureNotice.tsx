@@ -1,5 +1,5 @@
 /**
- * Served over plain http (an intranet address such as http://10.x.x.x/): the page is not a secure
+ * Served over plain http (an intranet address on a private IP or an internal host name): the page is not a secure
  * context, so the browser gives no service worker (offline use), no clipboard and no file handles. Said
  * once, in the current language, until dismissed; everything else works.
  */
