@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS } from './scripts/find-browser.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OGC_PORT = Number(process.env.OGC_PORT ?? 4180);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,11 +28,22 @@ export default defineConfig({
     // The service worker would answer from its cache and hide routed failures; the offline spec allows it.
     serviceWorkers: 'block',
   },
-  webServer: {
-    // The production build on loopback, started and stopped by Playwright.
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // The production build on loopback, started and stopped by Playwright; /ogc is proxied to the map
+      // server below, as deploy/nginx.conf proxies an office's services (same origin, no CORS needed).
+      command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}`,
+      env: { SERVICE_PROXY: `/ogc=http://127.0.0.1:${OGC_PORT}` },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Debian's MapServer and MapCache on loopback (tests/servers/ogc-host.mjs): WMS, WMTS, OGC API Features.
+      command: `node tests/servers/ogc-host.mjs ${OGC_PORT}`,
+      url: `http://127.0.0.1:${OGC_PORT}/ms?map=TEST&SERVICE=WMS&REQUEST=GetCapabilities`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { basemapOrigins, contentSecurityPolicy } from './scripts/lib/csp.ts';
+import { basemapOrigins, contentSecurityPolicy, serviceOrigins } from './scripts/lib/csp.ts';
 import { buildSubset } from './scripts/lib/font-subset.ts';
 import { SHELL_GUARD, SHELL_GUARD_HASH } from './scripts/lib/shell-guard.ts';
 
@@ -41,10 +41,24 @@ const csp = (): Plugin => ({
         ...basemapOrigins(process.env.VITE_LAYERS, 'public/layers.json'),
       ]),
     ].sort();
-    const policy = contentSecurityPolicy(remote, [SHELL_GUARD_HASH]);
+    const policy = contentSecurityPolicy(remote, [SHELL_GUARD_HASH], serviceOrigins(process.env.VITE_SERVICE_ORIGINS));
     return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
   },
 });
+
+/**
+ * `SERVICE_PROXY="/ogc=http://127.0.0.1:4180"`: the preview proxies a path to a map server, as
+ * deploy/nginx.conf does in production (the e2e tests reach their MapServer this way, same-origin).
+ */
+function serviceProxy(spec: string | undefined): Record<string, { target: string; changeOrigin: boolean; rewrite: (p: string) => string }> {
+  const out: Record<string, { target: string; changeOrigin: boolean; rewrite: (p: string) => string }> = {};
+  for (const part of (spec ?? '').split(',').filter(Boolean)) {
+    const [path, target] = part.split('=');
+    if (!path || !target) continue;
+    out[path] = { target, changeOrigin: true, rewrite: (p) => p.slice(path.length) || '/' };
+  }
+  return out;
+}
 
 /** Where the built app is served from: a sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time. */
 const BASE = process.env.BASE_PATH ?? '/';
@@ -177,6 +191,10 @@ export default defineConfig(({ mode }) => {
             { find: /^\.\/workerUrl$/, replacement: fileURLToPath(new URL('./src/map/workerUrl.single.ts', import.meta.url)) },
             { find: /^\.\.\/fontFallback$/, replacement: fileURLToPath(new URL('./src/fontFallback.single.ts', import.meta.url)) },
             {
+              find: /^\.\/createReprojectWorker$/,
+              replacement: fileURLToPath(new URL('./src/services/createReprojectWorker.single.ts', import.meta.url)),
+            },
+            {
               find: /^\.\/import\/createWorker$/,
               replacement: fileURLToPath(new URL('./src/tools/import/createWorker.single.ts', import.meta.url)),
             },
@@ -188,7 +206,7 @@ export default defineConfig(({ mode }) => {
     server: { host: '127.0.0.1', port: 5173 },
     // `.test` names (a reserved domain): the e2e tests open the preview at one mapped to loopback, to be a
     // plain-http address that is not a secure context, as an intranet's is.
-    preview: { host: '127.0.0.1', port: 4173, allowedHosts: ['.test'] },
+    preview: { host: '127.0.0.1', port: 4173, allowedHosts: ['.test'], proxy: serviceProxy(process.env.SERVICE_PROXY) },
     build: single
       ? { target: 'es2022', outDir: 'dist-single', assetsInlineLimit: Number.MAX_SAFE_INTEGER, chunkSizeWarningLimit: 5000 }
       : {

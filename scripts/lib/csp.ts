@@ -39,9 +39,32 @@ export function basemapOrigins(env: string | undefined, basemapsFile: string): s
   return [...origins].sort();
 }
 
-/** `scriptHashes`: inline scripts allowed by hash (the first view's guard), never 'unsafe-inline'. */
-export function contentSecurityPolicy(remote: string[], scriptHashes: string[] = []): string {
-  const r = remote.length ? ` ${remote.join(' ')}` : '';
+/**
+ * Origins map services may be read from, besides the app's own (its proxy) and any https: one:
+ * `VITE_SERVICE_ORIGINS="http://10.1.2.3:8080 http://gis.local"` for an intranet's plain-http servers.
+ */
+export function serviceOrigins(env: string | undefined): string[] {
+  return (env ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .flatMap((o) => {
+      try {
+        const u = new URL(o);
+        return u.protocol === 'http:' || u.protocol === 'https:' ? [u.origin] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * `scriptHashes`: inline scripts allowed by hash (the first view's guard), never 'unsafe-inline'.
+ * Images and connections may go to any https: origin (map services a planner adds by URL) and to
+ * `services` (plain-http intranet servers); scripts never leave the app's origin.
+ */
+export function contentSecurityPolicy(remote: string[], scriptHashes: string[] = [], services: string[] = []): string {
+  const all = [...new Set([...remote, ...services])];
+  const r = ` https:${all.length ? ` ${all.join(' ')}` : ''}`;
   return [
     "default-src 'self'",
     `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,

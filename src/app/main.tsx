@@ -4,6 +4,8 @@ import { loadBasemaps } from '../basemap/loadBasemaps';
 import { failedUiFonts } from '../fonts';
 import { STRINGS } from '../i18n/strings';
 import { applyUpdate, startServiceWorker } from '../pwa';
+import { startServices } from '../services/boot';
+import { watchPolicy } from '../services/fetchService';
 import { useApp } from '../state/store';
 import { startTiles } from '../tiles/boot';
 import { restoreTools } from '../tools/persist';
@@ -24,6 +26,8 @@ if (speaker) {
   void loadBasemaps();
   void restoreTools();
   void startTiles();
+  void startServices();
+  watchPolicy();
   void loadTours(); // the chosen tour is known before "start" is pressed
   if (import.meta.env.MODE !== 'single') startServiceWorker();
 }

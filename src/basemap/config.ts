@@ -16,6 +16,8 @@ export interface BasemapConfig {
   style?: string;
   datum: Datum;
   attribution: string;
+  /** A map service the user added as a basemap (src/services), not one configured with the app. */
+  service?: true;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,40}$/;

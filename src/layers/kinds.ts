@@ -7,8 +7,9 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { Datum } from '../basemap/config';
 import { convertCollection } from '../basemap/datum';
 import { geojsonSpec, type SourceEntry } from '../map/registry';
+import { serviceUrl } from '../services/serviceUrl';
 import type { DrawPart } from './mapLayers';
-import type { GeoJsonLayer, LayerKind, LayerOfKind, Props, TiledLayer } from './model';
+import type { GeoJsonLayer, LayerKind, LayerOfKind, Props, ServiceLayer, TiledLayer } from './model';
 import { isActive, type LayerFilter, matches } from './style';
 
 export interface KindAdapter<L> {
@@ -65,6 +66,24 @@ const tiled: KindAdapter<TiledLayer> = {
     })),
 };
 
-export const KINDS: { [K in LayerKind]: KindAdapter<LayerOfKind<K>> } = { geojson, tiled };
+/** MapLibre shows a source's attribution as markup: a service's own text is escaped first (text, never HTML). */
+const asText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const service: KindAdapter<ServiceLayer> = {
+  sourceId: (l) => `service-${l.id}`,
+  // Tiles come through the svc protocol (src/services/protocol.ts): no address or token in the style.
+  source: (l, mapDatum) => ({
+    spec: {
+      type: 'raster',
+      tiles: [serviceUrl(l.id, mapDatum)],
+      tileSize: 256,
+      ...(l.service.grid.kind === 'webmercator' && !/\{bbox-/.test(l.service.template) ? { minzoom: l.service.minzoom } : {}),
+      attribution: asText(l.service.attribution || l.service.title),
+    },
+  }),
+  parts: (l) => [{ idBase: `service-${l.id}`, source: service.sourceId(l), geometry: 'raster' }],
+};
+
+export const KINDS: { [K in LayerKind]: KindAdapter<LayerOfKind<K>> } = { geojson, tiled, service };
 
 export const adapterOf = <K extends LayerKind>(l: LayerOfKind<K>) => KINDS[l.kind] as unknown as KindAdapter<LayerOfKind<K>>;

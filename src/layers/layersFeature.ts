@@ -16,7 +16,8 @@ function useLayersContribution(ctx: MapContext): Contribution | null {
   const layers = useLayers((s) => s.layers);
   const mapDatum = ctx.datum;
   return useMemo(() => {
-    const drawn = layers.filter(isDrawable);
+    // Map services' images lowest, the vector layers over them.
+    const drawn = [...layers.filter((l) => l.kind === 'service'), ...layers.filter((l) => l.kind !== 'service')].filter(isDrawable);
     if (drawn.length === 0) return null;
     const sources: Record<string, SourceEntry> = {};
     for (const l of drawn) sources[adapterOf(l).sourceId(l)] = adapterOf(l).source(l, mapDatum);
@@ -29,7 +30,12 @@ function useLayersContribution(ctx: MapContext): Contribution | null {
   }, [layers, mapDatum]);
 }
 
-export const layersMapFeature: MapFeature = { id: 'layers', useContribution: useLayersContribution };
+export const layersMapFeature: MapFeature = {
+  id: 'layers',
+  useContribution: useLayersContribution,
+  // A map service's tile faults are told on its layer by src/services (protocol.ts), not as map errors.
+  onError: (e) => Boolean(e.sourceId?.startsWith('service-')),
+};
 
 /** The user layer that drew a MapLibre layer, if any. */
 export function ownerOf(mapLayerId: string, layers: readonly UserLayer[] = useLayers.getState().layers): UserLayer | undefined {

@@ -28,6 +28,8 @@ function sampledFields(l: Extract<UserLayer, { kind: 'tiled' }>) {
 const fieldsCache = new WeakMap<object, StyleField[]>();
 /** The attributes a layer can be coloured or labelled by. */
 export function styleFields(l: UserLayer): StyleField[] {
+  // A map service's images have no attributes.
+  if (l.kind === 'service') return [];
   const key = l.kind === 'geojson' ? l.fc : l.vectorLayers;
   let out = fieldsCache.get(key);
   if (!out) {
@@ -40,6 +42,7 @@ export function styleFields(l: UserLayer): StyleField[] {
 /** The layer's features, or what stands for them (an archive's sampled values), for making classes. */
 function samples(l: UserLayer, field: string) {
   if (l.kind === 'geojson') return l.fc.features;
+  if (l.kind === 'service') return [];
   return (sampledFields(l).get(field)?.values ?? []).map((v) => ({ properties: { [field]: v } }));
 }
 
@@ -51,6 +54,7 @@ export function styleFor(l: UserLayer, field: string, mode: 'category' | 'gradua
 /** Whether a layer has values outside its classes: one pass over the features per style, not per render. */
 const othersCache = new WeakMap<object, WeakMap<object, boolean>>();
 function othersOf(l: UserLayer, style: LayerStyle): boolean {
+  if (l.kind === 'service') return false;
   if (l.kind === 'tiled')
     // Only a sample is known: "other" is shown when more categories were sampled than get a colour.
     return style.mode === 'category' && (sampledFields(l).get(style.field)?.values.length ?? 0) > MAX_CATEGORIES;

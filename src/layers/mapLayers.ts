@@ -14,17 +14,28 @@ export interface DrawPart {
   idBase: string;
   source: string;
   sourceLayer?: string;
-  geometry: GeometryKind;
+  geometry: GeometryKind | 'raster';
   /** Many small features (an archive): thinner lines and smaller points, growing with the zoom. */
   dense?: boolean;
 }
 
-export const LAYER_SUFFIXES = ['fill', 'line', 'point', 'label'] as const;
+export const LAYER_SUFFIXES = ['fill', 'line', 'point', 'label', 'raster'] as const;
 export const isGeometryType = (...types: string[]): ExpressionSpecification => ['in', ['geometry-type'], ['literal', types]];
 
 /** The MapLibre layers of one part of a user layer. */
 export function userLayerSpecs(l: LayerBase, part: DrawPart, font: string[]): LayerSpecification[] {
   const visibility = l.visible ? 'visible' : 'none';
+  // A map service's images: drawn as they come, with the layer's opacity and no fade (the software renderer's cost).
+  if (part.geometry === 'raster')
+    return [
+      {
+        id: `${part.idBase}-raster`,
+        type: 'raster',
+        source: part.source,
+        layout: { visibility },
+        paint: { 'raster-opacity': l.opacity, 'raster-fade-duration': 0 },
+      },
+    ];
   const color = l.style ? colorExpression(l.style) : l.color;
   const base = {
     source: part.source,

@@ -2,12 +2,15 @@
  * One model for every layer a user adds to the map. What all kinds share — a name, the datum it is in,
  * a colour or a style by attribute, opacity, visibility, a label field — is `LayerBase`; what differs
  * is the `kind` and its own fields: where the data comes from, how features are read, how it is kept.
- * Today's kinds: `geojson` (an imported file, its features in memory and in IndexedDB, src/tools) and
- * `tiled` (a PMTiles archive read by range requests, src/tiles). Plain data, no functions: the store
+ * Today's kinds: `geojson` (an imported file, its features in memory and in IndexedDB, src/tools),
+ * `tiled` (a PMTiles archive read by range requests, src/tiles) and `service` (a map service's tiles,
+ * src/services). Plain data, no functions: the store
  * (layersState.ts) holds it, the one map contribution (layersFeature.ts) draws it.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Datum } from '../basemap/config';
+import type { ServiceDef } from '../services/model';
+import type { ServiceProblem } from '../services/problems';
 import type { LayerFilter, LayerStyle } from './style';
 
 /** An attribute value as the app keeps it: text, a number, a boolean or nothing (never an object). */
@@ -91,12 +94,22 @@ export interface TiledLayer extends LayerBase {
   vectorLayers: VectorLayerInfo[];
 }
 
-export type UserLayer = GeoJsonLayer | TiledLayer;
+/** A map service's tiles (WMTS, WMS, XYZ, ArcGIS, Tianditu: src/services), as an overlay or as the basemap. */
+export interface ServiceLayer extends LayerBase {
+  kind: 'service';
+  service: ServiceDef;
+  /** An overlay is drawn with the user's layers; a basemap is offered with the online basemaps, under everything. */
+  role: 'overlay' | 'basemap';
+  status: { kind: 'ready' } | { kind: 'error'; problem: ServiceProblem };
+}
+
+export type UserLayer = GeoJsonLayer | TiledLayer | ServiceLayer;
 export type LayerKind = UserLayer['kind'];
 export type LayerOfKind<K extends LayerKind> = Extract<UserLayer, { kind: K }>;
 
 /** Whether the layer can be drawn now (a tiled archive may be waiting for its file or a permission). */
-export const isDrawable = (l: UserLayer) => l.kind !== 'tiled' || l.status.kind === 'ready';
+export const isDrawable = (l: UserLayer) =>
+  l.kind === 'geojson' || (l.status.kind === 'ready' && (l.kind !== 'service' || l.role === 'overlay'));
 
 /** The layer's name in the interface's language. */
 export const layerName = (l: LayerBase, lang: 'zh' | 'en') => (l.names ? l.names[lang] : l.name);

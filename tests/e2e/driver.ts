@@ -41,6 +41,17 @@ export const test = base.extend<{ guard: Guard; app: AppDriver }>({
 });
 export { expect };
 
+/**
+ * The browser's own log of a refusal the test provoked (a 403, a request the page's policy blocked): it
+ * must be there, and is taken out of the console guard; anything else logged still fails the test.
+ */
+export function expectLogged(guard: Guard, pattern: RegExp): void {
+  const matched = guard.consoleErrors.filter((e) => pattern.test(e));
+  expect(matched, `the browser's log of ${pattern}`).not.toEqual([]);
+  const rest = guard.consoleErrors.filter((e) => !pattern.test(e));
+  guard.consoleErrors.splice(0, guard.consoleErrors.length, ...rest);
+}
+
 /** Opens the app (with the canvas kept readable) and waits until the map is idle. */
 export async function openApp(page: Page, query = '') {
   const sep = query ? '&' : '?';

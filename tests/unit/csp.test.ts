@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { basemapOrigins, contentSecurityPolicy } from '../../scripts/lib/csp';
+import { basemapOrigins, contentSecurityPolicy, serviceOrigins } from '../../scripts/lib/csp';
 
 describe('content security policy', () => {
-  it('allows no remote origin by default and no inline script', () => {
+  it('scripts only from the app, no inline script; images and data from https: map services', () => {
     const p = contentSecurityPolicy([]);
     expect(p).toContain("script-src 'self'");
-    expect(p).not.toMatch(/https?:/);
+    expect(p).not.toMatch(/script-src[^;]*https?:/);
+    expect(p).not.toMatch(/http:/);
+    expect(p).toContain("img-src 'self' data: blob: https:;");
+    expect(p).toContain("connect-src 'self' data: blob: https:;");
     expect(p).not.toContain('unsafe-eval');
     expect(p).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
@@ -16,7 +19,7 @@ describe('content security policy', () => {
       '/nonexistent',
     );
     expect(origins).toEqual(['https://a.tile.example', 'https://styles.example']);
-    expect(contentSecurityPolicy(origins)).toContain("img-src 'self' data: blob: https://a.tile.example https://styles.example");
+    expect(contentSecurityPolicy(origins)).toContain("img-src 'self' data: blob: https: https://a.tile.example https://styles.example");
     expect(basemapOrigins('not json', '/nonexistent')).toEqual([]);
   });
 
@@ -37,5 +40,13 @@ describe('the first view guard', () => {
     const p = contentSecurityPolicy([], [SHELL_GUARD_HASH]);
     expect(p).toContain(`script-src 'self' ${SHELL_GUARD_HASH}`);
     expect(p).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('adds the plain-http map servers of an intranet named at build time', () => {
+    const services = serviceOrigins('http://10.1.2.3:8080/geoserver, http://gis.local not-a-url');
+    expect(services).toEqual(['http://10.1.2.3:8080', 'http://gis.local']);
+    expect(contentSecurityPolicy([], [], services)).toContain(
+      "connect-src 'self' data: blob: https: http://10.1.2.3:8080 http://gis.local;",
+    );
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * Resamples source tiles into one Web Mercator tile (see grid.ts): fetches them, lays them in a mosaic,
+ * and copies each output row from its source row, stretched along the row. OffscreenCanvas, off the
+ * page's thread. Answers an ImageBitmap, or the problem the service gave.
+ */
+import { fetchService, imageOf } from './fetchService';
+import type { ResamplePlan } from './grid';
+import { problemOf, type ServiceProblem } from './problems';
+
+export type ReprojectRequest = { job: number; urls: string[]; plan: ResamplePlan; size: number } | { cancel: number };
+export type ReprojectAnswer = { job: number; bitmap: ImageBitmap; ms: number } | { job: number; problem: ServiceProblem };
+
+const running = new Map<number, AbortController>();
+const post = (a: ReprojectAnswer, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(a, transfer);
+
+async function draw(req: Extract<ReprojectRequest, { job: number }>, signal: AbortSignal): Promise<ImageBitmap> {
+  const { plan, urls, size } = req;
+  const images = await Promise.all(
+    urls.map(async (u) => {
+      const blob = await imageOf(await fetchService(u, signal));
+      return blob ? createImageBitmap(blob) : null;
+    }),
+  );
+  const mosaic = new OffscreenCanvas(plan.mosaic.width, plan.mosaic.height);
+  const m = mosaic.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  plan.tiles.forEach((t, i) => {
+    const img = images[i];
+    if (img)
+      m.drawImage(
+        img,
+        (t.col - plan.origin.col) * plan.tileWidth,
+        (t.row - plan.origin.row) * plan.tileHeight,
+        plan.tileWidth,
+        plan.tileHeight,
+      );
+    img?.close();
+  });
+  const out = new OffscreenCanvas(size, size);
+  const o = out.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  o.imageSmoothingEnabled = true;
+  o.imageSmoothingQuality = 'medium';
+  const width = plan.x1 - plan.x0;
+  for (let j = 0; j < size; j++) {
+    const sy = Math.floor(plan.rows[j] as number);
+    if (sy < 0 || sy >= plan.mosaic.height) continue;
+    o.drawImage(mosaic, plan.x0, sy, width, 1, 0, j, size, 1);
+  }
+  return out.transferToImageBitmap();
+}
+
+self.onmessage = async (e: MessageEvent<ReprojectRequest>) => {
+  const req = e.data;
+  if ('cancel' in req) {
+    running.get(req.cancel)?.abort();
+    return;
+  }
+  const abort = new AbortController();
+  running.set(req.job, abort);
+  const t0 = performance.now();
+  try {
+    const bitmap = await draw(req, abort.signal);
+    post({ job: req.job, bitmap, ms: performance.now() - t0 }, [bitmap]);
+  } catch (error) {
+    post({ job: req.job, problem: problemOf(error) });
+  } finally {
+    running.delete(req.job);
+  }
+};

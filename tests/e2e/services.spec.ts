@@ -1,0 +1,159 @@
+/**
+ * Map services a county office runs, added in the app against real servers on loopback: Debian's
+ * MapServer (WMS 1.3.0, OGC API Features) and MapCache (WMTS in a Web Mercator and a geographic grid),
+ * started by playwright.config.ts (tests/servers/ogc-host.mjs) and reached through the preview's
+ * same-origin proxy, as a deployment's nginx reaches an office's servers.
+ */
+import { expect } from '@playwright/test';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+import { SERVICE_STRINGS, serviceProblemText } from '../../src/services/serviceStrings';
+import { expectLogged, shot, test } from './driver';
+import { GOOD_TOKEN, OGC, OGC_DIRECT, PARCELS_CENTRE, ServicesDriver } from './services.driver';
+
+const zh = SERVICE_STRINGS.zh;
+const WMS_CAPS = `${OGC}/ms?map=TEST&SERVICE=WMS&REQUEST=GetCapabilities`;
+const WMTS_CAPS = `${OGC}/mapcache/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`;
+
+test.describe('map services', () => {
+  test('a WMS by its capabilities URL draws its shapes exactly under the same GeoJSON, shifted into the map’s GCJ-02; kept after a reload', async ({
+    app,
+    page,
+  }) => {
+    const svc = new ServicesDriver(page);
+    await app.open();
+    await app.openTools();
+    const parcels = await svc.importParcels();
+    await svc.read('wms', WMS_CAPS);
+    await expect(svc.section().locator('.service-title')).toHaveText('遂昌测试地块服务');
+    await svc.choose(zh.layer, 'parcels');
+    await svc.add();
+    await expect(page.getByRole('status').filter({ hasText: zh.added('测试地块') })).toBeVisible();
+    await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
+    // Details: datum, how it is drawn (shifted into the map's datum), source, online only.
+    await svc.row('测试地块').locator('summary').click();
+    await expect(svc.row('测试地块')).toContainText(zh.drawnShifted('WGS-84', 'GCJ-02'));
+    await expect(svc.row('测试地块')).toContainText(zh.onlineOnly);
+    await app.foldLayerControl();
+    await app.map.jumpTo(PARCELS_CENTRE, 13.5);
+    await svc.drawn();
+    await shot(page, 'service-wms');
+    // Every sampled pixel more than 1.5 px from an edge agrees (0 of ~150,000 when this was written).
+    const m = await svc.mismatch(parcels, 1.5);
+    expect(m.inside).toBeGreaterThan(10_000);
+    expect(m.wrong).toBeLessThanOrEqual(m.compared * 0.0005);
+
+    // Kept: after a reload the service is listed and drawn again.
+    await page.reload();
+    await app.open();
+    await app.openTools();
+    await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
+    await app.foldLayerControl();
+    await app.map.jumpTo(PARCELS_CENTRE, 13.5);
+    await svc.drawn();
+    const again = await svc.mismatch(parcels, 1.5);
+    expect(again.wrong).toBeLessThanOrEqual(again.compared * 0.0005);
+  });
+
+  test('a WMTS (MapCache) in its Web Mercator and in its geographic grid lands in the same place', async ({ app, page }) => {
+    const svc = new ServicesDriver(page);
+    await app.open();
+    await app.openTools();
+    const parcels = await svc.importParcels();
+    await app.foldLayerControl();
+    await app.map.jumpTo(PARCELS_CENTRE, 13.5);
+    for (const set of ['GoogleMapsCompatible', 'WGS84']) {
+      await svc.read('wmts', WMTS_CAPS);
+      await svc.choose(zh.matrixSet, set);
+      await svc.add();
+      await expect(svc.row('测试地块 (MapCache)')).toHaveAttribute('data-status', 'ready');
+      await svc.drawn();
+      const m = await svc.mismatch(parcels, 1.5);
+      expect(m.inside, set).toBeGreaterThan(10_000);
+      expect(m.wrong, set).toBeLessThanOrEqual(m.compared * 0.0005);
+      if (set === 'WGS84') {
+        await svc.row('测试地块 (MapCache)').locator('summary').click();
+        await expect(svc.row('测试地块 (MapCache)')).toContainText(zh.drawnGeographic('urn:ogc:def:crs:EPSG:6.3:4326'));
+        await shot(page, 'service-wmts-geographic');
+      }
+      await svc.remove('测试地块 (MapCache)');
+    }
+  });
+
+  test('an OGC API Features collection becomes a layer with its Chinese attributes, filtered in the attribute table', async ({
+    app,
+    page,
+  }) => {
+    const svc = new ServicesDriver(page);
+    await app.open();
+    await app.openTools();
+    await svc.read('features', `${OGC}/ms/TEST/ogcapi/collections`);
+    await svc.choose(zh.features.collection, 'parcels');
+    await svc.section().getByRole('button', { name: zh.features.load }).click();
+    await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('测试地块', 3, 'saved') })).toBeVisible();
+    await page.getByRole('button', { name: TOOL_STRINGS.zh.table }).click();
+    await expect(page.locator('.attribute-table tbody tr')).toHaveCount(3);
+    await expect(page.locator('.attribute-table')).toContainText('城东地块甲');
+    await page.getByLabel(`${TOOL_STRINGS.zh.filterRows} · 测试地块`).fill('工业');
+    await expect(page.locator('.attribute-table tbody tr')).toHaveCount(1);
+    await expect(page.getByTestId('filter-count')).toHaveText(TOOL_STRINGS.zh.filterShown(1, 3));
+  });
+
+  test('Tianditu: a made-up key is refused in words; the right key draws; no key in a link, the stored work, an export or a PNG', async ({
+    app,
+    page,
+    guard,
+  }) => {
+    const svc = new ServicesDriver(page);
+    await app.open();
+    await app.openTools();
+    await svc.tianditu({ kind: 'img', grid: 'w', labels: false, token: 'made-up-key-123', server: `${OGC}/tianditu` });
+    const refusal = zh.refused('天地图 影像', serviceProblemText({ code: 'auth', status: 403, detail: '权限验证失败：非法 key' }, 'zh'));
+    await expect(page.getByRole('status').filter({ hasText: refusal })).toBeVisible();
+    await expect(svc.row('天地图 影像')).toHaveCount(0);
+    expectLogged(guard, /status of 403/);
+    // The right key, the geographic grid, with labels: the basemap changes to it (datum CGCS2000 = WGS-84).
+    await svc.tianditu({ kind: 'img', grid: 'c', labels: true, token: GOOD_TOKEN, server: `${OGC}/tianditu` });
+    await expect(svc.row('天地图 影像（经纬度）')).toHaveAttribute('data-status', 'ready');
+    await expect(svc.row('天地图 影像注记（经纬度）')).toHaveAttribute('data-role', 'overlay');
+    await expect(page.locator('input[name="basemap"]:checked')).toHaveCount(1);
+    await page.reload();
+    await app.open();
+    await app.openTools();
+    await expect(svc.row('天地图 影像（经纬度）')).toHaveAttribute('data-status', 'ready');
+    // No key anywhere it could travel: the address, the stored work, the style, a PNG.
+    expect(page.url()).not.toContain(GOOD_TOKEN);
+    expect(await svc.storedText()).not.toContain(GOOD_TOKEN);
+    expect(JSON.stringify(await page.evaluate(() => window.__map?.getStyle()))).not.toContain(GOOD_TOKEN);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: TOOL_STRINGS.zh.exportPng }).click();
+    const png = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(png).includes(GOOD_TOKEN)).toBe(false);
+  });
+
+  test('bad services are refused with the reason and nothing changes: a login page, an exception, a server the policy does not allow', async ({
+    app,
+    page,
+    guard,
+  }) => {
+    const svc = new ServicesDriver(page);
+    await app.open();
+    await app.openTools();
+    const layersBefore = await app.map.layerIds();
+    await svc.read('wms', `${OGC}/html`);
+    await expect(
+      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: '统一身份认证' }, 'zh') }),
+    ).toBeVisible();
+    await svc.read('wms', `${OGC}/ms?map=NOPE&SERVICE=WMS&REQUEST=GetCapabilities`);
+    await expect(
+      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: 'MapServer Message' }, 'zh') }),
+    ).toBeVisible();
+    await svc.read('wms', `${OGC_DIRECT}/ms?map=TEST&SERVICE=WMS&REQUEST=GetCapabilities`);
+    await expect(
+      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'unreachable', origin: OGC_DIRECT, policy: true }, 'zh') }),
+    ).toBeVisible();
+    expectLogged(guard, /Content Security Policy/);
+    expect(await app.map.layerIds()).toEqual(layersBefore);
+    await expect(svc.section().locator('li[data-service]')).toHaveCount(0);
+  });
+});
