@@ -6,7 +6,22 @@ import { useT } from '../i18n/useT';
 import { LayerLegend } from '../layers/LayerLegend';
 import { PALETTE } from '../map/palette';
 import { useApp } from '../state/store';
+import { useTools } from '../tools/toolsState';
 import { AreaSwatch, SymbolIcon } from '../ui/SymbolIcon';
+
+/** Opens the planner panel at its map services (the panel is loaded on first open). */
+function openServices(): void {
+  useTools.getState().setOpen(true);
+  let tries = 0;
+  const find = () => {
+    const section = document.getElementById('services');
+    if (section) {
+      section.scrollIntoView({ block: 'start' });
+      section.querySelector<HTMLElement>('select, input')?.focus();
+    } else if (tries++ < 50) setTimeout(find, 100);
+  };
+  find();
+}
 
 /** Layers on and off with their legend and counts, opacity, and filters by status and precision. */
 export function LayerControl() {
@@ -76,6 +91,9 @@ export function LayerControl() {
           })}
         </ul>
         <LayerLegend title={t.importedLayers} />
+        <button type="button" className="add-service" onClick={openServices}>
+          {t.addService}
+        </button>
         <fieldset className="filter-group">
           <legend>{t.status}</legend>
           {STATUSES.map((s) => (

@@ -8,7 +8,8 @@ import { layerName } from './model';
 export function LayerLegend({ title, only }: { title: string; only?: string }) {
   const layers = useLayers((s) => s.layers);
   const lang = useApp((s) => s.lang);
-  const shown = layers.filter((l) => (only ? l.id === only : l.visible));
+  // A service used as the basemap is listed with the basemaps, not here.
+  const shown = layers.filter((l) => (only ? l.id === only : l.visible) && !(l.kind === 'service' && l.role === 'basemap'));
   if (shown.length === 0) return null;
   return (
     <div className="import-legend">
@@ -21,7 +22,13 @@ export function LayerLegend({ title, only }: { title: string; only?: string }) {
             </p>
           )}
           <ul>
-            {legendRows(l, layerName(l, lang), lang).map((e) => (
+            {l.kind === 'service' ? (
+              <li>
+                <span className="swatch raster" aria-hidden="true" />
+                {layerName(l, lang)}
+              </li>
+            ) : null}
+            {(l.kind === 'service' ? [] : legendRows(l, layerName(l, lang), lang)).map((e) => (
               <li key={`${e.color}${e.label}`}>
                 <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
                 {e.label}

@@ -1,8 +1,9 @@
 /**
  * Service addresses: a capabilities URL made from what the planner typed, and the operation URLs a
  * document advertises moved to the address it was read from. A service read through the app's own
- * proxy (/services/office/… → http://10.x/geoserver/…) still advertises its inside address, which the
- * page cannot reach: the advertised path is kept, its origin and the proxy's prefix are the read one's.
+ * proxy (a path such as /services/office/ passed on to the office's server) still advertises the
+ * server's inside address, which the page cannot reach: the advertised path is kept, its origin and
+ * the proxy's prefix become the read one's.
  */
 
 /** `url` with the query parameters set (case-insensitively replacing those present). */

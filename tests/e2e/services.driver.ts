@@ -108,7 +108,7 @@ export class ServicesDriver {
         const map = window.__map!;
         const hidden: string[] = [];
         for (const l of map.getStyle().layers) {
-          if (l.type === 'background' || l.id.startsWith('service-')) continue;
+          if (l.type === 'background' || l.id.startsWith('service-') || l.id === 'online-basemap') continue;
           if (map.getLayoutProperty(l.id, 'visibility') === 'none') continue;
           map.setLayoutProperty(l.id, 'visibility', 'none');
           hidden.push(l.id);

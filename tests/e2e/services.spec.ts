@@ -54,6 +54,29 @@ test.describe('map services', () => {
     expect(again.wrong).toBeLessThanOrEqual(again.compared * 0.0005);
   });
 
+  test('a WMS as the basemap: the map is drawn in its datum (CGCS2000/WGS-84) and the GeoJSON, converted to it, lies on its shapes', async ({
+    app,
+    page,
+  }) => {
+    const svc = new ServicesDriver(page);
+    await app.open();
+    await app.openTools();
+    const parcels = await svc.importParcels();
+    await svc.read('wms', WMS_CAPS, 'basemap');
+    await svc.choose(zh.layer, 'parcels');
+    await svc.add();
+    await expect(svc.row('测试地块')).toHaveAttribute('data-role', 'basemap');
+    await expect(page.getByRole('radio', { name: '测试地块' })).toBeChecked();
+    await svc.row('测试地块').locator('summary').click();
+    await expect(svc.row('测试地块')).toContainText(zh.datumOf('WGS-84', 'WGS-84', true));
+    await app.foldLayerControl();
+    await app.map.jumpTo(PARCELS_CENTRE, 13.5);
+    await svc.drawn();
+    const m = await svc.mismatch(parcels, 1.5);
+    expect(m.inside).toBeGreaterThan(10_000);
+    expect(m.wrong).toBeLessThanOrEqual(m.compared * 0.0005);
+  });
+
   test('a WMTS (MapCache) in its Web Mercator and in its geographic grid lands in the same place', async ({ app, page }) => {
     const svc = new ServicesDriver(page);
     await app.open();
