@@ -4,6 +4,7 @@ import { Header } from '../controls/Header';
 import { LayerControl } from '../controls/LayerControl';
 import { exportAttribution } from '../i18n/attribution';
 import { useT } from '../i18n/useT';
+import { useOverlayCredits } from '../layers/credits';
 import { openFiles } from '../layers/openers';
 import { home } from '../map/cameraApi';
 import { SidePanel } from '../panel/SidePanel';
@@ -52,7 +53,8 @@ function PrintSheet() {
   const lang = useApp((s) => s.lang);
   const basemapId = useApp((s) => s.basemapId);
   const basemaps = useApp((s) => s.basemaps);
-  const attribution = exportAttribution(lang, basemapId, basemaps);
+  const overlays = useOverlayCredits();
+  const attribution = exportAttribution(lang, basemapId, basemaps, overlays);
   return (
     <div className="print-sheet" aria-hidden="true">
       <h1>{t.appTitle}</h1>

@@ -1,5 +1,6 @@
 import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
+import { useOverlayCredits } from '../layers/credits';
 import { useLayers } from '../layers/layersState';
 import { legendRows } from '../layers/legend';
 import { layerName } from '../layers/model';
@@ -16,7 +17,8 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
   if (!map) return null;
   const t = STRINGS[lang];
   const { basemapId, basemaps } = useApp.getState();
-  const attribution = exportAttribution(lang, basemapId, basemaps);
+  const overlays = useOverlayCredits();
+  const attribution = exportAttribution(lang, basemapId, basemaps, overlays);
   // The user's layers on the map (imports and archives) join the legend, with the classes of those styled by an attribute.
   const imported = useLayers
     .getState()

