@@ -16,3 +16,11 @@ JSON
 rm -f parcels.shp parcels.shx parcels.dbf parcels.prj parcels.cpg
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 parcels.shp parcels.geojson
 ogrinfo -so -al parcels.shp | sed -n '1,30p'
+
+# The imagery-like raster (synthetic) over the county, as a JPEG-compressed GeoTIFF in WGS-84.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+node ../../../scripts/make-imagery-fixture.mjs "$tmp/imagery.ppm"
+rm -f imagery.tif
+gdal_translate -q -of GTiff -co COMPRESS=JPEG -co JPEG_QUALITY=80 -co TILED=YES -a_srs EPSG:4326 -a_ullr 118.65 28.85 119.60 28.15 "$tmp/imagery.ppm" imagery.tif
+gdalinfo imagery.tif | sed -n '1,4p'

@@ -119,12 +119,15 @@ export function useOnlineBasemap(): { online: Online; overlay: Overlay } {
     );
   }, [config, convert, counties]);
 
-  if (!config || !overlay) return { online: null, overlay: EMBEDDED };
-  if (config.type === 'vector') {
-    if (vectorStyle?.id !== config.id) return { online: null, overlay: EMBEDDED };
-    return { online: { config, vectorStyle: vectorStyle.style }, overlay };
-  }
-  return { online: { config }, overlay };
+  // The same object while nothing changed: the sites' style input and every feature's context depend on it,
+  // and a new one each render made the map re-render without end (found with a service as the basemap).
+  const style = config?.type === 'vector' && vectorStyle?.id === config.id ? vectorStyle.style : undefined;
+  const online = useMemo<Online>(() => {
+    if (!config || !overlay) return null;
+    if (config.type === 'vector') return style ? { config, vectorStyle: style } : null;
+    return { config };
+  }, [config, overlay, style]);
+  return online && overlay ? { online, overlay } : { online: null, overlay: EMBEDDED };
 }
 
 /**

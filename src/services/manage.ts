@@ -147,6 +147,24 @@ async function takeRemote(ids: string[]): Promise<void> {
   }
 }
 
+/** Which service is the basemap, kept in this browser (a configured basemap is chosen afresh each visit). */
+const CHOSEN_KEY = 'suichang:service-basemap';
+function readChosen(): string | null {
+  try {
+    return localStorage.getItem(CHOSEN_KEY);
+  } catch {
+    return null;
+  }
+}
+function writeChosen(id: string | null): void {
+  try {
+    if (id) localStorage.setItem(CHOSEN_KEY, id);
+    else localStorage.removeItem(CHOSEN_KEY);
+  } catch {
+    // Not kept: the embedded basemap next time.
+  }
+}
+
 let applyingRemote = false;
 let started = false;
 /** Reads the kept services back and keeps them from now on. */
@@ -158,9 +176,12 @@ export async function restoreServices(): Promise<void> {
   const layers = [...kept.values()].map(layerOf);
   if (layers.length) useLayers.getState().setKind('service', layers);
   syncBasemaps(layers);
-  // A basemap chosen in the link or last time, now that it is offered.
-  const wanted = new URLSearchParams(location.search).get('basemap');
-  if (wanted && kept.has(wanted)) useApp.getState().setBasemap(wanted);
+  // The service chosen as the basemap last time, now that it is offered again.
+  const wanted = readChosen();
+  if (wanted && kept.get(wanted)?.role === 'basemap') useApp.getState().setBasemap(wanted);
+  useApp.subscribe((a, b) => {
+    if (a.basemapId !== b.basemapId) writeChosen(a.basemaps.find((x) => x.id === a.basemapId)?.service ? a.basemapId : null);
+  });
   useLayers.subscribe((st, prev) => {
     const now = layersOf('service', st.layers);
     const before = layersOf('service', prev.layers);

@@ -1,6 +1,6 @@
 import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
-import { useOverlayCredits } from '../layers/credits';
+import { overlayCredits } from '../layers/credits';
 import { useLayers } from '../layers/layersState';
 import { legendRows } from '../layers/legend';
 import { layerName } from '../layers/model';
@@ -17,12 +17,13 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
   if (!map) return null;
   const t = STRINGS[lang];
   const { basemapId, basemaps } = useApp.getState();
-  const overlays = useOverlayCredits();
+  const overlays = overlayCredits(useLayers.getState().layers);
   const attribution = exportAttribution(lang, basemapId, basemaps, overlays);
   // The user's layers on the map (imports and archives) join the legend, with the classes of those styled by an attribute.
   const imported = useLayers
     .getState()
-    .layers.filter((l) => l.visible)
+    // A map service is a picture, credited in the attribution line rather than given a swatch.
+    .layers.filter((l) => l.visible && l.kind !== 'service')
     .map((l) => ({
       title: l.style ? `${layerName(l, lang)} · ${l.style.field}` : null,
       rows: legendRows(l, layerName(l, lang), lang),

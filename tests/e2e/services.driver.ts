@@ -178,6 +178,28 @@ export class ServicesDriver {
     );
   }
 
+  /**
+   * How long the page's main thread was busy (long tasks, ms) over `ms` while nothing happens: near 0 for an
+   * idle page; a render loop (a new object each render) keeps it busy throughout.
+   */
+  busyWhileIdle(ms = 2000): Promise<number> {
+    return this.page.evaluate(
+      (span) =>
+        new Promise<number>((resolve) => {
+          let busy = 0;
+          const o = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) busy += e.duration;
+          });
+          o.observe({ type: 'longtask' });
+          setTimeout(() => {
+            o.disconnect();
+            resolve(busy);
+          }, span);
+        }),
+      ms,
+    );
+  }
+
   /** Every key the app keeps in IndexedDB and localStorage, as one text (to look for a token in). */
   storedText(): Promise<string> {
     return this.page.evaluate(

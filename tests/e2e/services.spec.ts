@@ -7,10 +7,12 @@
 import { expect } from '@playwright/test';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { SERVICE_STRINGS, serviceProblemText } from '../../src/services/serviceStrings';
+import { site } from './data';
 import { expectLogged, shot, test } from './driver';
 import { GOOD_TOKEN, OGC, OGC_DIRECT, PARCELS_CENTRE, ServicesDriver } from './services.driver';
 
 const zh = SERVICE_STRINGS.zh;
+const EAST_BLOCK = site('devzone-east').id;
 const WMS_CAPS = `${OGC}/ms?map=TEST&SERVICE=WMS&REQUEST=GetCapabilities`;
 const WMTS_CAPS = `${OGC}/mapcache/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`;
 
@@ -75,6 +77,35 @@ test.describe('map services', () => {
     const m = await svc.mismatch(parcels, 1.5);
     expect(m.inside).toBeGreaterThan(10_000);
     expect(m.wrong).toBeLessThanOrEqual(m.compared * 0.0005);
+  });
+
+  test('an imagery-like raster as the basemap under the sites, at 1920×1080 and on a phone, kept after a reload', async ({ app, page }) => {
+    const svc = new ServicesDriver(page);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.open();
+    await app.openTools();
+    await svc.read('wms', WMS_CAPS, 'basemap');
+    await svc.choose(zh.layer, 'imagery');
+    await svc.add();
+    await expect(svc.row('测试影像（合成）')).toHaveAttribute('data-role', 'basemap');
+    await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
+    await app.selectSite(EAST_BLOCK);
+    await app.map.settled();
+    await svc.drawn();
+    await app.fontsReady();
+    await shot(page, 'service-imagery-1920');
+    // A phone, after a reload: the service is still the basemap.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await app.open();
+    await page.locator('.layer-control-toggle').click();
+    await expect(page.getByRole('radio', { name: '测试影像（合成）' })).toBeChecked();
+    await page.locator('.layer-control-toggle').click();
+    await svc.drawn();
+    // Idle with an online basemap: the map once re-rendered without end here (a new basemap object each render).
+    expect(await svc.busyWhileIdle()).toBeLessThan(500);
+    await app.fontsReady();
+    await shot(page, 'service-imagery-phone');
   });
 
   test('a WMTS (MapCache) in its Web Mercator and in its geographic grid lands in the same place', async ({ app, page }) => {

@@ -71,6 +71,19 @@ writeFileSync(
     TRANSPARENT ON
   END
   LAYER
+    NAME "imagery"
+    TYPE RASTER
+    STATUS ON
+    DATA "imagery.tif"
+    PROJECTION "init=epsg:4326" END
+    METADATA
+      "ows_title" "测试影像（合成）"
+      "ows_abstract" "合成的类影像栅格，仅用于测试 · a synthetic imagery-like raster, for tests only"
+      "ows_enable_request" "*"
+      "wms_srs" "EPSG:4326 EPSG:3857 EPSG:4490"
+    END
+  END
+  LAYER
     NAME "parcels"
     TYPE POLYGON
     STATUS ON
