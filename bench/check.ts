@@ -32,6 +32,9 @@ const budgets: [string, number, number, string][] = [
     [`${n} archive chosen to drawn (ms)`, r[`tiles-${n}`].drawn.app, 2000, 'ms'],
     [`${n} archive pan/zoom frame p95, app / bare`, r[`tiles-${n}`].pan.app.p95 / r[`tiles-${n}`].pan.bare.p95, 1.2, '×'],
   ]),
+  // #30: map services against MapServer/MapCache on loopback.
+  ['WMTS basemap open → idle, app / bare MapLibre with the same tiles', r.serviceBasemap.ratio, 1.2, '×'],
+  ['pan/zoom frame p95 over a geographic-grid WMTS, / its Web Mercator set', r.serviceGeographic.ratio, 1.3, '×'],
   // #19: the default bench (every part, BENCH_RUNS=3) within ten minutes here.
   ...(r.only === null && r.runs === 3
     ? ([['the default bench, wall time (min)', r.seconds / 60, 10, 'min']] as [string, number, number, string][])

@@ -15,6 +15,7 @@ import type { ServiceLayer } from '../layers/model';
 import { openFiles } from '../layers/openers';
 import { useApp } from '../state/store';
 import { defaultWmtsChoice, type WmsChoice, type WmtsChoice, wmsService, wmtsService } from './capabilities';
+import { FEATURE_LIMIT } from './featureLimit';
 import type { ServiceDef } from './model';
 import { problemOf } from './problems';
 import type { Reading, ReadKind } from './read';
@@ -278,7 +279,7 @@ function Choices({ reading, datum, role, done }: { reading: Reading; datum: Datu
       >
         {busy ?? t.features.load}
       </button>
-      <p className="tool-hint">{t.features.limit(50_000)}</p>
+      <p className="tool-hint">{t.features.limit(FEATURE_LIMIT)}</p>
     </div>
   );
 }

@@ -6,12 +6,12 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { HOME_BOUNDS } from '../map/camera';
+import { FEATURE_LIMIT } from './featureLimit';
 import { fetchService } from './fetchService';
 import { ServiceError } from './problems';
 import type { Collection } from './read';
 import { rebase, withParams } from './urls';
 
-export const FEATURE_LIMIT = 50_000;
 const PAGE = 1000;
 
 export async function readFeatures(
@@ -21,7 +21,8 @@ export async function readFeatures(
   limit = FEATURE_LIMIT,
 ): Promise<FeatureCollection> {
   const features: FeatureCollection['features'] = [];
-  let url: string | undefined = withParams(c.items, { f: 'json', limit: String(PAGE), bbox: HOME_BOUNDS.join(',') });
+  // A WFS request is whole as the collection gives it (its own bounding box and count).
+  let url: string | undefined = c.wfs ? c.items : withParams(c.items, { f: 'json', limit: String(PAGE), bbox: HOME_BOUNDS.join(',') });
   const seen = new Set<string>();
   while (url && !seen.has(url)) {
     seen.add(url);

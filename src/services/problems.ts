@@ -26,7 +26,9 @@ export type ServiceProblem =
   | { code: 'empty-image' }
   | { code: 'unknown-type' }
   | { code: 'too-many'; limit: number; matched?: number }
-  | { code: 'no-token' };
+  | { code: 'no-token' }
+  /** A WFS offering no GeoJSON output (its formats named). */
+  | { code: 'no-geojson'; formats: string[] };
 
 export class ServiceError extends Error {
   constructor(readonly problem: ServiceProblem) {

@@ -18,8 +18,9 @@ const defs = new Map<string, ServiceDef>();
 const failures = new Map<string, number>();
 type ProblemListener = (id: string, p: ServiceProblem) => void;
 const listeners = new Set<ProblemListener>();
-/** How long each resampled tile took in the worker, ms (the bench reads it). */
+/** How long each resampled tile took in the worker, ms (the bench reads it as window.__reprojectTimes). */
 export const reprojectTimes: number[] = [];
+(globalThis as { __reprojectTimes?: number[] }).__reprojectTimes = reprojectTimes;
 
 export function registerService(id: string, def: ServiceDef): void {
   ensureProtocol();

@@ -5,18 +5,22 @@
  * came instead (a login page, an exception, a document of another kind).
  */
 import type { Datum } from '../basemap/config';
+import { HOME_BOUNDS } from '../map/camera';
 import { capabilitiesUrl, parseWms, parseWmts, type WmsCaps, type WmtsCaps } from './capabilities';
+import { FEATURE_LIMIT } from './featureLimit';
 import { fetchService } from './fetchService';
 import type { GeoMatrix, ServiceDef } from './model';
 import { ServiceError } from './problems';
-import { rebase, withParams } from './urls';
-import { parseXml } from './xml';
+import { kvpBase, rebase, withParams } from './urls';
+import { all, type El, href, kidText, parseXml, textOf } from './xml';
 
 export type ReadKind = 'auto' | 'wmts' | 'wms' | 'xyz' | 'arcgis' | 'features';
 export interface Collection {
   id: string;
   title: string;
+  /** OGC API: the items URL (paged, filtered by bbox here). WFS: the whole GetFeature request. */
   items: string;
+  wfs?: true;
 }
 export type Reading =
   | { kind: 'wmts'; caps: WmtsCaps }
@@ -26,7 +30,7 @@ export type Reading =
 
 function absolute(url: string): string {
   try {
-    return new URL(url, location.href).href;
+    return new URL(url, typeof location === 'undefined' ? undefined : location.href).href;
   } catch {
     throw new ServiceError({ code: 'bad-url', url });
   }
@@ -147,6 +151,38 @@ function collectionsOf(url: string, j: Record<string, unknown>): Collection[] | 
   return null;
 }
 
+/**
+ * A WFS's feature types as collections: GetFeature for GeoJSON within the county (latitude first in the
+ * bounding box, as EPSG:4326 is in WFS 1.1 and 2.0), one more than the limit asked for so a cut is seen.
+ */
+export function parseWfs(body: string, url: string, limit = FEATURE_LIMIT): Collection[] {
+  const root = parseXml(body).documentElement as unknown as El;
+  const version = (root.getAttribute('version') ?? '2.0.0').startsWith('1.1') ? '1.1.0' : '2.0.0';
+  const op = all(root, 'Operation').find((o) => o.getAttribute('name') === 'GetFeature');
+  const advertised = href(op ? all(op, 'Get')[0] : null) || url;
+  const moved = rebase(advertised, url);
+  const base = kvpBase(moved.moved ? url : moved.url, ['service', 'request', 'version', 'acceptversions']);
+  const [w, s, e, n] = HOME_BOUNDS;
+  const types = all(root, 'FeatureType');
+  if (types.length === 0) throw new ServiceError({ code: 'no-layers' });
+  return types.map((t) => {
+    const name = kidText(t, 'Name');
+    const formats = all(t, 'Format').map(textOf);
+    const json = formats.find((f) => /json/i.test(f));
+    if (!json) throw new ServiceError({ code: 'no-geojson', formats });
+    const params =
+      version === '2.0.0'
+        ? `TYPENAMES=${encodeURIComponent(name)}&COUNT=${limit + 1}`
+        : `TYPENAME=${encodeURIComponent(name)}&MAXFEATURES=${limit + 1}`;
+    return {
+      id: name,
+      title: kidText(t, 'Title') || name,
+      items: `${base}SERVICE=WFS&VERSION=${version}&REQUEST=GetFeature&${params}&OUTPUTFORMAT=${encodeURIComponent(json)}&BBOX=${s},${w},${n},${e},urn:ogc:def:crs:EPSG::4326`,
+      wfs: true,
+    };
+  });
+}
+
 async function text(url: string, signal?: AbortSignal): Promise<{ body: string; type: string }> {
   const res = await fetchService(url, signal);
   return { body: await res.text(), type: (res.headers.get('content-type') ?? '').toLowerCase() };
@@ -186,6 +222,7 @@ export async function readService(input: string, kind: ReadKind, datum: Datum, s
     const name = root?.localName ?? '';
     if (name === 'Capabilities') return { kind: 'wmts', caps: parseWmts(body, url) };
     if (name === 'WMS_Capabilities' || name === 'WMT_MS_Capabilities') return { kind: 'wms', caps: parseWms(body, url) };
+    if (name === 'WFS_Capabilities') return { kind: 'features', collections: parseWfs(body, url) };
     throw new ServiceError({ code: 'unknown-document', root: name });
   }
   if (kind === 'auto') {

@@ -206,6 +206,10 @@ export function serviceProblemText(p: ServiceProblem, lang: Lang): string {
       return z
         ? `要素太多${p.matched ? `（${p.matched.toLocaleString('zh-CN')} 个）` : ''}：最多读取 ${p.limit.toLocaleString('zh-CN')} 个。请在服务端筛选，或导出为文件后导入。`
         : `too many features${p.matched ? ` (${p.matched.toLocaleString('en')})` : ''}: at most ${p.limit.toLocaleString('en')} are read. Filter on the server, or export a file and import it.`;
+    case 'no-geojson':
+      return z
+        ? `该 WFS 不提供 GeoJSON 输出（只有：${p.formats.join('、')}）：请在服务端开启 GeoJSON，或改用 OGC API 要素服务。`
+        : `this WFS offers no GeoJSON output (only: ${p.formats.join(', ')}): enable GeoJSON on the server, or use its OGC API Features.`;
     case 'no-token':
       return z ? '需要天地图密钥（tk）：请在“地图服务”中填写。' : 'a Tianditu key (tk) is needed: enter it under “Map services”.';
   }

@@ -7,7 +7,6 @@ import { expect, type Page } from '@playwright/test';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { SERVICE_STRINGS } from '../../src/services/serviceStrings';
 
-const zh = SERVICE_STRINGS.zh;
 /** The test map server, reached through the preview's same-origin proxy (as deploy/nginx.conf does). */
 export const OGC = '/ogc';
 export const OGC_DIRECT = `http://127.0.0.1:${process.env.OGC_PORT ?? 4180}`;
@@ -16,19 +15,26 @@ export const PARCELS_CENTRE: [number, number] = [119.292, 28.594];
 export const GOOD_TOKEN = 'test-token-ok';
 
 export class ServicesDriver {
-  constructor(private readonly page: Page) {}
+  private readonly t;
+  /** `lang`: the interface's language, whose labels the driver finds the controls by. */
+  constructor(
+    private readonly page: Page,
+    readonly lang: 'zh' | 'en' = 'zh',
+  ) {
+    this.t = SERVICE_STRINGS[lang];
+  }
 
   section() {
     return this.page.locator('section.services');
   }
 
   /** Reads a service's address in the add-service form, as the kind given. */
-  async read(kind: keyof typeof zh.kinds, url: string, role: 'overlay' | 'basemap' = 'overlay'): Promise<void> {
+  async read(kind: keyof (typeof SERVICE_STRINGS)['zh']['kinds'], url: string, role: 'overlay' | 'basemap' = 'overlay'): Promise<void> {
     const s = this.section();
-    await s.getByLabel(zh.kind).selectOption(kind);
-    if (kind !== 'features') await s.getByRole('radio', { name: zh[role], exact: true }).check();
-    await s.getByLabel(zh.url).fill(url);
-    await s.getByRole('button', { name: zh.read }).click();
+    await s.getByLabel(this.t.kind).selectOption(kind);
+    if (kind !== 'features') await s.getByRole('radio', { name: this.t[role], exact: true }).check();
+    await s.getByLabel(this.t.url).fill(url);
+    await s.getByRole('button', { name: this.t.read }).click();
   }
 
   /** Chooses a value of one of the document's lists (layer, tile matrix set…). */
@@ -37,7 +43,7 @@ export class ServicesDriver {
   }
 
   async add(): Promise<void> {
-    await this.section().locator('.service-choices').getByRole('button', { name: zh.add }).click();
+    await this.section().locator('.service-choices').getByRole('button', { name: this.t.add }).click();
   }
 
   /** The row of an added service. */
@@ -46,7 +52,7 @@ export class ServicesDriver {
   }
 
   async remove(name: string): Promise<void> {
-    await this.row(name).getByRole('button', { name: zh.remove }).click();
+    await this.row(name).getByRole('button', { name: this.t.remove }).click();
     await expect(this.row(name)).toHaveCount(0);
   }
 
@@ -60,15 +66,15 @@ export class ServicesDriver {
     role?: 'overlay' | 'basemap';
   }) {
     const s = this.section();
-    await s.getByLabel(zh.kind).selectOption('tianditu');
-    await s.getByRole('radio', { name: zh[o.role ?? 'basemap'], exact: true }).check();
-    await s.getByLabel(zh.tiandituKind).selectOption(o.kind);
-    await s.getByLabel(zh.grid).selectOption(o.grid);
-    const labels = s.getByLabel(zh.labels);
+    await s.getByLabel(this.t.kind).selectOption('tianditu');
+    await s.getByRole('radio', { name: this.t[o.role ?? 'basemap'], exact: true }).check();
+    await s.getByLabel(this.t.tiandituKind).selectOption(o.kind);
+    await s.getByLabel(this.t.grid).selectOption(o.grid);
+    const labels = s.getByLabel(this.t.labels);
     if ((await labels.isChecked()) !== o.labels) await labels.click();
-    await s.getByLabel(zh.token).fill(o.token);
-    await s.getByLabel(zh.tiandituServer).fill(o.server);
-    await s.locator('.service-choices').getByRole('button', { name: zh.add }).click();
+    await s.getByLabel(this.t.token).fill(o.token);
+    await s.getByLabel(this.t.tiandituServer).fill(o.server);
+    await s.locator('.service-choices').getByRole('button', { name: this.t.add }).click();
   }
 
   /** Imports the parcels as GeoJSON (the shapes the services draw), and returns the import's source id. */
@@ -77,7 +83,7 @@ export class ServicesDriver {
       .locator('.tools-panel input[type=file]')
       .first()
       .setInputFiles({ name: 'parcels.geojson', mimeType: 'application/geo+json', buffer: PARCELS });
-    await expect(this.page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('parcels', 3, 'saved') })).toBeVisible();
+    await expect(this.page.getByRole('status').filter({ hasText: TOOL_STRINGS[this.lang].imported('parcels', 3, 'saved') })).toBeVisible();
     return this.page.evaluate(() => {
       const fill = (window.__map?.getStyle().layers ?? []).find((l) => l.id.startsWith('import-') && l.id.endsWith('-fill'));
       return (fill as { source?: string } | undefined)?.source ?? '';

@@ -117,6 +117,7 @@ test.describe('map services', () => {
     await app.map.jumpTo(PARCELS_CENTRE, 13.5);
     for (const set of ['GoogleMapsCompatible', 'WGS84']) {
       await svc.read('wmts', WMTS_CAPS);
+      await svc.choose(zh.layer, 'parcels');
       await svc.choose(zh.matrixSet, set);
       await svc.add();
       await expect(svc.row('测试地块 (MapCache)')).toHaveAttribute('data-status', 'ready');
@@ -152,6 +153,18 @@ test.describe('map services', () => {
     await expect(page.getByTestId('filter-count')).toHaveText(TOOL_STRINGS.zh.filterShown(1, 3));
   });
 
+  test('a WFS 2.0 feature type is read as GeoJSON into a layer with its Chinese attributes', async ({ app, page }) => {
+    const svc = new ServicesDriver(page);
+    await app.open();
+    await app.openTools();
+    await svc.read('features', `${OGC}/ms?map=TEST&SERVICE=WFS&REQUEST=GetCapabilities`);
+    await svc.choose(zh.features.collection, 'ms:parcels');
+    await svc.section().getByRole('button', { name: zh.features.load }).click();
+    await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('测试地块', 3, 'saved') })).toBeVisible();
+    await page.getByRole('button', { name: TOOL_STRINGS.zh.table }).click();
+    await expect(page.locator('.attribute-table')).toContainText('妙高地块');
+  });
+
   test('Tianditu: a made-up key is refused in words; the right key draws; no key in a link, the stored work, an export or a PNG', async ({
     app,
     page,
@@ -185,28 +198,40 @@ test.describe('map services', () => {
     expect(readFileSync(png).includes(GOOD_TOKEN)).toBe(false);
   });
 
-  test('bad services are refused with the reason and nothing changes: a login page, an exception, a server the policy does not allow', async ({
+  test('bad services are refused with the reason and nothing changes, in English: a login page, an exception, a server the policy does not allow', async ({
     app,
     page,
     guard,
   }) => {
-    const svc = new ServicesDriver(page);
-    await app.open();
+    const svc = new ServicesDriver(page, 'en');
+    await app.open('?lang=en');
     await app.openTools();
     const layersBefore = await app.map.layerIds();
     await svc.read('wms', `${OGC}/html`);
     await expect(
-      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: '统一身份认证' }, 'zh') }),
+      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: '统一身份认证' }, 'en') }),
     ).toBeVisible();
     await svc.read('wms', `${OGC}/ms?map=NOPE&SERVICE=WMS&REQUEST=GetCapabilities`);
     await expect(
-      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: 'MapServer Message' }, 'zh') }),
+      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: 'MapServer Message' }, 'en') }),
     ).toBeVisible();
     await svc.read('wms', `${OGC_DIRECT}/ms?map=TEST&SERVICE=WMS&REQUEST=GetCapabilities`);
     await expect(
-      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'unreachable', origin: OGC_DIRECT, policy: true }, 'zh') }),
+      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'unreachable', origin: OGC_DIRECT, policy: true }, 'en') }),
     ).toBeVisible();
     expectLogged(guard, /Content Security Policy/);
+    // A layer the capabilities name but the server refuses: the exception report's own words, at the first tile.
+    await svc.read('wms', WMS_CAPS);
+    await page.route(/\/ogc\/ms\?.*REQUEST=GetMap/, (route) =>
+      route.continue({
+        url: route
+          .request()
+          .url()
+          .replace(/LAYERS=[^&]*/, 'LAYERS=nope'),
+      }),
+    );
+    await svc.add();
+    await expect(page.getByRole('status').filter({ hasText: 'Invalid layer(s) given in the LAYERS parameter' })).toBeVisible();
     expect(await app.map.layerIds()).toEqual(layersBefore);
     await expect(svc.section().locator('li[data-service]')).toHaveCount(0);
   });

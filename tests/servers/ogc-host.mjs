@@ -9,6 +9,8 @@
  *   /nocors/…        the same without CORS headers (a government server as it usually is)
  *   /tianditu/…      a stand-in for Tianditu's WMTS: tiles for the token "test-token-ok", else a 403
  *   /html            a login page where a capabilities document was expected
+ * Layers: `parcels` (three polygons, tests/fixtures/services/parcels.*) and `imagery` (a synthetic
+ * imagery-like raster, the bench's tiles).
  * Usage: node tests/servers/ogc-host.mjs [port] (default 4180). Needs cgi-mapserver and mapcache-cgi.
  */
 import { spawn } from 'node:child_process';
@@ -56,7 +58,7 @@ writeFileSync(
       "ows_abstract" "Test parcels served by MapServer for the end-to-end tests"
       "ows_enable_request" "*"
       "oga_enable_request" "*"
-      "ows_srs" "EPSG:4326 EPSG:3857 EPSG:4490"
+      "ows_srs" "EPSG:4326 EPSG:3857 EPSG:4490 CRS:84"
       "ows_onlineresource" "${ORIGIN}/ms?map=TEST&"
       "oga_onlineresource" "${ORIGIN}/ms/TEST/ogcapi"
       "wms_attribution_title" "遂昌县测试数据"
@@ -69,6 +71,14 @@ writeFileSync(
     IMAGEMODE RGBA
     EXTENSION "png"
     TRANSPARENT ON
+  END
+  OUTPUTFORMAT
+    NAME "geojson"
+    DRIVER "OGR/GEOJSON"
+    MIMETYPE "application/json; subtype=geojson"
+    FORMATOPTION "STORAGE=stream"
+    FORMATOPTION "FORM=SIMPLE"
+    FORMATOPTION "LCO:RFC7946=YES"
   END
   LAYER
     NAME "imagery"
@@ -98,6 +108,7 @@ writeFileSync(
       "oga_enable_request" "*"
       "gml_include_items" "all"
       "gml_featureid" "id"
+      "wfs_getfeature_formatlist" "geojson"
       "wms_srs" "EPSG:4326 EPSG:3857 EPSG:4490"
     END
     CLASS
@@ -118,8 +129,13 @@ writeFileSync(
     <getmap><params><FORMAT>image/png</FORMAT><LAYERS>parcels</LAYERS><TRANSPARENT>true</TRANSPARENT></params></getmap>
     <http><url>${ORIGIN}/ms?map=TEST&amp;</url></http>
   </source>
+  <source name="imagery" type="wms">
+    <getmap><params><FORMAT>image/jpeg</FORMAT><LAYERS>imagery</LAYERS></params></getmap>
+    <http><url>${ORIGIN}/ms?map=TEST&amp;</url></http>
+  </source>
   <cache name="disk" type="disk"><base>${dir}/cache</base></cache>
   <format name="PNGT" type="PNG"><compression>fast</compression></format>
+  <format name="JPEGQ" type="JPEG"><quality>85</quality></format>
   <tileset name="parcels">
     <metadata><title>测试地块 (MapCache)</title><abstract>parcels through MapCache</abstract></metadata>
     <source>parcels</source>
@@ -127,6 +143,16 @@ writeFileSync(
     <grid>GoogleMapsCompatible</grid>
     <grid>WGS84</grid>
     <format>PNGT</format>
+    <metatile>1 1</metatile>
+    <metabuffer>0</metabuffer>
+  </tileset>
+  <tileset name="imagery">
+    <metadata><title>测试影像（合成，MapCache）</title><abstract>the synthetic imagery through MapCache</abstract></metadata>
+    <source>imagery</source>
+    <cache>disk</cache>
+    <grid>GoogleMapsCompatible</grid>
+    <grid>WGS84</grid>
+    <format>JPEGQ</format>
     <metatile>1 1</metatile>
     <metabuffer>0</metabuffer>
   </tileset>

@@ -177,3 +177,174 @@ describe('addresses', () => {
     expect(isMixed('http://10.0.0.5/wms', 'http:')).toBe(false);
   });
 });
+
+describe('services without capabilities', () => {
+  it('ArcGIS REST: a Web Mercator cache as tiles, a geographic (CGCS2000) cache as a geographic grid, else export', async () => {
+    const { arcgisService } = await import('../../src/services/read');
+    const base = 'https://gis.example.gov.cn/arcgis/rest/services/Suichang/MapServer';
+    const lods = [10, 11, 12].map((level) => ({ level, resolution: 156543.03392800014 / 2 ** level }));
+    const merc = arcgisService(
+      base,
+      {
+        mapName: '遂昌',
+        copyrightText: '遂昌县自然资源局',
+        tileInfo: {
+          rows: 256,
+          cols: 256,
+          origin: { x: -20037508.342787, y: 20037508.342787 },
+          spatialReference: { wkid: 102100, latestWkid: 3857 },
+          lods,
+        },
+      },
+      'WGS-84',
+    );
+    expect(merc).toMatchObject({
+      template: `${base}/tile/{z}/{y}/{x}`,
+      minzoom: 10,
+      maxzoom: 12,
+      attribution: '遂昌县自然资源局',
+      title: '遂昌',
+    });
+    const geo = arcgisService(
+      base,
+      {
+        tileInfo: {
+          rows: 256,
+          cols: 256,
+          origin: { x: -180, y: 90 },
+          spatialReference: { wkid: 4490 },
+          lods: [
+            { level: 0, resolution: 0.703125 },
+            { level: 1, resolution: 0.3515625 },
+          ],
+        },
+      },
+      'WGS-84',
+    );
+    expect(geo.grid.kind).toBe('geographic');
+    expect(geo.template).toBe(`${base}/tile/{TileMatrix}/{TileRow}/{TileCol}`);
+    expect(geo.grid.kind === 'geographic' && geo.grid.matrices[1]).toMatchObject({
+      id: '1',
+      res: 0.3515625,
+      left: -180,
+      top: 90,
+      matrixWidth: 4,
+    });
+    const dynamic = arcgisService(base, { mapName: '规划' }, 'GCJ-02');
+    expect(dynamic.template).toBe(
+      `${base}/export?bbox={bbox-epsg-3857}&bboxSR=3857&imageSR=3857&size=256,256&format=png32&transparent=true&f=image`,
+    );
+    expect(dynamic.datum).toBe('GCJ-02');
+  });
+  it('XYZ templates: subdomains, TMS rows, and a template without {z} refused', async () => {
+    const { xyzService } = await import('../../src/services/read');
+    const d = xyzService('https://{s:1,2,3}.tiles.example/{z}/{x}/{-y}.png', 'GCJ-02');
+    expect(d.template).toBe('https://{s}.tiles.example/{z}/{x}/{-y}.png');
+    expect(d.subdomains).toEqual(['1', '2', '3']);
+    expect(problem(() => xyzService('https://tiles.example/tile.png', 'WGS-84'))).toEqual({
+      code: 'bad-url',
+      url: 'https://tiles.example/tile.png',
+    });
+  });
+  it('Tianditu: both grids, labels on top, the key named but never in the service', async () => {
+    const { tiandituServices } = await import('../../src/services/tianditu');
+    const [img, cia] = tiandituServices('img', 'c', true);
+    expect(img?.template).toContain('/img_c/wmts?');
+    expect(cia?.template).toContain('LAYER=cia');
+    expect(img?.secret).toBe('tianditu');
+    expect(img?.grid.kind === 'geographic' && img.grid.matrices[0]).toMatchObject({
+      id: '1',
+      res: 0.703125,
+      matrixWidth: 2,
+      matrixHeight: 1,
+    });
+    expect(JSON.stringify(img)).not.toMatch(/tk=/);
+    const [proxied] = tiandituServices('vec', 'w', false, '/services/tianditu', false);
+    expect(proxied?.secret).toBeUndefined();
+    expect(proxied?.subdomains).toBeUndefined();
+    expect(tiandituServices('ter', 'w', false)[0]?.maxzoom).toBe(14);
+  });
+});
+
+describe('one tile of a service', () => {
+  it('a Web Mercator tile in the map’s datum is fetched as it is, the key added only then', async () => {
+    const { tileRequest } = await import('../../src/services/tileRequest');
+    const { tiandituServices } = await import('../../src/services/tianditu');
+    const [vec] = tiandituServices('vec', 'w', false, 'https://t{s}.tianditu.gov.cn');
+    const r = tileRequest(vec!, 12, 3405, 1726, 'WGS-84', 'KEY1');
+    expect(r).toEqual({ kind: 'direct', url: expect.stringMatching(/TILEMATRIX=12&TILEROW=1726&TILECOL=3405&tk=KEY1$/) });
+  });
+  it('the same tile on the GCJ-02 map is resampled from the shifted source; a WMS box is shifted instead', async () => {
+    const { tileRequest, shiftAt } = await import('../../src/services/tileRequest');
+    const { tiandituServices } = await import('../../src/services/tianditu');
+    const { convertPoint } = await import('../../src/basemap/datum');
+    const [vec] = tiandituServices('vec', 'w', false);
+    expect(tileRequest(vec!, 12, 3405, 1726, 'GCJ-02', 'K').kind).toBe('resample');
+    const shift = shiftAt('GCJ-02', 'WGS-84', 12, 3405, 1726);
+    const c: [number, number] = [lonOfX(3405.5, 12), latOfY(1726.5, 12)];
+    const w = convertPoint(c, 'GCJ-02', 'WGS-84');
+    expect(shift[0]).toBeCloseTo(w[0] - c[0], 12);
+    // Around Suichang the offset is a few hundred metres: about -0.0046° in longitude, +0.0025° in latitude.
+    expect(Math.abs(shift[0])).toBeGreaterThan(0.003);
+    const wms = { ...vec!, template: 'https://h/wms?BBOX={bbox-epsg-3857}', grid: { kind: 'webmercator' as const }, secret: undefined };
+    const plain = tileRequest(wms, 12, 3405, 1726, 'WGS-84', null);
+    const moved = tileRequest(wms, 12, 3405, 1726, 'GCJ-02', null);
+    const box = (r: typeof plain) => (r.kind === 'direct' ? new URL(r.url).searchParams.get('BBOX')!.split(',').map(Number) : []);
+    const dx = (box(moved)[0] ?? 0) - (box(plain)[0] ?? 0);
+    expect(dx).toBeCloseTo((shift[0] * Math.PI * 6378137) / 180, 0);
+  });
+  it('a geographic grid picks the level of the map’s zoom', async () => {
+    const { tileRequest } = await import('../../src/services/tileRequest');
+    const { tiandituServices } = await import('../../src/services/tianditu');
+    const [img] = tiandituServices('img', 'c', false, 'https://h');
+    const r = tileRequest(img!, 12, 3405, 1726, 'WGS-84', 'K');
+    expect(r.kind).toBe('resample');
+    // Web Mercator z12 spans 360/4096° per tile: Tianditu's level 12 (0.703125/2^11 °/px).
+    if (r.kind === 'resample') expect(r.urls.every((u) => u.includes('TILEMATRIX=12&'))).toBe(true);
+  });
+});
+
+describe('a service layer on the map', () => {
+  it('its source names only the layer and the map’s datum, its attribution escaped', async () => {
+    const { KINDS } = await import('../../src/layers/kinds');
+    const { tiandituServices } = await import('../../src/services/tianditu');
+    const [vec] = tiandituServices('vec', 'w', false);
+    const layer = {
+      kind: 'service' as const,
+      id: 'svc-1',
+      name: 'x',
+      datum: 'WGS-84' as const,
+      color: '#000000',
+      opacity: 0.8,
+      visible: true,
+      role: 'overlay' as const,
+      status: { kind: 'ready' as const },
+      service: { ...vec!, attribution: '<b>局</b>' },
+    };
+    const src = KINDS.service.source(layer, 'GCJ-02').spec as { tiles: string[]; attribution: string };
+    expect(src.tiles).toEqual(['svc://svc-1/GCJ-02/{z}/{x}/{y}']);
+    expect(src.attribution).toBe('&lt;b&gt;局&lt;/b&gt;');
+  });
+});
+
+describe('WFS capabilities (MapServer)', () => {
+  it('a feature type becomes a GetFeature for GeoJSON within the county, latitude first, one over the limit', async () => {
+    const { parseWfs } = await import('../../src/services/read');
+    const [c] = parseWfs(captured('wfs-200.xml'), 'https://app.gov.cn/ogc/ms?map=TEST&SERVICE=WFS&REQUEST=GetCapabilities', 100);
+    expect(c).toMatchObject({ id: 'ms:parcels', title: '测试地块', wfs: true });
+    const u = new URL(c!.items);
+    expect(u.origin + u.pathname).toBe('https://app.gov.cn/ogc/ms');
+    expect(u.searchParams.get('map')).toBe('TEST');
+    expect(u.searchParams.get('COUNT')).toBe('101');
+    expect(u.searchParams.get('OUTPUTFORMAT')).toBe('application/json; subtype=geojson');
+    expect(u.searchParams.get('BBOX')).toBe('28.21,118.6963,28.8135,119.5215,urn:ogc:def:crs:EPSG::4326');
+  });
+  it('a WFS without GeoJSON output is refused, naming what it offers', async () => {
+    const { parseWfs } = await import('../../src/services/read');
+    const xml = captured('wfs-200.xml').replace('<Format>application/json; subtype=geojson</Format>', '');
+    expect(problem(() => parseWfs(xml, 'http://x/ms'))).toMatchObject({
+      code: 'no-geojson',
+      formats: expect.arrayContaining(['text/xml; subtype=gml/3.2.1']),
+    });
+  });
+});
