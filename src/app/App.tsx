@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import './fileOpeners';
+import './stopServices';
 import { Header } from '../controls/Header';
 import { LayerControl } from '../controls/LayerControl';
 import { exportAttribution } from '../i18n/attribution';

@@ -149,6 +149,67 @@ const TourText = z
 const TourNotes = z.strictObject({ zh: z.string(), en: z.string() });
 
 const Lnglat = z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]);
+
+/** A service's address in a tour: http(s) or a path of the site (its proxy), and never a key. */
+const ServiceAddress = z
+  .string()
+  .max(2000)
+  .refine((u) => /^(https?:\/\/|\/)/.test(u), 'must be an http(s) URL or a path of this site')
+  .refine((u) => !/[?&](tk|key|token|access_token|apikey)=/i.test(u), 'holds a key: a tour never carries one');
+const ShortText = z.string().max(500);
+/** A map service as a tour stop shows it (src/services/model.ts ServiceDef): what to draw, never a key. */
+const TourServiceDef = z.strictObject({
+  type: z.enum(['xyz', 'wmts', 'wms', 'arcgis', 'tianditu']),
+  title: z.string().max(200),
+  template: ServiceAddress,
+  subdomains: z.array(z.string().max(20)).max(10).optional(),
+  grid: z.union([
+    z.strictObject({ kind: z.literal('webmercator'), ids: z.record(z.string(), z.string().max(100)).optional() }),
+    z.strictObject({
+      kind: z.literal('geographic'),
+      crs: ShortText,
+      matrices: z
+        .array(
+          z.strictObject({
+            id: z.string().max(100),
+            res: z.number().positive(),
+            left: z.number(),
+            top: z.number(),
+            tileWidth: z.number().int().positive().max(4096),
+            tileHeight: z.number().int().positive().max(4096),
+            matrixWidth: z.number().int().positive(),
+            matrixHeight: z.number().int().positive(),
+          }),
+        )
+        .min(1)
+        .max(32),
+    }),
+  ]),
+  tileSize: z.number().int().positive().max(1024),
+  minzoom: z.number().min(0).max(24),
+  maxzoom: z.number().min(0).max(24),
+  datum: z.enum(['WGS-84', 'GCJ-02']),
+  attribution: ShortText,
+  secret: z.literal('tianditu').optional(),
+  from: z.strictObject({
+    url: ServiceAddress,
+    layer: ShortText.optional(),
+    style: ShortText.optional(),
+    matrixSet: ShortText.optional(),
+    format: ShortText.optional(),
+    version: ShortText.optional(),
+  }),
+  abstract: z.string().max(2000).optional(),
+  vintage: ShortText.optional(),
+  rebased: z.boolean().optional(),
+});
+/** A map service a stop shows: as an overlay (with its opacity) or as the basemap. */
+export const TourService = z.strictObject({
+  role: z.enum(['overlay', 'basemap']),
+  opacity: z.number().min(0).max(1).optional(),
+  service: TourServiceDef,
+});
+
 export const TourStop = z.strictObject({
   id: slug,
   section: SectionId,
@@ -169,6 +230,8 @@ export const TourStop = z.strictObject({
   figures: z.array(z.string()).min(1).max(4),
   /** Draw the community centres' 15-minute walking circles. */
   circles: z.boolean().optional(),
+  /** Map services shown at this stop (the office's imagery, Tianditu): their address, never a key. */
+  services: z.array(TourService).max(4).optional(),
 });
 
 export type LocalizedText = z.infer<typeof Localized>;
@@ -180,6 +243,7 @@ export type SiteGeom = z.infer<typeof SiteGeometry>;
 export type FigureDef = z.infer<typeof Figure>;
 export type MetaDef = z.infer<typeof Meta>;
 export type TourStopDef = z.infer<typeof TourStop>;
+export type TourServiceRef = z.infer<typeof TourService>;
 export type GroupDef = z.infer<typeof Group>;
 export type GlossaryEntryDef = z.infer<typeof GlossaryEntry>;
 export interface SiteDef {

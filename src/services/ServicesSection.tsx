@@ -75,7 +75,7 @@ function ServiceRow({ l }: { l: ServiceLayer }) {
   const update = useLayers((s) => s.update);
   const failed = l.status.kind === 'error';
   return (
-    <li data-service={l.name} data-status={l.status.kind} data-role={l.role}>
+    <li data-service={l.name} data-layer-id={l.id} data-status={l.status.kind} data-role={l.role}>
       <div className="import-row">
         {l.role === 'overlay' ? (
           <LayerVisibility layer={l} name={l.name} disabled={failed} />

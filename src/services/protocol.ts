@@ -18,9 +18,9 @@ const defs = new Map<string, ServiceDef>();
 const failures = new Map<string, number>();
 type ProblemListener = (id: string, p: ServiceProblem) => void;
 const listeners = new Set<ProblemListener>();
-/** How long each resampled tile took in the worker, ms (the bench reads it as window.__reprojectTimes). */
-export const reprojectTimes: number[] = [];
-(globalThis as { __reprojectTimes?: number[] }).__reprojectTimes = reprojectTimes;
+/** Each resampled tile's time in the worker, ms: [the whole tile, its drawing without the fetch] (the bench reads window.__reprojectTimes). */
+export const reprojectTimes: [number, number][] = [];
+(globalThis as { __reprojectTimes?: [number, number][] }).__reprojectTimes = reprojectTimes;
 
 export function registerService(id: string, def: ServiceDef): void {
   ensureProtocol();
@@ -56,7 +56,7 @@ function resample(message: Omit<Extract<ReprojectRequest, { job: number }>, 'job
   return new Promise((resolve, reject) => {
     pending.set(job, (a) => {
       if ('bitmap' in a) {
-        reprojectTimes.push(a.ms);
+        reprojectTimes.push([a.ms, a.drawMs]);
         if (reprojectTimes.length > 2000) reprojectTimes.splice(0, 1000);
         resolve(a.bitmap);
       } else reject(new ServiceError(a.problem));

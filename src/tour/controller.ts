@@ -4,6 +4,7 @@
  * the BroadcastChannel, which carries the tour's stops (it may be one the presenter made).
  */
 import type { TourStopDef } from '../data/schema';
+import { showStopServices } from '../layers/stopServices';
 import { TAB_ID } from '../lib/keyed';
 import { currentView, home, showStop, showView } from '../map/cameraApi';
 import { useApp } from '../state/store';
@@ -40,6 +41,7 @@ export function showTourStop(stop: TourStopDef, options: { camera?: boolean } = 
   if (app.selectedId) app.select(null);
   app.setLayers(stop.layers);
   app.setEmphasis({ highlight: stop.highlight, circles: Boolean(stop.circles) });
+  showStopServices(stop.services);
   if (options.camera === false) return;
   // The card's part of the padding comes from what the tour covers (mapFeature.ts).
   showStop({ ...stop.camera, ...(stop.bounds ? { bounds: stop.bounds } : {}) }, STOP_FRAME);
@@ -49,6 +51,7 @@ export function showTourStop(stop: TourStopDef, options: { camera?: boolean } = 
 export function restoreScreen(saved: Saved | null): void {
   const app = useApp.getState();
   app.setEmphasis(null);
+  showStopServices(undefined);
   if (!saved) return;
   app.setLayers(saved.visibleLayers);
   app.select(saved.selectedId);

@@ -5,8 +5,10 @@
  * same-origin proxy, as a deployment's nginx reaches an office's servers.
  */
 import { expect } from '@playwright/test';
+import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { SERVICE_STRINGS, serviceProblemText } from '../../src/services/serviceStrings';
+import { EDITOR_STRINGS } from '../../src/tour/editor/editorStrings';
 import { site } from './data';
 import { expectLogged, shot, test } from './driver';
 import { GOOD_TOKEN, OGC, OGC_DIRECT, PARCELS_CENTRE, ServicesDriver } from './services.driver';
@@ -196,6 +198,47 @@ test.describe('map services', () => {
     const png = await (await download).path();
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(png).includes(GOOD_TOKEN)).toBe(false);
+  });
+
+  test('a tour stop shows a map service and hides the others; the exported tour names it, never the key', async ({ app, page }) => {
+    const svc = new ServicesDriver(page);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.open();
+    await app.openTools();
+    await svc.tianditu({ kind: 'img', grid: 'w', labels: false, token: GOOD_TOKEN, server: `${OGC}/tianditu`, role: 'overlay' });
+    await expect(svc.row('天地图 影像')).toHaveAttribute('data-status', 'ready');
+    await svc.read('wms', WMS_CAPS);
+    await svc.choose(zh.layer, 'parcels');
+    await svc.add();
+    await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
+    const idOf = async (name: string) => (await svc.row(name).getAttribute('data-layer-id')) as string;
+    const [tianditu, wms] = [await idOf('天地图 影像'), await idOf('测试地块')];
+    const shown = (id: string) =>
+      page.evaluate((l) => window.__map?.getLayoutProperty(`service-${l}-raster`, 'visibility') ?? 'absent', id);
+    await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
+    // A new tour whose first stop shows Tianditu's imagery only.
+    await app.tour.start();
+    await page.getByRole('button', { name: STRINGS.zh.editTour }).click();
+    const editor = page.locator('.tour-editor');
+    await editor.getByRole('button', { name: EDITOR_STRINGS.zh.newTour }).click();
+    await editor.locator('.editor-services').getByRole('checkbox', { name: '天地图 影像' }).check();
+    await editor.getByRole('button', { name: EDITOR_STRINGS.zh.play }).click();
+    await expect.poll(() => shown(tianditu)).toBe('visible');
+    await expect.poll(() => shown(wms)).toBe('none');
+    await app.tour.exit();
+    await expect.poll(() => shown(wms)).toBe('visible');
+    // Exported: the service's address, not its key.
+    await app.tour.start();
+    await page.getByRole('button', { name: STRINGS.zh.editTour }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      editor.getByRole('button', { name: EDITOR_STRINGS.zh.exportTour }).click(),
+    ]);
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text).toContain('/ogc/tianditu/img_w/wmts');
+    expect(text).not.toContain(GOOD_TOKEN);
+    expect(text).not.toMatch(/[?&]tk=/);
   });
 
   test('bad services are refused with the reason and nothing changes, in English: a login page, an exception, a server the policy does not allow', async ({

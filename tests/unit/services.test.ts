@@ -348,3 +348,16 @@ describe('WFS capabilities (MapServer)', () => {
     });
   });
 });
+
+describe('a map service in a tour', () => {
+  it('is kept by its address; one carrying a key, or not an http(s) address, is refused by the tour check', async () => {
+    const { TourService } = await import('../../src/data/schema');
+    const { tiandituServices } = await import('../../src/services/tianditu');
+    const [vec] = tiandituServices('vec', 'w', true, '/services/tianditu');
+    expect(TourService.safeParse({ role: 'basemap', service: vec }).success).toBe(true);
+    const keyed = TourService.safeParse({ role: 'overlay', service: { ...vec, template: `${vec!.template}&tk=abc` } });
+    expect(keyed.success).toBe(false);
+    expect(keyed.error?.issues[0]).toMatchObject({ path: ['service', 'template'], message: 'holds a key: a tour never carries one' });
+    expect(TourService.safeParse({ role: 'overlay', service: { ...vec, template: 'javascript:alert(1)' } }).success).toBe(false);
+  });
+});

@@ -1,8 +1,9 @@
 /** The stop being edited: chapter, camera, layers, highlighted sites, texts in both languages, figures. */
 import { useId } from 'react';
 import { layers, SITE_IDS, sections, sites } from '../../data/geodata';
-import type { TourStopDef } from '../../data/schema';
+import type { TourServiceRef, TourStopDef } from '../../data/schema';
 import { boundsOf } from '../../data/selectors';
+import { useLayersOf } from '../../layers/layersState';
 import { currentView } from '../../map/cameraApi';
 import { ALL_LAYER_IDS, useApp } from '../../state/store';
 import { change, isReadOnly, playFrom, selectStop, useEditor } from './editorState';
@@ -58,6 +59,45 @@ function Texts({
             <label htmlFor={props.id}>{l === 'zh' ? e.textZh : e.textEn}</label>
             {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
           </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The map services a stop shows: those added in this browser, and those the stop names that are not. */
+function StopServices({ stop, readOnly, set }: { stop: TourStopDef; readOnly: boolean; set: (c: Partial<TourStopDef>) => void }) {
+  const lang = useApp((s) => s.lang);
+  const e = EDITOR_STRINGS[lang];
+  const layers = useLayersOf('service');
+  const chosen = stop.services ?? [];
+  const key = (r: Pick<TourServiceRef, 'role'> & { service: Pick<TourServiceRef['service'], 'template' | 'from'> }) =>
+    `${r.role} ${r.service.template} ${r.service.from.layer ?? ''}`;
+  const rows: TourServiceRef[] = [
+    ...layers.map((l): TourServiceRef => ({ role: l.role, ...(l.role === 'overlay' ? { opacity: l.opacity } : {}), service: l.service })),
+    ...chosen.filter((c) => !layers.some((l) => key({ role: l.role, service: l.service }) === key(c))),
+  ];
+  if (rows.length === 0) return null;
+  return (
+    <fieldset className="editor-checks editor-services">
+      <legend>{e.services}</legend>
+      {!readOnly && <p className="editor-help">{e.servicesHelp}</p>}
+      {rows.map((r) => {
+        const on = chosen.some((c) => key(c) === key(r));
+        return (
+          <label key={key(r)}>
+            <input
+              type="checkbox"
+              checked={on}
+              disabled={readOnly}
+              onChange={() => {
+                const next = on ? chosen.filter((c) => key(c) !== key(r)) : [...chosen, r];
+                set({ services: next.length > 0 ? next : undefined });
+              }}
+            />
+            {r.service.title}
+            {r.role === 'basemap' ? ` · ${e.serviceBasemap}` : ''}
+          </label>
         );
       })}
     </fieldset>
@@ -155,6 +195,7 @@ export function StopForm() {
           {e.circles}
         </label>
       </fieldset>
+      <StopServices stop={stop} readOnly={readOnly} set={set} />
       <fieldset className="editor-checks editor-sites">
         <legend>{e.highlight}</legend>
         {!readOnly && <p className="editor-help">{e.highlightHelp}</p>}
