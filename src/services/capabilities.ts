@@ -15,6 +15,8 @@ export interface WmtsLayerInfo {
   id: string;
   title: string;
   abstract: string;
+  /** The default of a time dimension, when the layer has one: the data's vintage. */
+  vintage?: string;
   styles: { id: string; isDefault: boolean }[];
   formats: string[];
   sets: string[];
@@ -53,6 +55,13 @@ const isMercatorCrs = (crs: string) => /(3857|900913|102100|102113|GoogleMapsCom
 const isGeographicCrs = (crs: string) => /(4326|4490|CRS84|4610|4214)\b/i.test(crs);
 const WORLD_M = 20037508.34;
 
+/** A WMTS time dimension's default (or its latest value): the vintage the details show. */
+function timeDefault(d: El | undefined): { vintage?: string } {
+  if (!d) return {};
+  const v = kidText(d, 'Default') || kids(d, 'Value').map(textOf).filter(Boolean).pop() || '';
+  return v ? { vintage: v.slice(0, 100) } : {};
+}
+
 export function parseWmts(text: string, url: string): WmtsCaps {
   const doc = parseXml(text);
   const root = doc.documentElement as unknown as El;
@@ -75,6 +84,7 @@ export function parseWmts(text: string, url: string): WmtsCaps {
     id: kidText(l, 'Identifier'),
     title: kidText(l, 'Title') || kidText(l, 'Identifier'),
     abstract: kidText(l, 'Abstract'),
+    ...timeDefault(kids(l, 'Dimension').find((d) => /^time$/i.test(kidText(d, 'Identifier')))),
     styles: kids(l, 'Style').map((s) => ({ id: kidText(s, 'Identifier'), isDefault: s.getAttribute('isDefault') === 'true' })),
     formats: kids(l, 'Format').map(textOf),
     sets: kids(l, 'TileMatrixSetLink').map((k) => kidText(k, 'TileMatrixSet')),
@@ -202,6 +212,7 @@ export function wmtsService(caps: WmtsCaps, c: WmtsChoice, datum: Datum = 'WGS-8
     attribution: caps.provider || caps.title,
     from: { url: caps.url, layer: layer.id, style: c.style, matrixSet: set.id, format: c.format, version: '1.0.0' },
     ...(layer.abstract ? { abstract: layer.abstract } : {}),
+    ...(layer.vintage ? { vintage: layer.vintage } : {}),
     ...(moved ? { rebased: true } : {}),
   };
   if (set.drawable === 'webmercator') {
@@ -218,6 +229,8 @@ export interface WmsLayerInfo {
   name: string;
   title: string;
   abstract: string;
+  /** A time dimension's default, when the layer has one: the data's vintage. */
+  vintage?: string;
   styles: { name: string; title: string }[];
   crs: string[];
   attribution: string;
@@ -252,7 +265,18 @@ export function parseWms(text: string, url: string): WmsCaps {
     const styles = [...inherited.styles, ...kids(l, 'Style').map((s) => ({ name: kidText(s, 'Name'), title: kidText(s, 'Title') }))];
     const attribution = kidText(kid(l, 'Attribution'), 'Title') || inherited.attribution;
     const name = kidText(l, 'Name');
-    if (name) layers.push({ name, title: kidText(l, 'Title') || name, abstract: kidText(l, 'Abstract'), styles, crs, attribution });
+    const time = [...kids(l, 'Dimension'), ...kids(l, 'Extent')].find((d) => /^time$/i.test(d.getAttribute('name') ?? ''));
+    const vintage = (time?.getAttribute('default') || textOf(time).split(/[,/]/).filter(Boolean).pop() || '').slice(0, 100);
+    if (name)
+      layers.push({
+        name,
+        title: kidText(l, 'Title') || name,
+        abstract: kidText(l, 'Abstract'),
+        styles,
+        crs,
+        attribution,
+        ...(vintage ? { vintage } : {}),
+      });
     for (const k of kids(l, 'Layer')) walk(k, { crs, styles, attribution });
   };
   for (const l of kids(capability, 'Layer')) walk(l, { crs: [], styles: [], attribution: '' });
@@ -336,6 +360,7 @@ export function wmsService(caps: WmsCaps, c: WmsChoice, datum: Datum = 'WGS-84')
     attribution: first.attribution || caps.title,
     from: { url: caps.url, layer: chosen.map((l) => l.name).join(','), style: c.style, format, version: caps.version },
     ...(first.abstract ? { abstract: first.abstract } : {}),
+    ...(first.vintage ? { vintage: first.vintage } : {}),
     ...(r.moved ? { rebased: true } : {}),
   };
 }

@@ -361,3 +361,19 @@ describe('a map service in a tour', () => {
     expect(TourService.safeParse({ role: 'overlay', service: { ...vec, template: 'javascript:alert(1)' } }).success).toBe(false);
   });
 });
+
+describe('a service’s vintage', () => {
+  it('is the default of its time dimension (WMTS and WMS), shown in its details', () => {
+    const wmtsXml = captured('wmts-mapcache.xml').replace(
+      '<ows:Identifier>parcels</ows:Identifier>',
+      '<ows:Identifier>parcels</ows:Identifier><Dimension><ows:Identifier>time</ows:Identifier><Default>2024-06</Default><Value>2023-06</Value><Value>2024-06</Value></Dimension>',
+    );
+    const caps = parseWmts(wmtsXml, 'http://h/wmts');
+    expect(wmtsService(caps, defaultWmtsChoice(caps, 'parcels')).vintage).toBe('2024-06');
+    const wmsXml = captured('wms-130.xml').replace(
+      '<Name>parcels</Name>',
+      '<Name>parcels</Name><Dimension name="time" units="ISO8601" default="2022">2020,2021,2022</Dimension>',
+    );
+    expect(wmsService(parseWms(wmsXml, 'http://h/ms?map=TEST'), { layers: ['parcels'], style: '' }).vintage).toBe('2022');
+  });
+});
