@@ -12,6 +12,7 @@ const PICTURES = {
   'screenshot-phone.png': 'site-enclave-en-390x844.png',
   'screenshot-import.png': 'imports-gbk-cgcs2000-xlsx-zh-1366.png',
   'screenshot-tools.png': 'tools-analysis-1366.png',
+  'screenshot-services.png': 'service-imagery-1920.png',
 };
 
 const missing = Object.values(PICTURES).filter((f) => !existsSync(join(FROM, f)));

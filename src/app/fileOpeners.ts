@@ -1,5 +1,5 @@
 /** The kinds of layer that open files, in the order they are asked: a vector-tile archive, else a file to import. */
-import { registerOpener } from '../layers/openers';
+import { registerOpener, registerUrlOpener } from '../layers/openers';
 
 registerOpener({
   id: 'tiled',
@@ -10,4 +10,14 @@ registerOpener({
   id: 'import',
   accepts: () => true,
   open: (f) => import('../tools/importFile').then((m) => m.importFile(f)),
+});
+
+// A PMTiles archive's URL typed into the map services' form is a tiled layer.
+registerUrlOpener({
+  id: 'tiled',
+  accepts: (url) => /\.pmtiles(\?|#|$)/i.test(url.trim()),
+  open: async (url) => {
+    const [{ addTiledUrl }, { resolveUrl }] = await Promise.all([import('../tiles/manage'), import('../tiles/archive')]);
+    return addTiledUrl(resolveUrl(url.trim(), location.href));
+  },
 });

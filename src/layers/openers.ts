@@ -25,3 +25,16 @@ export async function openFiles(files: readonly File[], handles: readonly (FileS
     await opener.open(file, handles[i]);
   }
 }
+
+/** A kind that opens a layer from an address typed in (a PMTiles archive's URL): asked before the map services read it. */
+export interface UrlOpener {
+  id: string;
+  accepts: (url: string) => boolean;
+  open: (url: string) => Promise<boolean>;
+}
+const urlOpeners: UrlOpener[] = [];
+export function registerUrlOpener(opener: UrlOpener): void {
+  if (!urlOpeners.some((o) => o.id === opener.id)) urlOpeners.push(opener);
+}
+/** The opener of another kind for this address, if one accepts it. */
+export const urlOpenerFor = (url: string) => urlOpeners.find((o) => o.accepts(url)) ?? null;

@@ -12,7 +12,7 @@ import { LayerVisibility } from '../layers/LayerControls';
 import { useLayerStrings } from '../layers/layerStrings';
 import { useLayers, useLayersOf } from '../layers/layersState';
 import type { ServiceLayer } from '../layers/model';
-import { openFiles } from '../layers/openers';
+import { openFiles, urlOpenerFor } from '../layers/openers';
 import { useApp } from '../state/store';
 import { defaultWmtsChoice, type WmsChoice, type WmtsChoice, wmsService, wmtsService } from './capabilities';
 import { FEATURE_LIMIT } from './featureLimit';
@@ -417,6 +417,15 @@ export function ServicesSection() {
             abort.current = a;
             setBusy(true);
             setReading(null);
+            // An address another kind of layer opens (a PMTiles archive): handed to it.
+            const other = urlOpenerFor(value);
+            if (other) {
+              void other
+                .open(value)
+                .then((ok) => ok && setUrl(''))
+                .finally(() => setBusy(false));
+              return;
+            }
             void import('./read')
               .then((r) => r.readService(value, kind, datum, a.signal))
               .then((r) => !a.signal.aborted && setReading(r))

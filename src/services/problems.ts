@@ -27,6 +27,8 @@ export type ServiceProblem =
   | { code: 'unknown-type' }
   | { code: 'too-many'; limit: number; matched?: number }
   | { code: 'no-token' }
+  /** A MapLibre style: a basemap of its own with fonts and sprites, configured rather than added here. */
+  | { code: 'style' }
   /** A WFS offering no GeoJSON output (its formats named). */
   | { code: 'no-geojson'; formats: string[] };
 

@@ -210,6 +210,7 @@ export async function readService(input: string, kind: ReadKind, datum: Datum, s
     if (j.tileInfo || j.currentVersion !== undefined || /\/(MapServer|ImageServer)\/?(\?|$)/i.test(url))
       return { kind: 'def', def: arcgisService(url.replace(/\?.*$/, '').replace(/\/$/, ''), j, datum) };
     if (Array.isArray(j.tiles)) return { kind: 'def', def: tileJsonService(url, j, datum) };
+    if (j.version === 8 && Array.isArray(j.layers)) throw new ServiceError({ code: 'style' });
     const collections = collectionsOf(url, j);
     if (collections) return { kind: 'features', collections };
     // An OGC API landing page: its collections.

@@ -4,7 +4,7 @@ import type { ServiceProblem } from './problems';
 
 const zh = {
   title: '地图服务',
-  hint: '添加单位已有的地图服务：天地图、WMTS、WMS、ArcGIS、XYZ 瓦片，或 OGC API 要素服务。仅在联网时可用，不含在离线副本中。',
+  hint: '添加单位已有的地图服务：天地图、WMTS、WMS、ArcGIS、XYZ 瓦片、OGC API 要素或 WFS；PMTiles 网址作为大数据图层添加。仅在联网时可用，不含在离线副本中。',
   addService: '添加地图服务',
   kind: '类型',
   kinds: {
@@ -76,7 +76,7 @@ type Strings = typeof zh;
 
 const en: Strings = {
   title: 'Map services',
-  hint: 'Add the map services the office already runs: Tianditu, WMTS, WMS, ArcGIS, XYZ tiles, or OGC API Features. Online only: not in the offline copy.',
+  hint: 'Add the map services the office already runs: Tianditu, WMTS, WMS, ArcGIS, XYZ tiles, OGC API Features or WFS; a PMTiles URL becomes a tiled layer. Online only: not in the offline copy.',
   addService: 'Add a map service',
   kind: 'Type',
   kinds: {
@@ -210,6 +210,10 @@ export function serviceProblemText(p: ServiceProblem, lang: Lang): string {
       return z
         ? `该 WFS 不提供 GeoJSON 输出（只有：${p.formats.join('、')}）：请在服务端开启 GeoJSON，或改用 OGC API 要素服务。`
         : `this WFS offers no GeoJSON output (only: ${p.formats.join(', ')}): enable GeoJSON on the server, or use its OGC API Features.`;
+    case 'style':
+      return z
+        ? '这是 MapLibre 样式：它带有自己的字体和图标，请在 basemaps.json 中配置为矢量底图（见部署说明）。'
+        : 'this is a MapLibre style: it brings its own fonts and icons; configure it in basemaps.json as a vector basemap (see the deployment notes).';
     case 'no-token':
       return z ? '需要天地图密钥（tk）：请在“地图服务”中填写。' : 'a Tianditu key (tk) is needed: enter it under “Map services”.';
   }

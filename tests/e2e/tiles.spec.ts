@@ -3,10 +3,12 @@
  * and read by URL from the preview server with range requests; bad archives and servers refused with
  * their reason while what is on the map stays.
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVICE_STRINGS } from '../../src/services/serviceStrings';
 import { expect, shot, test } from './driver';
 
 type Page = import('@playwright/test').Page;
@@ -109,6 +111,17 @@ test.describe('large layers as vector tiles', () => {
     await expect(row).toHaveAttribute('data-status', 'ready');
     await expect(row.getByRole('combobox', { name: '按属性着色' })).toHaveValue('用途');
     await expect.poll(async () => (await tiledValues(page, '用途')).length).toBeGreaterThan(0);
+  });
+
+  test('a PMTiles URL given to the map services form becomes the same tiled layer', async ({ app, page }) => {
+    await app.open();
+    await app.foldLayerControl();
+    await app.openTools();
+    const services = page.locator('section.services');
+    await services.getByLabel(SERVICE_STRINGS.zh.url).fill('/e2e-tiles/parcels.pmtiles');
+    await services.getByRole('button', { name: SERVICE_STRINGS.zh.read }).click();
+    await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');
+    await expect(services.locator('li[data-service]')).toHaveCount(0);
   });
 
   test('the same archive by URL from the preview server, read by range requests', async ({ app, page }) => {
