@@ -54,7 +54,7 @@ const zh = {
   drawnGeographic: (crs: string) => `经纬度网格（${crs}），在浏览器中逐行重投影为球面墨卡托`,
   drawnShifted: (from: string, to: string) => `由 ${from} 平移到地图的 ${to}（每张瓦片按中心偏移）`,
   datumOf: (d: string, map: string, converted: boolean) =>
-    converted ? `坐标基准 ${d}；地图上的站点等已转换到 ${map} 与之对齐` : `坐标基准 ${d}；地图为 ${map}`,
+    converted ? `${d}；地图上的站点等已转换到 ${map} 与之对齐` : `${d}；地图为 ${map}`,
   attribution: '版权',
   vintage: '数据时间',
   onlineOnly: '仅联网时可用：不在离线副本中。',
@@ -126,7 +126,7 @@ const en: Strings = {
   drawnGeographic: (crs: string) => `geographic grid (${crs}), reprojected to Web Mercator row by row in the browser`,
   drawnShifted: (from: string, to: string) => `shifted from ${from} to the map’s ${to} (per tile, at its centre)`,
   datumOf: (d: string, map: string, converted: boolean) =>
-    converted ? `Datum ${d}; the sites and other overlays were converted to ${map} to match it` : `Datum ${d}; the map is in ${map}`,
+    converted ? `${d}; the sites and other overlays were converted to ${map} to match it` : `${d}; the map is in ${map}`,
   attribution: 'Attribution',
   vintage: 'Vintage',
   onlineOnly: 'Online only: not in the offline copy.',
