@@ -35,7 +35,7 @@ export async function fetchService(url: string, signal?: AbortSignal, timeoutMs 
     res = await fetch(url, { signal: both, credentials: 'omit' });
   } catch (error) {
     if (signal?.aborted) throw error;
-    if (timeout.aborted) throw new ServiceError({ code: 'timeout', seconds: Math.round(timeoutMs / 1000) });
+    if (timeout.aborted) throw new ServiceError({ code: 'timeout', seconds: Math.ceil(timeoutMs / 1000) });
     // The violation event may come just after the rejection.
     await new Promise((r) => setTimeout(r, 30));
     throw new ServiceError({ code: 'unreachable', origin: originOf(url), policy: refusedByPolicy.has(originOf(url)) });
@@ -82,7 +82,7 @@ export async function imageOf(res: Response): Promise<Blob | null> {
   }
   if (type.includes('xml') && !type.includes('svg')) {
     const text = await res.text();
-    const said = /<(?:\w+:)?(?:ServiceException|ExceptionText)[^>]*>([\s\S]*?)<\//.exec(text)?.[1]?.trim();
+    const said = /<(?:\w+:)?(?:ServiceException|ExceptionText)(?:\s[^>]*)?>([\s\S]*?)<\//.exec(text)?.[1]?.trim();
     throw new ServiceError({ code: 'exception', text: said || text.slice(0, 200) });
   }
   if (type.includes('json')) {

@@ -377,3 +377,91 @@ describe('a service’s vintage', () => {
     expect(wmsService(parseWms(wmsXml, 'http://h/ms?map=TEST'), { layers: ['parcels'], style: '' }).vintage).toBe('2022');
   });
 });
+
+describe('what a service answers, named', () => {
+  it('a tile: an image, no tile here (404), or an HTML page, an exception report, an empty or non-image answer refused', async () => {
+    const { imageOf } = await import('../../src/services/fetchService');
+    const png = new Response(new Uint8Array([137, 80, 78, 71]), { headers: { 'content-type': 'image/png' } });
+    expect((await imageOf(png))?.size).toBe(4);
+    expect(await imageOf(new Response(null, { status: 404 }))).toBeNull();
+    const fail = async (r: Response) => {
+      try {
+        await imageOf(r);
+      } catch (e) {
+        return (e as ServiceError).problem;
+      }
+      return null;
+    };
+    expect(await fail(new Response('<html><title>登录</title></html>', { headers: { 'content-type': 'text/html' } }))).toEqual({
+      code: 'html',
+      title: '登录',
+    });
+    expect(
+      await fail(
+        new Response('<ServiceExceptionReport><ServiceException code="x">LAYERS nope</ServiceException></ServiceExceptionReport>', {
+          headers: { 'content-type': 'application/vnd.ogc.se_xml' },
+        }),
+      ),
+    ).toEqual({ code: 'exception', text: 'LAYERS nope' });
+    expect(await fail(new Response(new Uint8Array(0), { headers: { 'content-type': 'image/png' } }))).toEqual({ code: 'empty-image' });
+    expect(await fail(new Response('x', { headers: { 'content-type': 'text/plain' } }))).toEqual({ code: 'not-image', type: 'text/plain' });
+  });
+  it('a refusal with the server’s words (Tianditu’s JSON), an HTTP error, a timeout, mixed content', async () => {
+    const { fetchService } = await import('../../src/services/fetchService');
+    const { vi } = await import('vitest');
+    const answer = (r: () => Promise<Response>) => vi.stubGlobal('fetch', r);
+    const fail = async (url: string, timeout?: number) => {
+      try {
+        await fetchService(url, undefined, timeout);
+      } catch (e) {
+        return (e as ServiceError).problem;
+      }
+      return null;
+    };
+    answer(async () => new Response(JSON.stringify({ msg: '权限验证失败：非法 key', code: 403 }), { status: 403 }));
+    expect(await fail('https://t0.example/img_w/wmts')).toEqual({ code: 'auth', status: 403, detail: '权限验证失败：非法 key' });
+    answer(async () => new Response('oops', { status: 502 }));
+    expect(await fail('https://t0.example/img_w/wmts')).toEqual({ code: 'http', status: 502 });
+    answer(
+      (...args: unknown[]) =>
+        new Promise((_, reject) =>
+          (args[1] as RequestInit).signal?.addEventListener('abort', () => reject(new DOMException('timeout', 'TimeoutError'))),
+        ),
+    );
+    expect(await fail('https://slow.example/wms', 50)).toEqual({ code: 'timeout', seconds: 1 });
+    vi.stubGlobal('location', { protocol: 'https:', href: 'https://app.example/' });
+    expect(await fail('http://10.0.0.5/wms')).toEqual({ code: 'mixed', url: 'http://10.0.0.5/wms' });
+    vi.unstubAllGlobals();
+  });
+  it('a TileJSON: its tiles (TMS rows flipped), zooms and attribution as text', async () => {
+    const { readService } = await import('../../src/services/read');
+    const { vi } = await import('vitest');
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(
+          JSON.stringify({
+            tilejson: '3.0.0',
+            name: '影像',
+            tiles: ['tiles/{z}/{x}/{y}.jpg'],
+            scheme: 'tms',
+            minzoom: 8,
+            maxzoom: 16,
+            attribution: '<a href="x">局</a>',
+          }),
+          {
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+    );
+    const r = await readService('https://maps.example/imagery.json', 'auto', 'WGS-84');
+    vi.unstubAllGlobals();
+    expect(r.kind === 'def' && r.def).toMatchObject({
+      title: '影像',
+      template: 'https://maps.example/tiles/{z}/{x}/{-y}.jpg',
+      minzoom: 8,
+      maxzoom: 16,
+      attribution: '局',
+    });
+  });
+});
