@@ -14,7 +14,7 @@
  * Usage: node tests/servers/ogc-host.mjs [port] (default 4180). Needs cgi-mapserver and mapcache-cgi.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -40,6 +40,8 @@ for (const [what, path, pkg] of [
 }
 
 const dir = join(tmpdir(), `suichang-ogc-${PORT}`);
+// MapCache's tiles from a run before (made from older fixtures, perhaps) never answer for this one.
+rmSync(join(dir, 'cache'), { recursive: true, force: true });
 mkdirSync(join(dir, 'cache'), { recursive: true });
 const mapfile = join(dir, 'test.map');
 writeFileSync(join(dir, 'ms.conf'), `CONFIG\n  ENV\n    MS_MAP_PATTERN "^${dir}/.*"\n  END\n  MAPS\n    TEST "${mapfile}"\n  END\nEND\n`);
