@@ -20,6 +20,8 @@ interface LayersState {
   add: (layer: UserLayer) => void;
   update: (id: string, change: LayerChange) => void;
   remove: (id: string) => void;
+  /** Draws a layer one place higher (1) or lower (-1) among the layers of its kind. */
+  move: (id: string, by: 1 | -1) => void;
   /** The layers of one kind replaced (read back at start-up), the others left as they are. */
   setKind: <K extends LayerKind>(kind: K, layers: LayerOfKind<K>[]) => void;
 }
@@ -33,6 +35,21 @@ export const useLayers = create<LayersState>()((set) => ({
     }),
   update: (id, change) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? ({ ...l, ...change } as UserLayer) : l)) })),
   remove: (id) => set((s) => ({ layers: s.layers.filter((l) => l.id !== id) })),
+  move: (id, by) =>
+    set((s) => {
+      const i = s.layers.findIndex((l) => l.id === id);
+      const me = s.layers[i];
+      if (!me) return s;
+      // The next layer of the same kind above (or below) it: the two change places.
+      let j = i + by;
+      while (j >= 0 && j < s.layers.length && s.layers[j]?.kind !== me.kind) j += by;
+      const other = s.layers[j];
+      if (!other) return s;
+      const layers = [...s.layers];
+      layers[i] = other;
+      layers[j] = me;
+      return { layers };
+    }),
   setKind: (kind, layers) => set((s) => ({ layers: [...s.layers.filter((l) => l.kind !== kind), ...layers] })),
 }));
 

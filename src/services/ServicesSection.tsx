@@ -104,6 +104,26 @@ function ServiceRow({ l }: { l: ServiceLayer }) {
             onChange={(e) => update(l.id, { opacity: Number(e.target.value) / 100 })}
           />
         )}
+        {l.role === 'overlay' && (
+          <>
+            <button
+              type="button"
+              aria-label={`${t.moveUp} · ${l.name}`}
+              title={t.moveUp}
+              onClick={() => useLayers.getState().move(l.id, 1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label={`${t.moveDown} · ${l.name}`}
+              title={t.moveDown}
+              onClick={() => useLayers.getState().move(l.id, -1)}
+            >
+              ↓
+            </button>
+          </>
+        )}
         <button type="button" className="danger" onClick={() => void import('./manage').then((m) => m.removeService(l.id))}>
           {t.remove}
         </button>
@@ -455,7 +475,8 @@ export function ServicesSection() {
         <>
           <h4>{t.list}</h4>
           <ul className="import-list service-list">
-            {layers.map((l) => (
+            {/* The one drawn on top first. */}
+            {[...layers].reverse().map((l) => (
               <ServiceRow key={l.id} l={l} />
             ))}
           </ul>

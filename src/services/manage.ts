@@ -20,7 +20,8 @@ import { serviceUrl } from './serviceUrl';
 import { tileAt } from './tileRequest';
 
 export const SERVICE_PREFIX = 'suichang:service:v1:';
-type Stored = Omit<ServiceLayer, 'kind' | 'status'>;
+/** As kept: `order` is the drawing order among the services (first is lowest). */
+type Stored = Omit<ServiceLayer, 'kind' | 'status'> & { order?: number };
 const store = new KeyedCollection<Stored>('services', SERVICE_PREFIX);
 const s = () => SERVICE_STRINGS[useApp.getState().lang];
 
@@ -111,8 +112,9 @@ function syncBasemaps(layers: readonly ServiceLayer[]): void {
   if (!same) app.setBasemaps(next);
 }
 
-const storedOf = ({ kind: _k, status: _s, ...rest }: ServiceLayer): Stored => rest;
-const layerOf = (st: Stored): ServiceLayer => ({ ...st, kind: 'service', status: { kind: 'ready' } });
+const storedOf = ({ kind: _k, status: _s, ...rest }: ServiceLayer, order: number): Stored => ({ ...rest, order });
+const layerOf = ({ order: _o, ...st }: Stored): ServiceLayer => ({ ...st, kind: 'service', status: { kind: 'ready' } });
+const orderOf = (l: ServiceLayer) => layersOf('service').indexOf(l);
 
 let saving: Promise<void> = Promise.resolve();
 function persist(put: ServiceLayer[], del: string[]): void {
@@ -120,7 +122,7 @@ function persist(put: ServiceLayer[], del: string[]): void {
     .catch(() => undefined)
     .then(() =>
       store.commit(
-        put.map((l): [string, Stored] => [l.id, storedOf(l)]),
+        put.map((l): [string, Stored] => [l.id, storedOf(l, orderOf(l))]),
         del,
       ),
     )
@@ -173,7 +175,7 @@ export async function restoreServices(): Promise<void> {
   started = true;
   const kept = await store.readAll().catch(() => new Map<string, Stored>());
   for (const [id, st] of kept) registerService(id, st.service);
-  const layers = [...kept.values()].map(layerOf);
+  const layers = [...kept.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map(layerOf);
   if (layers.length) useLayers.getState().setKind('service', layers);
   syncBasemaps(layers);
   // The service chosen as the basemap last time, now that it is offered again.
@@ -190,11 +192,11 @@ export async function restoreServices(): Promise<void> {
     if (applyingRemote) return;
     const changed = now.filter(
       (l) =>
-        !before.includes(l) &&
+        (!before.includes(l) || before.indexOf(l) !== now.indexOf(l)) &&
         (() => {
           const b = before.find((x) => x.id === l.id);
-          // A status alone is not kept (a fault is found again).
-          return !b || JSON.stringify(storedOf(b)) !== JSON.stringify(storedOf(l));
+          // A status alone is not kept (a fault is found again); a new place in the drawing order is.
+          return !b || JSON.stringify(storedOf(b, before.indexOf(b))) !== JSON.stringify(storedOf(l, now.indexOf(l)));
         })(),
     );
     const gone = before.filter((b) => !now.some((l) => l.id === b.id)).map((b) => b.id);

@@ -201,6 +201,8 @@ test.describe('map services', () => {
   });
 
   test('a tour stop shows a map service and hides the others; the exported tour names it, never the key', async ({ app, page }) => {
+    // Two services, a reload, the editor and a tour: about 45 s here.
+    test.slow();
     const svc = new ServicesDriver(page);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await app.open();
@@ -215,6 +217,20 @@ test.describe('map services', () => {
     const [tianditu, wms] = [await idOf('天地图 影像'), await idOf('测试地块')];
     const shown = (id: string) =>
       page.evaluate((l) => window.__map?.getLayoutProperty(`service-${l}-raster`, 'visibility') ?? 'absent', id);
+    // Overlays in order: the one added last on top, until moved; the order is kept over a reload.
+    const drawOrder = () =>
+      page.evaluate(() => (window.__map?.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('service-')));
+    expect(await drawOrder()).toEqual([`service-${tianditu}-raster`, `service-${wms}-raster`]);
+    await svc
+      .section()
+      .getByRole('button', { name: `${zh.moveUp} · 天地图 影像` })
+      .click();
+    await expect.poll(drawOrder).toEqual([`service-${wms}-raster`, `service-${tianditu}-raster`]);
+    await expect(svc.section().locator('li[data-service]')).toHaveText([/天地图 影像/, /测试地块/]);
+    await page.reload();
+    await app.open();
+    await app.openTools();
+    await expect.poll(drawOrder).toEqual([`service-${wms}-raster`, `service-${tianditu}-raster`]);
     await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
     // A new tour whose first stop shows Tianditu's imagery only.
     await app.tour.start();

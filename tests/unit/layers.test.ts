@@ -137,3 +137,20 @@ describe('saved layers of the layout before the one model', () => {
     expect(back).toEqual(imported);
   });
 });
+
+describe('the order layers are drawn in', () => {
+  it('moves a layer past the next one of its kind, never past the end', async () => {
+    const { useLayers } = await import('../../src/layers/layersState');
+    const base = { datum: 'WGS-84' as const, color: '#000000', opacity: 1, visible: true };
+    const svc = (id: string) =>
+      ({ ...base, id, name: id, kind: 'service', role: 'overlay', status: { kind: 'ready' }, service: {} }) as never;
+    const geo = (id: string) => ({ ...base, id, name: id, kind: 'geojson', fc: { type: 'FeatureCollection', features: [] } }) as never;
+    useLayers.setState({ layers: [svc('a'), geo('g'), svc('b'), svc('c')] });
+    useLayers.getState().move('a', 1);
+    expect(useLayers.getState().layers.map((l) => l.id)).toEqual(['b', 'g', 'a', 'c']);
+    useLayers.getState().move('c', 1);
+    expect(useLayers.getState().layers.map((l) => l.id)).toEqual(['b', 'g', 'a', 'c']);
+    useLayers.getState().move('b', -1);
+    expect(useLayers.getState().layers.map((l) => l.id)).toEqual(['b', 'g', 'a', 'c']);
+  });
+});
