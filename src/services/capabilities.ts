@@ -48,6 +48,8 @@ export interface WmtsCaps {
   url: string;
   /** The document's own advertised address (to move operation URLs to a proxy). */
   self: string;
+  /** Whether `title` is the document's own (else its host). */
+  hasTitle: boolean;
 }
 
 const num = (s: string) => Number.parseFloat(s);
@@ -114,13 +116,15 @@ export function parseWmts(text: string, url: string): WmtsCaps {
   if (layers.length === 0) throw new ServiceError({ code: 'no-layers' });
   return {
     kind: 'wmts',
-    title: kidText(ident, 'Title') || layers[0]?.title || '',
+    // A document without a title of its own is named by its host, not by one of its layers.
+    title: kidText(ident, 'Title') || new URL(url, 'http://localhost/').host,
     provider: kidText(provider, 'ProviderName'),
     layers,
     sets,
     kvp: opHref('GetTile') || null,
     url,
     self: opHref('GetCapabilities'),
+    hasTitle: kidText(ident, 'Title') !== '',
   };
 }
 
@@ -163,6 +167,9 @@ function mercatorIds(set: MatrixSetInfo): Record<string, string> {
   }
   return ids;
 }
+
+/** The document's own title, when it has one (not the host it falls back to). */
+const kidTitle = (caps: WmtsCaps) => (caps.hasTitle ? caps.title : '');
 
 export interface WmtsChoice {
   layer: string;
@@ -209,7 +216,7 @@ export function wmtsService(caps: WmtsCaps, c: WmtsChoice, datum: Datum = 'WGS-8
     template,
     tileSize: 256,
     datum,
-    attribution: caps.provider || caps.title,
+    attribution: caps.provider || kidTitle(caps) || layer.title,
     from: { url: caps.url, layer: layer.id, style: c.style, matrixSet: set.id, format: c.format, version: '1.0.0' },
     ...(layer.abstract ? { abstract: layer.abstract } : {}),
     ...(layer.vintage ? { vintage: layer.vintage } : {}),

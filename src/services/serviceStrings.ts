@@ -116,7 +116,7 @@ const en: Strings = {
   grid: 'Tile grid',
   gridW: 'Web Mercator (_w)',
   gridC: 'Geographic (_c, reprojected in the browser)',
-  tiandituServer: 'Server (Tianditu by default; this site’s path through a proxy)',
+  tiandituServer: "Server (Tianditu by default; this site's path through a proxy)",
   list: 'Services added',
   remove: 'Remove',
   moveUp: 'Move up (drawn above)',
@@ -126,9 +126,9 @@ const en: Strings = {
   from: 'Source',
   drawn: 'Drawn',
   drawnDirect: 'as served (Web Mercator)',
-  drawnBbox: 'requested for each tile’s extent (GetMap)',
+  drawnBbox: "requested for each tile's extent (GetMap)",
   drawnGeographic: (crs: string) => `geographic grid (${crs}), reprojected to Web Mercator row by row in the browser`,
-  drawnShifted: (from: string, to: string) => `shifted from ${from} to the map’s ${to} (per tile, at its centre)`,
+  drawnShifted: (from: string, to: string) => `shifted from ${from} to the map's ${to} (per tile, at its centre)`,
   datumOf: (d: string, map: string, converted: boolean) =>
     converted ? `${d}; the sites and other overlays were converted to ${map} to match it` : `${d}; the map is in ${map}`,
   attribution: 'Attribution',
@@ -159,15 +159,15 @@ export function serviceProblemText(p: ServiceProblem, lang: Lang): string {
     case 'mixed':
       return z
         ? `本页通过 https 打开，浏览器不允许读取 http 服务（${p.url}）：请使用该服务的 https 地址，或经本站代理（见部署说明）。`
-        : `this page is on https, and the browser blocks an http service (${p.url}): use the service’s https address, or the site’s proxy (see the deployment notes).`;
+        : `this page is on https, and the browser blocks an http service (${p.url}): use the service's https address, or the site's proxy (see the deployment notes).`;
     case 'unreachable':
       return p.policy
         ? z
           ? `本站的安全策略不允许连接 ${p.origin}：请经本站代理访问该服务，或在构建时将其加入 VITE_SERVICE_ORIGINS。`
-          : `this site’s security policy does not allow ${p.origin}: reach the service through the site’s proxy, or add it to VITE_SERVICE_ORIGINS at build time.`
+          : `this site's security policy does not allow ${p.origin}: reach the service through the site's proxy, or add it to VITE_SERVICE_ORIGINS at build time.`
         : z
           ? `无法读取 ${p.origin} 的回应：服务可能未开启跨域（CORS），或无法访问。请经本站代理访问（见部署说明）。`
-          : `no answer from ${p.origin} that this page may read: the service may not send CORS headers, or is down. Reach it through the site’s proxy (see the deployment notes).`;
+          : `no answer from ${p.origin} that this page may read: the service may not send CORS headers, or is down. Reach it through the site's proxy (see the deployment notes).`;
     case 'timeout':
       return z ? `服务在 ${p.seconds} 秒内没有回应。` : `the service did not answer within ${p.seconds} s.`;
     case 'http':
@@ -175,11 +175,11 @@ export function serviceProblemText(p: ServiceProblem, lang: Lang): string {
     case 'auth':
       return z
         ? `服务拒绝访问（HTTP ${p.status}）：密钥错误、已过期、未绑定本网站的域名，或需要登录${p.detail ? `（服务说：${p.detail}）` : ''}。`
-        : `the service refused access (HTTP ${p.status}): the key is wrong, expired or not bound to this site’s domain, or a login is needed${p.detail ? ` (the service says: ${p.detail})` : ''}.`;
+        : `the service refused access (HTTP ${p.status}): the key is wrong, expired or not bound to this site's domain, or a login is needed${p.detail ? ` (the service says: ${p.detail})` : ''}.`;
     case 'html':
       return z
         ? `服务返回的是网页${p.title ? `“${p.title}”` : ''}（登录页或错误页？），不是地图服务的回应。`
-        : `the service answered with a web page${p.title ? ` “${p.title}”` : ''} (a login or error page?), not a map service’s answer.`;
+        : `the service answered with a web page${p.title ? ` “${p.title}”` : ''} (a login or error page?), not a map service's answer.`;
     case 'not-xml':
       return z ? `回应不是能力文档（XML）：${p.detail}` : `the answer is not a capabilities document (XML): ${p.detail}`;
     case 'unknown-document':
