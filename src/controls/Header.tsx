@@ -7,6 +7,7 @@ import { exitTour, startChosenTour } from '../tour/controller';
 import { useTour } from '../tour/tourState';
 import { copyLink } from '../ui/copyLink';
 import { Search } from './Search';
+import { TourChooser } from './TourChooser';
 
 export function Header() {
   const lang = useApp((s) => s.lang);
@@ -54,6 +55,7 @@ export function Header() {
         >
           {touring ? t.tourExit : t.startTour}
         </button>
+        {!touring && <TourChooser />}
         <button type="button" className="header-button" onClick={copy} aria-live="polite">
           {copied ? t.linkCopied : t.copyLink}
         </button>

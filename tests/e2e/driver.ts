@@ -353,6 +353,25 @@ export class AppDriver {
     await this.page.mouse.click(p.x, p.y);
   }
 
+  /**
+   * Clicks a site where the map draws it, once it is drawn there and the camera is still: a camera move the
+   * app starts a moment later (a stop framed with its card) would otherwise take the site from under the click.
+   */
+  async clickSite(id: string, at: LngLat): Promise<void> {
+    const here = () =>
+      this.page.evaluate(
+        ({ id, at }) => {
+          const m = window.__map;
+          if (!m || m.isMoving() || !m.loaded()) return false;
+          const p = m.project(at);
+          return m.queryRenderedFeatures([p.x, p.y]).some((f) => f.properties?.id === id);
+        },
+        { id, at },
+      );
+    await expect.poll(here, { message: `site ${id} drawn at its point` }).toBe(true);
+    await this.clickMap(at);
+  }
+
   /** Folds the layer control away (a planner does when the map is cramped between it and the tools). */
   async foldLayerControl(): Promise<void> {
     const toggle = this.page.locator('.layer-control-toggle');

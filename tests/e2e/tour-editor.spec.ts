@@ -8,6 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { STRINGS } from '../../src/i18n/strings';
+import { EDITOR_STRINGS } from '../../src/tour/editor/editorStrings';
 import { stops as builtIn, site, sites } from './data';
 import { AppDriver, expect, shot, test } from './driver';
 
@@ -63,7 +65,7 @@ test.describe('presenters make their own tours', () => {
     for (const name of ['化工园区', '飞地', '高铁经济功能区', '社区中心', '数字经济']) await layersBox.getByLabel(name).uncheck();
     await layersBox.getByLabel('化工园区').check();
     await app.map.idle();
-    await app.clickMap(at(KAN.id));
+    await app.clickSite(KAN.id, at(KAN.id));
     await expect(editor(page).getByLabel(KAN.name_zh)).toBeChecked();
     await field(page, '标题', '中文').fill('开发区');
     await field(page, '标题', 'English').fill('The development zone');
@@ -86,7 +88,7 @@ test.describe('presenters make their own tours', () => {
     await field(page, '说明', 'English').fill('A park in Jiaxing for weak village collectives.');
     await layersBox.getByLabel('飞地').check();
     await app.map.idle();
-    await app.clickMap(at(NANHU.id));
+    await app.clickSite(NANHU.id, at(NANHU.id));
     await expect(editor(page).getByLabel(NANHU.name_zh)).toBeChecked();
     await saved(page);
     await editor(page).locator('.editor-head').scrollIntoViewIfNeeded();
@@ -169,6 +171,37 @@ test.describe('presenters make their own tours', () => {
     await otherApp.tour.next();
     await expect(otherApp.tour.title()).toHaveText('开发区');
     await fresh.close();
+  });
+
+  test('the tour button’s chooser plays a presenter’s own tour or the built-in one, without the editor', async ({ app, page }) => {
+    await app.open();
+    // No tours of one's own: no chooser, the button plays the built-in tour.
+    await expect(page.getByRole('button', { name: STRINGS.zh.chooseTour })).toHaveCount(0);
+    await openEditor(app, page);
+    await editor(page).getByRole('button', { name: '新建导览' }).click();
+    await editor(page).getByLabel('导览名称').fill('县城一日');
+    await field(page, '标题', '中文').fill('县城全貌');
+    await saved(page);
+    await editor(page).getByRole('button', { name: EDITOR_STRINGS.zh.close }).click();
+    await app.tour.exit();
+    // The chooser lists both with their stop counts, the chosen one (still the built-in tour) checked.
+    const choose = page.getByRole('button', { name: STRINGS.zh.chooseTour });
+    await choose.click();
+    const menu = page.getByRole('menu', { name: STRINGS.zh.chooseTour });
+    await expect(menu.getByRole('menuitemradio')).toHaveText([
+      `内置导览${STRINGS.zh.tourStops(builtIn.length)}`,
+      `县城一日${STRINGS.zh.tourStops(1)}`,
+    ]);
+    await expect(menu.getByRole('menuitemradio', { name: /内置导览/ })).toHaveAttribute('aria-checked', 'true');
+    await menu.getByRole('menuitemradio', { name: /县城一日/ }).click();
+    await expect(app.tour.title()).toHaveText('县城全貌');
+    await app.tour.exit();
+    // The presenter's tour is now the chosen one; the chooser plays the built-in one again.
+    await choose.click();
+    await expect(menu.getByRole('menuitemradio', { name: /县城一日/ })).toHaveAttribute('aria-checked', 'true');
+    await menu.getByRole('menuitemradio', { name: /内置导览/ }).click();
+    await expect(app.tour.title()).toHaveText(builtIn[0]!.title.zh);
+    await app.tour.exit();
   });
 
   test('a bad tour file is refused with the file, the stop and the field named; nothing saved changes', async ({ app, page }) => {
