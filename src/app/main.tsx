@@ -5,7 +5,7 @@ import { failedUiFonts } from '../fonts';
 import { STRINGS } from '../i18n/strings';
 import { applyUpdate, startServiceWorker } from '../pwa';
 import { startServices } from '../services/boot';
-import { watchPolicy } from '../services/fetchService';
+import { watchPolicy } from '../services/policy';
 import { useApp } from '../state/store';
 import { startTiles } from '../tiles/boot';
 import { restoreTools } from '../tools/persist';

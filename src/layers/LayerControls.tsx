@@ -13,6 +13,23 @@ export function LayerVisibility({ layer, name, disabled = false }: { layer: User
   );
 }
 
+/** The layer's opacity (a map service's pictures have this control only). */
+export function LayerOpacity({ layer, name, disabled = false }: { layer: UserLayer; name: string; disabled?: boolean }) {
+  const t = useLayerStrings();
+  const update = useLayers((s) => s.update);
+  return (
+    <input
+      type="range"
+      min={10}
+      max={100}
+      value={Math.round(layer.opacity * 100)}
+      disabled={disabled}
+      aria-label={`${t.opacity} · ${name}`}
+      onChange={(e) => update(layer.id, { opacity: Number(e.target.value) / 100 })}
+    />
+  );
+}
+
 export function LayerColorOpacity({ layer, name, disabled = false }: { layer: UserLayer; name: string; disabled?: boolean }) {
   const t = useLayerStrings();
   const update = useLayers((s) => s.update);
@@ -25,15 +42,7 @@ export function LayerColorOpacity({ layer, name, disabled = false }: { layer: Us
         aria-label={`${t.color} · ${name}`}
         onChange={(e) => update(layer.id, { color: e.target.value })}
       />
-      <input
-        type="range"
-        min={10}
-        max={100}
-        value={Math.round(layer.opacity * 100)}
-        disabled={disabled}
-        aria-label={`${t.opacity} · ${name}`}
-        onChange={(e) => update(layer.id, { opacity: Number(e.target.value) / 100 })}
-      />
+      <LayerOpacity layer={layer} name={name} disabled={disabled} />
     </>
   );
 }

@@ -8,8 +8,7 @@ import './services.css';
 import { useRef, useState } from 'react';
 import type { Datum } from '../basemap/config';
 import { meta } from '../data/geodata';
-import { LayerVisibility } from '../layers/LayerControls';
-import { useLayerStrings } from '../layers/layerStrings';
+import { LayerOpacity, LayerVisibility } from '../layers/LayerControls';
 import { useLayers, useLayersOf } from '../layers/layersState';
 import type { ServiceLayer } from '../layers/model';
 import { openFiles, urlOpenerFor } from '../layers/openers';
@@ -70,9 +69,7 @@ function Details({ l }: { l: ServiceLayer }) {
 
 function ServiceRow({ l }: { l: ServiceLayer }) {
   const t = useServiceStrings();
-  const lt = useLayerStrings();
   const lng = useApp((s) => s.lang);
-  const update = useLayers((s) => s.update);
   const failed = l.status.kind === 'error';
   return (
     <li data-service={l.name} data-layer-id={l.id} data-status={l.status.kind} data-role={l.role}>
@@ -93,17 +90,7 @@ function ServiceRow({ l }: { l: ServiceLayer }) {
         </p>
       )}
       <div className="import-row">
-        {l.role === 'overlay' && (
-          <input
-            type="range"
-            min={10}
-            max={100}
-            value={Math.round(l.opacity * 100)}
-            disabled={failed}
-            aria-label={`${lt.opacity} · ${l.name}`}
-            onChange={(e) => update(l.id, { opacity: Number(e.target.value) / 100 })}
-          />
-        )}
+        {l.role === 'overlay' && <LayerOpacity layer={l} name={l.name} disabled={failed} />}
         {l.role === 'overlay' && (
           <>
             <button
@@ -309,10 +296,11 @@ function TiandituForm({ role, done }: { role: 'overlay' | 'basemap'; done: () =>
   const [kind, setKind] = useState<TiandituKind>('img');
   const [grid, setGrid] = useState<TiandituGrid>('w');
   const [labels, setLabels] = useState(true);
-  const [server, setServer] = useState(TIANDITU_SERVER);
+  const [server, setServer] = useState(TIANDITU_SERVER ?? '');
   const [token, setToken] = useState(() => getSecret('tianditu') ?? '');
   const [busy, setBusy] = useState(false);
-  const proxied = !/tianditu\.gov\.cn/.test(server) && token.trim() === '';
+  // No key: the server (the site's proxy) adds its own.
+  const usesKey = token.trim() !== '';
   return (
     <form
       className="service-choices"
@@ -323,7 +311,7 @@ function TiandituForm({ role, done }: { role: 'overlay' | 'basemap'; done: () =>
         void (async () => {
           const { tiandituServices } = await import('./tianditu');
           const m = await import('./manage');
-          const [main, label] = tiandituServices(kind, grid, labels, server.trim() || TIANDITU_SERVER, !proxied);
+          const [main, label] = tiandituServices(kind, grid, labels, server.trim(), usesKey);
           if (main && (await m.addService(main, role)) && (!label || (await m.addService(label, 'overlay')))) done();
           setBusy(false);
         })();
@@ -359,7 +347,7 @@ function TiandituForm({ role, done }: { role: 'overlay' | 'basemap'; done: () =>
         {t.tiandituServer}
         <input type="text" inputMode="url" spellCheck={false} value={server} onChange={(e) => setServer(e.target.value)} />
       </label>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || server.trim() === ''}>
         {busy ? t.adding : t.add}
       </button>
     </form>
@@ -461,7 +449,7 @@ export function ServicesSection() {
               autoComplete="off"
               spellCheck={false}
               value={url}
-              placeholder={kind === 'xyz' ? 'https://…/{z}/{x}/{y}.png' : 'https://…?SERVICE=WMTS&REQUEST=GetCapabilities'}
+              placeholder={kind === 'xyz' ? '…/{z}/{x}/{y}.png' : '…?SERVICE=WMTS&REQUEST=GetCapabilities'}
               onChange={(e) => setUrl(e.target.value)}
             />
           </label>

@@ -64,6 +64,14 @@ function timeDefault(d: El | undefined): { vintage?: string } {
   return v ? { vintage: v.slice(0, 100) } : {};
 }
 
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
 export function parseWmts(text: string, url: string): WmtsCaps {
   const doc = parseXml(text);
   const root = doc.documentElement as unknown as El;
@@ -117,7 +125,7 @@ export function parseWmts(text: string, url: string): WmtsCaps {
   return {
     kind: 'wmts',
     // A document without a title of its own is named by its host, not by one of its layers.
-    title: kidText(ident, 'Title') || new URL(url, 'http://localhost/').host,
+    title: kidText(ident, 'Title') || hostOf(url),
     provider: kidText(provider, 'ProviderName'),
     layers,
     sets,

@@ -4,6 +4,7 @@
  * other HTTP errors, an HTML page or an exception report where an image or a document was expected, an
  * empty image. Used in the page and in the reprojecting worker (no DOM here).
  */
+import { refusedByPolicy } from './policy';
 import { ServiceError, type ServiceProblem } from './problems';
 import { isMixed } from './urls';
 
@@ -16,13 +17,6 @@ const originOf = (url: string) => {
     return url;
   }
 };
-
-/** Origins the page's Content-Security-Policy refused (recorded by the page, see watchPolicy). */
-const refusedByPolicy = new Set<string>();
-export function watchPolicy(): void {
-  if (typeof document === 'undefined') return;
-  document.addEventListener('securitypolicyviolation', (e) => refusedByPolicy.add(originOf(e.blockedURI)));
-}
 
 /** fetch with a timeout and the page's protocol checked; a refusal becomes a ServiceError. */
 export async function fetchService(url: string, signal?: AbortSignal, timeoutMs = SERVICE_TIMEOUT_MS): Promise<Response> {
@@ -38,7 +32,7 @@ export async function fetchService(url: string, signal?: AbortSignal, timeoutMs 
     if (timeout.aborted) throw new ServiceError({ code: 'timeout', seconds: Math.ceil(timeoutMs / 1000) });
     // The violation event may come just after the rejection.
     await new Promise((r) => setTimeout(r, 30));
-    throw new ServiceError({ code: 'unreachable', origin: originOf(url), policy: refusedByPolicy.has(originOf(url)) });
+    throw new ServiceError({ code: 'unreachable', origin: originOf(url), policy: refusedByPolicy(url) });
   }
   if (res.status === 401 || res.status === 403) throw new ServiceError({ code: 'auth', status: res.status, ...(await detailOf(res)) });
   if (res.status >= 400) {

@@ -9,7 +9,11 @@ import type { GeoMatrix, ServiceDef } from './model';
 
 export type TiandituKind = 'vec' | 'img' | 'ter';
 export type TiandituGrid = 'w' | 'c';
-export const TIANDITU_SERVER = 'https://t{s}.tianditu.gov.cn';
+/**
+ * The server the form starts with: none shipped (the default run reaches nothing off the machine); a deployment
+ * names Tianditu's own address or its proxy path with VITE_TIANDITU_SERVER (README).
+ */
+export const TIANDITU_SERVER: string | undefined = (import.meta.env?.VITE_TIANDITU_SERVER as string | undefined)?.trim() || undefined;
 const LABELS: Record<TiandituKind, string> = { vec: 'cva', img: 'cia', ter: 'cta' };
 const TITLES: Record<TiandituKind, string> = { vec: '天地图 矢量', img: '天地图 影像', ter: '天地图 地形' };
 /** Terrain is published to level 14, the others to 18. */
@@ -54,13 +58,7 @@ function one(layer: string, title: string, grid: TiandituGrid, max: number, serv
 }
 
 /** The map and, when asked, its labels on top. `usesKey`: false when the server (a proxy) adds the key itself. */
-export function tiandituServices(
-  kind: TiandituKind,
-  grid: TiandituGrid,
-  labels: boolean,
-  server = TIANDITU_SERVER,
-  usesKey = true,
-): ServiceDef[] {
+export function tiandituServices(kind: TiandituKind, grid: TiandituGrid, labels: boolean, server: string, usesKey = true): ServiceDef[] {
   const out = [one(kind, TITLES[kind], grid, MAX[kind], server, usesKey)];
   if (labels) out.push(one(LABELS[kind], `${TITLES[kind]}注记`, grid, MAX[kind], server, usesKey));
   return out;

@@ -26,7 +26,7 @@ export function kvpBase(url: string, drop: readonly string[] = ['service', 'requ
 
 /**
  * Moves an advertised URL to where the document was read (`readFrom`) when the two origins differ. The
- * prefix is found by matching paths: read /ogc/ms, advertised http://inside/ms → /ogc + /ms.
+ * prefix is found by matching paths: read at /ogc/ms, advertised at the server's own /ms → /ogc + /ms.
  * `advertisedSelf` is the document's own advertised address, when it gives one. Returns the URL and
  * whether it was moved.
  */

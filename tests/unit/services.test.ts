@@ -248,7 +248,7 @@ describe('services without capabilities', () => {
   });
   it('Tianditu: both grids, labels on top, the key named but never in the service', async () => {
     const { tiandituServices } = await import('../../src/services/tianditu');
-    const [img, cia] = tiandituServices('img', 'c', true);
+    const [img, cia] = tiandituServices('img', 'c', true, 'https://t{s}.tianditu.gov.cn');
     expect(img?.template).toContain('/img_c/wmts?');
     expect(cia?.template).toContain('LAYER=cia');
     expect(img?.secret).toBe('tianditu');
@@ -262,7 +262,7 @@ describe('services without capabilities', () => {
     const [proxied] = tiandituServices('vec', 'w', false, '/services/tianditu', false);
     expect(proxied?.secret).toBeUndefined();
     expect(proxied?.subdomains).toBeUndefined();
-    expect(tiandituServices('ter', 'w', false)[0]?.maxzoom).toBe(14);
+    expect(tiandituServices('ter', 'w', false, '/services/tianditu')[0]?.maxzoom).toBe(14);
   });
 });
 
@@ -278,7 +278,7 @@ describe('one tile of a service', () => {
     const { tileRequest, shiftAt } = await import('../../src/services/tileRequest');
     const { tiandituServices } = await import('../../src/services/tianditu');
     const { convertPoint } = await import('../../src/basemap/datum');
-    const [vec] = tiandituServices('vec', 'w', false);
+    const [vec] = tiandituServices('vec', 'w', false, 'https://t{s}.tianditu.gov.cn');
     expect(tileRequest(vec!, 12, 3405, 1726, 'GCJ-02', 'K').kind).toBe('resample');
     const shift = shiftAt('GCJ-02', 'WGS-84', 12, 3405, 1726);
     const c: [number, number] = [lonOfX(3405.5, 12), latOfY(1726.5, 12)];
@@ -308,7 +308,7 @@ describe('a service layer on the map', () => {
   it('its source names only the layer and the map’s datum, its attribution escaped', async () => {
     const { KINDS } = await import('../../src/layers/kinds');
     const { tiandituServices } = await import('../../src/services/tianditu');
-    const [vec] = tiandituServices('vec', 'w', false);
+    const [vec] = tiandituServices('vec', 'w', false, 'https://t{s}.tianditu.gov.cn');
     const layer = {
       kind: 'service' as const,
       id: 'svc-1',
