@@ -30,8 +30,10 @@ export interface ArchiveHeader {
   /** [west, south, east, north] in degrees. */
   bounds: [number, number, number, number];
   center: [number, number, number];
-  /** 1 = MVT. */
+  /** 1 = MVT, 2 = PNG, 3 = JPEG, 4 = WebP. */
   tileType: number;
+  /** How the tiles' bytes are stored: 2 = gzip (vector tiles, the default), 1 = as they are (images). */
+  tileCompression?: 1 | 2;
 }
 
 function pushVarint(out: number[], n: number): void {
@@ -121,7 +123,7 @@ export function serializeHeader(
   u64(88, h.contents);
   v.setUint8(96, 1); // clustered: tiles in tile-id order
   v.setUint8(97, 2); // directories and metadata gzipped
-  v.setUint8(98, 2); // tiles gzipped
+  v.setUint8(98, h.tileCompression ?? 2); // tiles gzipped (vector) or stored as they are (images)
   v.setUint8(99, h.tileType);
   v.setUint8(100, h.minZoom);
   v.setUint8(101, h.maxZoom);
@@ -152,7 +154,7 @@ export class ArchiveWriter {
     this.fd = openSync(this.dataPath, 'w');
   }
 
-  /** Adds a tile's bytes (already gzipped). Tile ids must rise. */
+  /** Adds a tile's bytes (already gzipped, or an image as it is). Tile ids must rise. */
   addTile(tileId: number, gzipped: Uint8Array): void {
     if (tileId <= this.lastId) throw new Error(`pmtiles-writer: tile ${tileId} after ${this.lastId} (ids must rise)`);
     const hash = createHash('sha1').update(gzipped).digest('hex');
