@@ -113,7 +113,7 @@ export async function makeVectorSource(out: string, seat: [number, number], maxZ
           { kind: 'locality', name: '遂昌县', 'name:zh': '遂昌县', 'name:en': 'Suichang', min_zoom: 6, population_rank: 10 },
         ),
         f(
-          { type: 'Point', coordinates: [sx + 0.25, sy - 0.15] },
+          { type: 'Point', coordinates: [sx + 0.1, sy - 0.05] },
           { kind: 'locality', name: '测试镇', 'name:zh': '测试镇', 'name:en': 'Test Town', min_zoom: 8, population_rank: 6 },
         ),
       ]),

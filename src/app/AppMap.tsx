@@ -2,6 +2,7 @@
  * The map with the app's features plugged in: the map owner (src/map) knows none of them. Loaded
  * lazily beside the UI, as one chunk with MapLibre's set-up.
  */
+import { terrainFeature } from '../basemap/terrainFeature';
 import { layerControlFeature } from '../controls/layerControlFeature';
 import { layersMapFeature } from '../layers/layersFeature';
 import MapView from '../map/MapView';
@@ -18,6 +19,8 @@ const FEATURES: readonly MapFeature[] = [
   tilesMapFeature,
   layersMapFeature,
   sitesFeature,
+  // After the sites' feature: the hillshade lies over the county fill and the basemap, under the sites.
+  terrainFeature,
   layerControlFeature,
 ];
 

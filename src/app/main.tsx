@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { findArchives } from '../basemap/findArchives';
 import { loadBasemaps } from '../basemap/loadBasemaps';
 import { failedUiFonts } from '../fonts';
 import { STRINGS } from '../i18n/strings';
@@ -24,6 +25,7 @@ if (speaker) {
 } else {
   startUrlSync();
   void loadBasemaps();
+  void findArchives(); // the county basemap and terrain a deployment extracted beside the app
   void restoreTools();
   void startTiles();
   void startServices();

@@ -8,8 +8,13 @@ export type Datum = 'WGS-84' | 'GCJ-02';
 export interface BasemapConfig {
   id: string;
   name: { zh: string; en: string };
-  /** Raster XYZ tiles, or a MapLibre vector style. */
-  type: 'raster' | 'vector';
+  /**
+   * Raster XYZ tiles, a MapLibre vector style, or an OpenStreetMap archive of the Protomaps schema
+   * (`npm run basemap:extract`) drawn with the app's own basemap style (countyStyle.ts).
+   */
+  type: 'raster' | 'vector' | 'archive';
+  /** The archive's address (`archive`): absolute, or relative to the app. */
+  url?: string;
   tiles?: string[];
   tileSize?: number;
   maxzoom?: number;
@@ -18,6 +23,8 @@ export interface BasemapConfig {
   attribution: string;
   /** A map service the user added as a basemap (src/services), not one configured with the app. */
   service?: true;
+  /** The county archive the app found beside itself (countyArchive.ts), not one configured. */
+  found?: true;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,40}$/;
@@ -46,7 +53,10 @@ export function parseBasemaps(json: unknown, where: string): { basemaps: Basemap
         bad('tiles', 'a list of URLs with {z}, {x}, {y}');
     } else if (b.type === 'vector') {
       if (!isUrl(b.style)) bad('style', 'the URL of a MapLibre style');
-    } else bad('type', 'must be "raster" or "vector"');
+    } else if (b.type === 'archive') {
+      if (typeof b.url !== 'string' || !/\.pmtiles(\?.*)?$/.test(b.url) || b.url.length > 2000)
+        bad('url', 'the address of a .pmtiles archive (relative to the app, or absolute)');
+    } else bad('type', 'must be "raster", "vector" or "archive"');
     if (basemaps.some((x) => x.id === b.id)) bad('id', 'duplicate');
     if (problems.length === before) basemaps.push(b as BasemapConfig);
   }

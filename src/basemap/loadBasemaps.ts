@@ -13,5 +13,8 @@ export async function loadBasemaps(): Promise<void> {
       return { items: r.basemaps, problems: r.problems };
     },
   );
-  if (found.length > 0) useApp.getState().setBasemaps(found);
+  // A configured archive basemap is drawn through the pmtiles protocol: registered before it is offered.
+  if (found.some((b) => b.type === 'archive')) (await import('../lib/pmtilesProtocol')).ensureProtocol();
+  // Kept: what was added meanwhile (the county archive found beside the app, a planner's map services).
+  if (found.length > 0) useApp.getState().setBasemaps([...found, ...useApp.getState().basemaps.filter((b) => b.found || b.service)]);
 }

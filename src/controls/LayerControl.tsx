@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TerrainControls } from '../basemap/TerrainControls';
 import { PRECISIONS, STATUSES } from '../data/enums';
 import { layers, sites } from '../data/geodata';
 import { passesAttributeFilter } from '../data/selectors';
@@ -125,6 +126,7 @@ export function LayerControl() {
             ))}
           </fieldset>
         )}
+        <TerrainControls />
       </div>
     </section>
   );

@@ -232,6 +232,8 @@ export const TourStop = z.strictObject({
   circles: z.boolean().optional(),
   /** Map services shown at this stop (the office's imagery, Tianditu): their address, never a key. */
   services: z.array(TourService).max(4).optional(),
+  /** 3D terrain at this stop, where the deployment has terrain data (`npm run terrain:extract`); the camera's pitch tilts it. */
+  terrain: z.strictObject({ exaggeration: z.number().min(1).max(3) }).optional(),
 });
 
 export type LocalizedText = z.infer<typeof Localized>;

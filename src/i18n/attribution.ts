@@ -2,7 +2,7 @@
  * The credit lines of what the map shows: the sites' sources and the datum, the county outlines'
  * source, the online basemap's own credit when one is on, the map services drawn over the map, and the
  * deployment's map review number (审图号) when it has one. The map's attribution control shows
- * `mapCredits` (MapLibre adds the counties' and the services' credits from their sources); exports
+ * `mapCredits` (the text of a service or a found archive escaped; MapLibre adds the counties' and the services' credits from their sources); exports
  * (PNG, print) show all.
  */
 import type { BasemapConfig } from '../basemap/config';
@@ -25,7 +25,7 @@ const asText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 export function mapCredits(lang: Lang, online: BasemapConfig | null, review: string | null = REVIEW_NUMBER): string[] {
   return [
     STRINGS[lang].attribution(online?.datum ?? meta.datum),
-    ...(online ? [online.service ? asText(online.attribution) : online.attribution] : []),
+    ...(online ? [online.service || online.found ? asText(online.attribution) : online.attribution] : []),
     ...(review ? [asText(STRINGS[lang].reviewNumber(review))] : []),
   ];
 }

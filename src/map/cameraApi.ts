@@ -134,6 +134,11 @@ export function showView(view: View): void {
   );
 }
 
+/** Tilts the map to `pitch` degrees (3D terrain turned on over a flat view). */
+export function tilt(pitch: number): void {
+  run((h) => h.map.easeTo({ pitch, duration: prefersReducedMotion() ? 0 : 600 }));
+}
+
 /** The view on the map now (null before it has loaded). */
 export function currentView(): View | null {
   if (!host) return null;

@@ -9,6 +9,7 @@
 import type { FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BasemapConfig } from '../basemap/config';
+import { countyBasemapLayers } from '../basemap/countyStyle';
 import { COUNTIES_CREDIT } from '../data/credits';
 import type { LayerDef, Precision, Status } from '../data/schema';
 import type { ConnectionProps, MapSiteProps } from '../data/selectors';
@@ -107,6 +108,9 @@ export function connectionLabelPoints(lines: FeatureCollection<LineString, Conne
  */
 export const COUNTY_BUFFER = 16;
 
+/** An archive's address as the pmtiles protocol takes it: absolute (relative ones are the app's). */
+export const archiveUrl = (url: string) => (typeof location === 'undefined' ? url : new URL(url, location.href).href);
+
 /** The sources: their options from the style input, their data from `data`. */
 export function buildSources(input: StyleInput, data: MapData): Record<string, SourceEntry> {
   const c = input.online?.config;
@@ -123,7 +127,17 @@ export function buildSources(input: StyleInput, data: MapData): Record<string, S
             } satisfies SourceSpecification,
           },
         }
-      : {}),
+      : c?.type === 'archive'
+        ? {
+            [SOURCE.onlineBasemap]: {
+              spec: {
+                type: 'vector',
+                url: `pmtiles://${archiveUrl(c.url ?? '')}`,
+                attribution: c.attribution,
+              } satisfies SourceSpecification,
+            },
+          }
+        : {}),
     [SOURCE.counties]: { spec: geojsonSpec({ attribution: COUNTIES_CREDIT, buffer: COUNTY_BUFFER }), data: data.counties },
     [SOURCE.countyLabels]: { spec: geojsonSpec(), data: data.countyLabels },
     [SOURCE.sites]: { spec: geojsonSpec({ promoteId: 'id' }), data: data.sites },
@@ -160,16 +174,19 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
   const linksVisible = input.linkLayers.some((id) => input.visibleLayers.includes(id));
   const hover = (on: number, off: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
 
-  const raster = input.online?.config.type === 'raster';
+  const type = input.online?.config.type;
   const online = input.online !== null;
-  const under: LayerSpecification[] = raster
-    ? [
-        { id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } },
-        { id: LAYER.onlineBasemap, type: 'raster', source: SOURCE.onlineBasemap },
-      ]
-    : online
-      ? []
-      : [{ id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } }];
+  const under: LayerSpecification[] =
+    type === 'raster'
+      ? [
+          { id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } },
+          { id: LAYER.onlineBasemap, type: 'raster', source: SOURCE.onlineBasemap },
+        ]
+      : type === 'archive'
+        ? countyBasemapLayers(SOURCE.onlineBasemap, input.lang, input.fontFamily)
+        : online
+          ? []
+          : [{ id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } }];
   return [
     ...under,
     {

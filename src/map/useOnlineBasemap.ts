@@ -125,6 +125,7 @@ export function useOnlineBasemap(): { online: Online; overlay: Overlay } {
   const online = useMemo<Online>(() => {
     if (!config || !overlay) return null;
     if (config.type === 'vector') return style ? { config, vectorStyle: style } : null;
+    // Raster tiles and the county archive are sources and layers of the app's own style.
     return { config };
   }, [config, overlay, style]);
   return online && overlay ? { online, overlay } : { online: null, overlay: EMBEDDED };

@@ -5,23 +5,14 @@
  * one is refused with its name and the reason, and nothing on the map changes. The `pmtiles` protocol
  * is registered with MapLibre once, on the first archive. Loaded only when a tiled layer is used.
  */
-import { addProtocol } from 'maplibre-gl';
-import { FetchSource, FileSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
+import { FetchSource, FileSource, PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import type { Datum } from '../basemap/config';
 import type { VectorLayerInfo } from '../layers/model';
+import { ensureProtocol } from '../lib/pmtilesProtocol';
 import { checkArchive, TilesError, type TilesProblem } from './archive';
 
 /** What the header and the root directory take: one request reads both. */
 const FIRST_BYTES = 16_384;
-
-let protocol: Protocol | null = null;
-function ensureProtocol(): Protocol {
-  if (!protocol) {
-    protocol = new Protocol({ metadata: true });
-    addProtocol('pmtiles', protocol.tile);
-  }
-  return protocol;
-}
 
 /** A source under a key of ours (two files may share a name; the protocol finds archives by key). */
 class KeyedSource implements Source {

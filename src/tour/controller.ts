@@ -3,6 +3,8 @@
  * restores what was on screen before. The other window (speaker view) follows over
  * the BroadcastChannel, which carries the tour's stops (it may be one the presenter made).
  */
+
+import { showStopTerrain } from '../basemap/terrainState';
 import type { TourStopDef } from '../data/schema';
 import { showStopServices } from '../layers/stopServices';
 import { TAB_ID } from '../lib/keyed';
@@ -42,6 +44,7 @@ export function showTourStop(stop: TourStopDef, options: { camera?: boolean } = 
   app.setLayers(stop.layers);
   app.setEmphasis({ highlight: stop.highlight, circles: Boolean(stop.circles) });
   showStopServices(stop.services);
+  showStopTerrain(stop.terrain);
   if (options.camera === false) return;
   // The card's part of the padding comes from what the tour covers (mapFeature.ts).
   showStop({ ...stop.camera, ...(stop.bounds ? { bounds: stop.bounds } : {}) }, STOP_FRAME);
@@ -52,6 +55,7 @@ export function restoreScreen(saved: Saved | null): void {
   const app = useApp.getState();
   app.setEmphasis(null);
   showStopServices(undefined);
+  showStopTerrain(undefined);
   if (!saved) return;
   app.setLayers(saved.visibleLayers);
   app.select(saved.selectedId);

@@ -194,6 +194,15 @@ export function StopForm() {
           />
           {e.circles}
         </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={Boolean(stop.terrain)}
+            disabled={readOnly}
+            onChange={(ev) => set({ terrain: ev.target.checked ? { exaggeration: 1.5 } : undefined })}
+          />
+          {e.terrain}
+        </label>
       </fieldset>
       <StopServices stop={stop} readOnly={readOnly} set={set} />
       <fieldset className="editor-checks editor-sites">

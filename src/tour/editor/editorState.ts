@@ -134,7 +134,7 @@ export function change(next: (stops: TourStopDef[]) => TourStopDef[], stopIndex?
   // The map follows what it shows (a keystroke in a caption changes nothing there).
   const stop = stops[i];
   const was = doc.stops[current];
-  const shown = (s: TourStopDef | undefined) => (s ? JSON.stringify([s.layers, s.highlight, Boolean(s.circles)]) : '');
+  const shown = (s: TourStopDef | undefined) => (s ? JSON.stringify([s.layers, s.highlight, Boolean(s.circles), s.terrain ?? null]) : '');
   if (stop && (i !== current || shown(stop) !== shown(was))) showTourStop(stop, { camera: false });
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => void flushSave(), 300);

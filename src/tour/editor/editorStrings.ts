@@ -53,6 +53,7 @@ const zh = {
   highlight: '高亮站点',
   highlightHelp: '在地图上点击站点即可加入或移出高亮。',
   circles: '显示15分钟步行圈',
+  terrain: '三维地形（部署有地形数据时；镜头的倾斜角决定视角）',
   services: '显示的地图服务',
   servicesHelp: '勾选本站要显示的地图服务（在规划工具的“地图服务”中添加）。导览只记录服务地址，不含密钥。',
   serviceBasemap: '底图',
@@ -124,6 +125,7 @@ const en: EditorStrings = {
   highlight: 'Highlighted sites',
   highlightHelp: 'Click a site on the map to highlight it or not.',
   circles: 'Show the 15-minute walking circles',
+  terrain: '3D terrain (where the deployment has terrain data; the camera’s pitch tilts the view)',
   services: 'Map services shown',
   servicesHelp:
     'Tick the map services this stop shows (added under Map services in the planner tools). A tour keeps their addresses, never a key.',

@@ -1,0 +1,43 @@
+/**
+ * Looks for the county basemap and terrain a deployment extracted beside the app (public/basemap/ →
+ * basemap/county.pmtiles and basemap/terrain.pmtiles; README "A real map of your county"): the first
+ * 16 KiB of each is asked for. Absent (404, or the page a single-page host answers for any path):
+ * nothing happens, as in the embedded default. Light: the pmtiles library comes (countyArchive.ts) only
+ * when something is there.
+ */
+import type { ArchiveFault } from './basemapStrings';
+
+export const COUNTY_ARCHIVE = 'basemap/county.pmtiles';
+export const TERRAIN_ARCHIVE = 'basemap/terrain.pmtiles';
+export const COUNTY_BASEMAP_ID = 'county';
+
+export interface Probed {
+  url: string;
+  first: ArrayBuffer;
+  /** Something is there, but not an archive. */
+  fault?: ArchiveFault;
+}
+
+async function probe(path: string): Promise<Probed | null> {
+  const url = new URL(path, location.href).href;
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { range: 'bytes=0-16383' }, cache: 'no-cache' });
+  } catch {
+    return null;
+  }
+  if (!res.ok || (res.headers.get('content-type') ?? '').includes('text/html')) {
+    void res.body?.cancel();
+    return null;
+  }
+  const first = await res.arrayBuffer();
+  const magic = new TextDecoder().decode(new Uint8Array(first, 0, Math.min(7, first.byteLength)));
+  return magic === 'PMTiles' ? { url, first } : { url, first, fault: { code: 'not-pmtiles' } };
+}
+
+export async function findArchives(): Promise<void> {
+  const [county, terrain] = await Promise.all([probe(COUNTY_ARCHIVE), probe(TERRAIN_ARCHIVE)]);
+  if (!county && !terrain) return;
+  const { adoptArchives } = await import('./countyArchive');
+  await adoptArchives({ county, terrain });
+}

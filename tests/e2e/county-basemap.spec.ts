@@ -1,0 +1,169 @@
+/**
+ * A real map of the county, offline (#31): source archives made by the test (scripts/lib/basemap-fixture.ts:
+ * the Protomaps schema around the county; a Terrarium hill from a formula) served by Debian's nginx with
+ * byte ranges, cut by the two extract commands as a deployment runs them, and put where a deployment puts
+ * them — beside the built app (basemap/), served by the same nginx with deploy/nginx.conf. The app finds
+ * them and draws the county map under the sites, hillshade and 3D terrain; nothing leaves the machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HILL } from '../../scripts/lib/basemap-fixture';
+import { BASEMAP_STRINGS } from '../../src/basemap/basemapStrings';
+import { STRINGS } from '../../src/i18n/strings';
+import { CountyDriver, metres } from './county.driver';
+import { expect, shot, test, waitForIdle } from './driver';
+import { type NginxHost, ROOT, startNginx } from './nginxHost';
+
+const PORT = 4196;
+const SITE = `http://127.0.0.1:${PORT}`;
+const zh = BASEMAP_STRINGS.zh;
+let nginx: NginxHost | null = null;
+let dir = '';
+let seatWgs84: [number, number] = [0, 0];
+const extractOutput: string[] = [];
+
+const tsx = (args: string[]) =>
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dir = mkdtempSync(join(tmpdir(), 'suichang-county-'));
+  mkdirSync(join(dir, 'basemap'));
+  const made = tsx(['scripts/make-basemap-fixtures.ts', join(dir, 'source')]);
+  seatWgs84 = (/seat \(WGS-84\) ([\d.]+),([\d.]+)/.exec(made)?.slice(1).map(Number) ?? [0, 0]) as [number, number];
+  nginx = await startNginx(PORT, {
+    extra: `    location /basemap/ { alias ${dir}/basemap/; }\n    location /source/ { alias ${dir}/source/; }`,
+  });
+  // The two commands, against the "public builds" on the loopback server.
+  extractOutput.push(
+    tsx([
+      'scripts/extract-archive.ts',
+      'basemap',
+      '--source',
+      `${SITE}/source/source.pmtiles`,
+      '--maxzoom',
+      '13',
+      '--out',
+      join(dir, 'basemap/county.pmtiles'),
+    ]),
+    tsx([
+      'scripts/extract-archive.ts',
+      'terrain',
+      '--source',
+      `${SITE}/source/dem-source.pmtiles`,
+      '--out',
+      join(dir, 'basemap/terrain.pmtiles'),
+    ]),
+  );
+});
+
+test.afterAll(() => {
+  nginx?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the extracted county map is drawn under the sites, in both languages, with the seat where OpenStreetMap has it', async ({ page }) => {
+  // The commands said what they wrote.
+  expect(extractOutput[0]).toMatch(/basemap:extract: wrote .*county\.pmtiles: \d+ kB, \d+ tiles/);
+  expect(extractOutput[1]).toMatch(/terrain:extract: wrote .*terrain\.pmtiles: [\d.]+ (kB|MB), \d+ tiles/);
+  expect(statSync(join(dir, 'basemap/county.pmtiles')).size).toBeGreaterThan(10_000);
+
+  const county = new CountyDriver(page);
+  await page.goto(`${SITE}/?testing=1`);
+  await waitForIdle(page);
+  // Found and shown, without being chosen.
+  await expect(page.getByRole('radio', { name: zh.countyName })).toBeChecked();
+  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 10.5 }), [seatWgs84] as const);
+  await waitForIdle(page);
+  expect(await county.renderedCount('basemap-roads_highway')).toBeGreaterThan(0);
+  expect(await county.renderedCount('basemap-roads_major')).toBeGreaterThan(0);
+  expect(await county.renderedCount('basemap-water')).toBeGreaterThan(0);
+  // A Chinese place name, placed (the seat's own name gives way to the app's seat label above it).
+  expect(await county.renderedNames('basemap-places_locality')).toContain('测试镇');
+  // The lake's pixels are the basemap's water (#b9d3e4), under the county's light tint.
+  const [lake] = await county.colours([[seatWgs84[0] + 0.11, seatWgs84[1] + 0.07]]);
+  expect(lake?.[2] ?? 0).toBeGreaterThan((lake?.[0] ?? 0) + 20);
+  // The datum rule: the app's seat (GCJ-02 in geodata) converted onto the WGS-84 map lands within 10 m of
+  // OpenStreetMap's seat; unconverted it would be hundreds of metres off.
+  const osmSeat = await county.pointOf('online-basemap', 'places', 'name', '遂昌县');
+  const appSeat = await county.pointOf('county-labels', undefined, 'kind', 'seat');
+  expect(osmSeat && appSeat).toBeTruthy();
+  expect(metres(osmSeat!, appSeat!)).toBeLessThan(10);
+  expect(metres(appSeat!, [119.276103, 28.592148])).toBeGreaterThan(300);
+  await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('© OpenStreetMap contributors');
+  await shot(page, 'county-basemap-zh');
+
+  await page.getByRole('button', { name: '切换到英文' }).click();
+  await expect(page.getByRole('radio', { name: BASEMAP_STRINGS.en.countyName })).toBeChecked();
+  await waitForIdle(page);
+  const field = await page.evaluate(() => JSON.stringify(window.__map!.getLayoutProperty('basemap-places_locality', 'text-field')));
+  expect(field).toContain('name:en');
+  expect(field).not.toContain('name:zh');
+  expect(await county.renderedNames('basemap-places_locality', 'name:en')).toContain('Test Town');
+  await shot(page, 'county-basemap-en');
+});
+
+test('hillshade shades the hill’s far side; 3D terrain lifts it with its exaggeration', async ({ page }) => {
+  // 3D terrain in software rendering (SwiftShader) takes seconds a frame at 1920×1080.
+  test.setTimeout(150_000);
+  const county = new CountyDriver(page);
+  await page.goto(`${SITE}/?testing=1`);
+  await waitForIdle(page);
+  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 11 }), [[HILL.lon, HILL.lat]] as const);
+  await waitForIdle(page);
+  const flanks: [number, number][] = [
+    [HILL.lon - 0.035, HILL.lat + 0.02], // north-west: towards the light
+    [HILL.lon + 0.035, HILL.lat - 0.02], // south-east: away from it
+  ];
+  const [lit, shaded] = await county.brightness(flanks);
+  expect(lit! - shaded!).toBeGreaterThan(25);
+  const hillshade = page.getByRole('checkbox', { name: zh.hillshade });
+  await expect(hillshade).toBeChecked();
+  await hillshade.uncheck();
+  await expect.poll(async () => page.evaluate(() => Boolean(window.__map!.getLayer('terrain-hillshade')))).toBe(false);
+  await waitForIdle(page);
+  const [a, b] = await county.brightness(flanks);
+  expect(Math.abs(a! - b!)).toBeLessThan(6);
+  await hillshade.check();
+
+  await page.getByRole('checkbox', { name: zh.threeD }).check();
+  await expect.poll(() => county.terrain()).toMatchObject({ on: true, exaggeration: 1.5 });
+  await expect.poll(async () => (await county.terrain()).pitch).toBeGreaterThan(50);
+  await waitForIdle(page);
+  // The surface stands at the formula's height (times the exaggeration) at the top, near the base away from it.
+  const top = (await county.elevation([HILL.lon, HILL.lat])) ?? 0;
+  expect(top).toBeGreaterThan(HILL.top * 1.5 * 0.9);
+  expect(top).toBeLessThan(HILL.top * 1.5 * 1.1);
+  await page.getByRole('slider', { name: zh.exaggeration }).fill('2');
+  await expect.poll(() => county.terrain()).toMatchObject({ exaggeration: 2 });
+  await waitForIdle(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await waitForIdle(page);
+  await shot(page, 'terrain-3d-1920');
+
+  // Over the embedded outlines (GCJ-02) the WGS-84 heights would stand off: not drawn, and said.
+  await page.getByRole('radio', { name: STRINGS.zh.basemapEmbedded }).check();
+  await expect(page.getByText(zh.datumNote)).toBeVisible();
+  await expect.poll(() => county.terrain()).toMatchObject({ on: false });
+  await expect.poll(async () => page.evaluate(() => Boolean(window.__map!.getLayer('terrain-hillshade')))).toBe(false);
+});
+
+test('a broken county archive leaves the outlines, with a notice naming the file', async ({ page }) => {
+  await page.route('**/basemap/county.pmtiles', (route) =>
+    route.fulfill({
+      status: 206,
+      contentType: 'application/octet-stream',
+      headers: { 'content-range': 'bytes 0-16/17' },
+      body: 'not a map archive',
+    }),
+  );
+  await page.goto(`${SITE}/?testing=1`);
+  await waitForIdle(page);
+  await expect(page.getByRole('status').filter({ hasText: zh.countyBroken(zh.fault({ code: 'not-pmtiles' })) })).toBeVisible();
+  await expect(page.getByRole('radio', { name: zh.countyName })).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(window.__map!.getStyle().sources))).not.toContain('online-basemap');
+  // The terrain beside it is still found (its group is offered, greyed over the GCJ-02 outlines).
+  await expect(page.getByRole('checkbox', { name: zh.hillshade })).toBeDisabled();
+});
