@@ -38,13 +38,15 @@ const RASTER: Record<number, string> = { 2: 'PNG', 3: 'JPEG', 4: 'WebP', 5: 'AVI
 export interface ArchiveInfo {
   header: Header;
   bounds: [number, number, number, number];
+  /** Image tiles (PNG, JPEG, WebP, AVIF) where `allowRaster` let them through. */
+  raster?: string;
 }
 
 /**
  * Checks the first bytes of an archive (at least 127; the app reads 16 KiB, header and root
  * directory). `size`: the archive's length where known (a file, a server's Content-Range).
  */
-export function checkArchive(first: ArrayBuffer, size: number | null): ArchiveInfo {
+export function checkArchive(first: ArrayBuffer, size: number | null, allowRaster = false): ArchiveInfo {
   const b = new Uint8Array(first);
   const magic = String.fromCharCode(...b.subarray(0, 7));
   if (magic !== 'PMTiles') {
@@ -67,14 +69,15 @@ export function checkArchive(first: ArrayBuffer, size: number | null): ArchiveIn
     header.tileDataOffset + (header.tileDataLength ?? 0),
   );
   if (size !== null && needs > size) throw new TilesError({ code: 'truncated', size, needs });
-  if (RASTER[header.tileType]) throw new TilesError({ code: 'raster', format: RASTER[header.tileType] as string });
-  if (header.tileType !== 1) throw new TilesError({ code: 'unknown-type', type: header.tileType });
+  const raster = RASTER[header.tileType];
+  if (raster && !allowRaster) throw new TilesError({ code: 'raster', format: raster });
+  if (!raster && header.tileType !== 1) throw new TilesError({ code: 'unknown-type', type: header.tileType });
   if (header.numAddressedTiles === 0) throw new TilesError({ code: 'no-tiles' });
   const bounds: [number, number, number, number] = [header.minLon, header.minLat, header.maxLon, header.maxLat];
   const [w, s, e, n] = bounds;
   const [cw, cs, ce, cn] = CHINA_BOX;
   if (!(w <= ce && e >= cw && s <= cn && n >= cs)) throw new TilesError({ code: 'outside-china', bounds });
-  return { header, bounds };
+  return { header, bounds, ...(raster ? { raster } : {}) };
 }
 
 /** A layer's URL, absolute, or relative to the app (a `layers.json` beside it). */

@@ -15,6 +15,7 @@ import { claimLayout, KeyedCollection } from '../lib/keyed';
 import { fitBounds } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
+import { openAsBasemap } from './rasterBasemap';
 import { TILE_STRINGS, tilesProblemText } from './tileStrings';
 import { KEPT_PREFIX, useTiles, KEY_TILED_INDEX as V1_INDEX } from './tilesState';
 
@@ -64,6 +65,7 @@ export async function addTiledFile(file: File, handle?: FileSystemFileHandle): P
   try {
     const id = newId('tiles');
     const opened = await openFile(file, `file-${id}`);
+    if (opened.raster) return openAsBasemap(file.name.replace(/\.pmtiles$/i, ''), { ...opened, raster: opened.raster });
     const origin: TiledOrigin = { kind: 'file', fileName: file.name, size: file.size, file, ...(handle ? { handle } : {}) };
     const layer = layerOf(id, file.name.replace(/\.pmtiles$/i, ''), origin, opened, { kind: 'saving' });
     useLayers.getState().add(layer);
@@ -108,6 +110,7 @@ export async function addTiledUrl(
   useTiles.getState().setOpening(name);
   try {
     const opened = await openUrl(url);
+    if (opened.raster) return openAsBasemap(name, { ...opened, raster: opened.raster });
     const layer: TiledLayer = {
       ...layerOf(
         options.id ?? newId('tiles'),

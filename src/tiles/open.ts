@@ -69,6 +69,8 @@ export interface OpenedArchive {
   attribution: string | null;
   /** The datum of the coordinates: what the tiler wrote, else WGS-84 (other tilers' archives). */
   datum: Datum;
+  /** Image tiles: the archive is a basemap (rasterBasemap.ts), not a data layer. */
+  raster?: { format: string; tileSize: number };
 }
 
 interface Metadata {
@@ -113,8 +115,29 @@ export function vectorLayersOf(meta: Metadata): VectorLayerInfo[] {
     });
 }
 
+/** The pixel size of an image archive's tiles (256 or 512), from one tile at its centre. */
+async function tileSizeOf(
+  archive: PMTiles,
+  header: { centerZoom: number; centerLon: number; centerLat: number; minZoom: number; maxZoom: number },
+): Promise<number> {
+  const z = Math.min(header.maxZoom, Math.max(header.minZoom, header.centerZoom));
+  const x = Math.floor(((header.centerLon + 180) / 360) * 2 ** z);
+  const r = (header.centerLat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+  try {
+    const tile = await archive.getZxy(z, x, y);
+    if (!tile) return 256;
+    const image = await createImageBitmap(new Blob([tile.data]));
+    const w = image.width;
+    image.close();
+    return w === 512 ? 512 : 256;
+  } catch {
+    return 256;
+  }
+}
+
 async function openSource(source: Source, first: ArrayBuffer, size: number | null): Promise<OpenedArchive> {
-  const { header, bounds } = checkArchive(first, size);
+  const { header, bounds, raster } = checkArchive(first, size, true);
   const archive = new PMTiles(source);
   let meta: Metadata;
   try {
@@ -132,6 +155,7 @@ async function openSource(source: Source, first: ArrayBuffer, size: number | nul
     name: typeof meta.name === 'string' ? meta.name : null,
     attribution: typeof meta.attribution === 'string' ? meta.attribution : null,
     datum: meta.datum === 'GCJ-02' ? 'GCJ-02' : 'WGS-84',
+    ...(raster ? { raster: { format: raster, tileSize: await tileSizeOf(archive, header) } } : {}),
   };
 }
 

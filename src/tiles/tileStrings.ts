@@ -12,6 +12,8 @@ const zh = {
   addUrl: '添加',
   opening: (name: string) => `正在打开“${name}”…`,
   added: (name: string) => `已添加瓦片图层“${name}”。`,
+  rasterBasemap: (name: string, format: string, datum: string) =>
+    `“${name}”是 ${format} 图片瓦片，已作为底图打开（${datum}），站点已换算到同一坐标系。`,
   refused: (name: string, why: string) => `未添加“${name}”：${why}`,
   layers: '瓦片图层',
   zoomTo: '缩放至',
@@ -48,6 +50,8 @@ const en: TileStrings = {
   addUrl: 'Add',
   opening: (name) => `Opening “${name}”…`,
   added: (name) => `Added the tiled layer “${name}”.`,
+  rasterBasemap: (name, format, datum) =>
+    `“${name}” holds ${format} image tiles: opened as a basemap (${datum}), with the sites converted to its datum.`,
   refused: (name, why) => `“${name}” was not added: ${why}`,
   layers: 'Tiled layers',
   zoomTo: 'Zoom to',

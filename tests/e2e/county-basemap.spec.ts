@@ -167,3 +167,28 @@ test('a broken county archive leaves the outlines, with a notice naming the file
   // The terrain beside it is still found (its group is offered, greyed over the GCJ-02 outlines).
   await expect(page.getByRole('checkbox', { name: zh.hillshade })).toBeDisabled();
 });
+
+test('an archive of image tiles dropped in is opened as a basemap, the sites converted onto it', async ({ app, page }) => {
+  await page.goto(`${SITE}/?testing=1`);
+  await waitForIdle(page);
+  await app.foldLayerControl();
+  await app.openTools();
+  // The test's Terrarium archive is PNG tiles like any orthophoto's: at the flat base (200 m) each pixel is rgb(128, 200, 0).
+  await page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first().setInputFiles(join(dir, 'source/dem-source.pmtiles'));
+  await expect(page.getByRole('status').filter({ hasText: '“dem-source”是 PNG 图片瓦片，已作为底图打开（WGS-84）' })).toBeVisible();
+  // The notice comes as the basemap is chosen; the map has it a render later.
+  await expect.poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap'])).toMatchObject({ type: 'raster', tileSize: 256 });
+  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 10 }), [
+    [HILL.lon + 0.3, HILL.lat + 0.2],
+  ] as const);
+  await waitForIdle(page);
+  const [flat] = await new CountyDriver(page).colours([[HILL.lon + 0.3, HILL.lat + 0.2]]);
+  // Under the county's light tint (18 % of a near-white).
+  expect(flat![0]).toBeGreaterThan(135);
+  expect(flat![0]).toBeLessThan(165);
+  expect(flat![1]).toBeGreaterThan(200);
+  expect(flat![2]).toBeLessThan(70);
+  // The sites are on the WGS-84 map: the seat drawn where its WGS-84 coordinate is.
+  const appSeat = await new CountyDriver(page).pointOf('county-labels', undefined, 'kind', 'seat');
+  expect(metres(appSeat!, seatWgs84)).toBeLessThan(10);
+});
