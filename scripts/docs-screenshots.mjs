@@ -13,6 +13,7 @@ const PICTURES = {
   'screenshot-import.png': 'imports-gbk-cgcs2000-xlsx-zh-1366.png',
   'screenshot-tools.png': 'tools-analysis-1366.png',
   'screenshot-services.png': 'service-imagery-1920.png',
+  'screenshot-county.png': 'county-basemap-zh.png',
 };
 
 const missing = Object.values(PICTURES).filter((f) => !existsSync(join(FROM, f)));

@@ -27,8 +27,8 @@ const zh = {
   threeD: '三维地形',
   exaggeration: '高程夸张',
   datumNote: '地形数据为 WGS-84 坐标，只叠加在 WGS-84 底图（如县域地图）上。',
-  elevation: (m: number) => `海拔约 ${m.toLocaleString('zh-CN')} 米`,
-  elevationNone: '此处无高程数据',
+  elevation: (m: number) => `最后一点海拔约 ${m.toLocaleString('zh-CN')} 米`,
+  elevationNone: '最后一点处无高程数据',
   stopTerrain: '三维地形（有地形数据时）',
 };
 
@@ -52,8 +52,8 @@ const en: typeof zh = {
   threeD: '3D terrain',
   exaggeration: 'Exaggeration',
   datumNote: 'The terrain is in WGS-84: it is drawn over a WGS-84 basemap (such as the county map) only.',
-  elevation: (m) => `Elevation about ${m.toLocaleString('en')} m`,
-  elevationNone: 'No elevation here',
+  elevation: (m) => `Last point: elevation about ${m.toLocaleString('en')} m`,
+  elevationNone: 'No elevation data at the last point',
   stopTerrain: '3D terrain (where terrain data is present)',
 };
 

@@ -8,35 +8,7 @@
 import { type Flavor, namedFlavor, layers as protomapsLayers } from '@protomaps/basemaps';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../i18n/strings';
-
-/** Muted land, water and roads: paler than the light flavour, greyer than the sites' Okabe–Ito colours. */
-export const QUIET: Partial<Flavor> = {
-  background: '#e9ecef',
-  earth: '#f3f1ec',
-  water: '#b9d3e4',
-  park_a: '#e3ebe0',
-  park_b: '#d3e2cf',
-  wood_a: '#e0e9dc',
-  wood_b: '#cfdfc9',
-  scrub_a: '#e5ebe0',
-  scrub_b: '#d8e4d3',
-  industrial: '#e8e6e9',
-  hospital: '#efe8e6',
-  school: '#efebe4',
-  highway: '#fdf3dc',
-  highway_casing_early: '#d9cfb8',
-  highway_casing_late: '#d9cfb8',
-  major: '#ffffff',
-  major_casing_early: '#d6d6d6',
-  major_casing_late: '#d6d6d6',
-  railway: '#9aa3ab',
-  boundaries: '#b4a7b8',
-  city_label: '#4d5866',
-  city_label_halo: 'rgba(255,255,255,0.9)',
-  subplace_label: '#7b8591',
-  roads_label_major: '#7b8591',
-  roads_label_minor: '#8d969f',
-};
+import { COUNTY_BASEMAP } from '../map/palette';
 
 /** Layers that draw only sprite icons (shields, POI icons, one-way arrows): there is no sprite offline. */
 const SPRITE_ONLY = new Set(['roads_shields', 'pois', 'roads_oneway']);
@@ -62,7 +34,7 @@ function ownFont(value: unknown, family: string): unknown {
  * prefixed `basemap-` so none meets the app's. The first is the background.
  */
 export function countyBasemapLayers(source: string, lang: Lang, fontFamily: string): LayerSpecification[] {
-  const flavor: Flavor = { ...namedFlavor('light'), ...QUIET, pois: undefined } as Flavor;
+  const flavor: Flavor = { ...namedFlavor('light'), ...COUNTY_BASEMAP, pois: undefined } as Flavor;
   const raw = protomapsLayers(source, flavor, { lang: lang === 'zh' ? 'zh-Hans' : 'en' }) as unknown as LayerSpecification[];
   return raw
     .filter((l) => !SPRITE_ONLY.has(l.id))

@@ -6,6 +6,7 @@
  */
 import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import { useEffect, useMemo } from 'react';
+import { HILLSHADE } from '../map/palette';
 import type { Contribution, MapFeature } from '../map/registry';
 import { archiveUrl } from '../map/style';
 import { useTerrain } from './terrainState';
@@ -65,9 +66,9 @@ export const terrainFeature: MapFeature = {
               source: TERRAIN_SOURCE.hillshade,
               paint: {
                 'hillshade-exaggeration': 0.45,
-                'hillshade-shadow-color': '#5b6470',
-                'hillshade-highlight-color': '#ffffff',
-                'hillshade-accent-color': '#7d8794',
+                'hillshade-shadow-color': HILLSHADE.shadow,
+                'hillshade-highlight-color': HILLSHADE.highlight,
+                'hillshade-accent-color': HILLSHADE.accent,
               },
             },
           ]

@@ -48,3 +48,38 @@ export const CATEGORY_COLORS = [
 /** A sequential ramp, light to dark (ColorBrewer YlOrRd, 5 classes). */
 export const RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 export const OTHER_COLOR = '#9aa5b1';
+
+/**
+ * The county basemap's colours over the Protomaps light flavour (src/basemap/countyStyle.ts): muted land, water
+ * and roads, paler than the flavour and greyer than the sites' Okabe–Ito colours.
+ */
+export const COUNTY_BASEMAP = {
+  background: '#e9ecef',
+  earth: '#f3f1ec',
+  water: '#b9d3e4',
+  park_a: '#e3ebe0',
+  park_b: '#d3e2cf',
+  wood_a: '#e0e9dc',
+  wood_b: '#cfdfc9',
+  scrub_a: '#e5ebe0',
+  scrub_b: '#d8e4d3',
+  industrial: '#e8e6e9',
+  hospital: '#efe8e6',
+  school: '#efebe4',
+  highway: '#fdf3dc',
+  highway_casing_early: '#d9cfb8',
+  highway_casing_late: '#d9cfb8',
+  major: '#ffffff',
+  major_casing_early: '#d6d6d6',
+  major_casing_late: '#d6d6d6',
+  railway: '#9aa3ab',
+  boundaries: '#b4a7b8',
+  city_label: '#4d5866',
+  city_label_halo: 'rgba(255,255,255,0.9)',
+  subplace_label: '#7b8591',
+  roads_label_major: '#7b8591',
+  roads_label_minor: '#8d969f',
+} as const;
+
+/** Hillshade from the terrain archive (src/basemap/terrainFeature.ts): grey shadows that leave the sites' colours alone. */
+export const HILLSHADE = { shadow: '#5b6470', highlight: '#ffffff', accent: '#7d8794' } as const;

@@ -1,3 +1,8 @@
+import { useEffect, useState } from 'react';
+import { BASEMAP_STRINGS } from '../basemap/basemapStrings';
+import { convertPoint } from '../basemap/datum';
+import { useTerrain } from '../basemap/terrainState';
+import { meta } from '../data/geodata';
 import { formatNumber } from '../i18n/format';
 import { useApp } from '../state/store';
 import { M2_PER_MU, outlineAreaM2, pathLengthKm } from './geometry';
@@ -14,6 +19,27 @@ export function formatArea(m2: number, lang: 'zh' | 'en'): string[] {
   return [metric, mu];
 }
 
+/** The height of the last point clicked, where a terrain archive was found ('none': no heights there). */
+function useLastHeight(point: [number, number] | undefined): number | 'none' | null {
+  const found = useTerrain((s) => s.found);
+  const [height, setHeight] = useState<number | 'none' | null>(null);
+  const at = point ? `${point[0]},${point[1]}` : '';
+  useEffect(() => {
+    setHeight(null);
+    if (!found || !at) return;
+    let live = true;
+    const p = at.split(',').map(Number) as [number, number];
+    void import('../basemap/elevation')
+      .then((m) => m.elevationAt(convertPoint(p, meta.datum, 'WGS-84')))
+      .then((h) => live && setHeight(h ?? 'none'))
+      .catch(() => live && setHeight('none'));
+    return () => {
+      live = false;
+    };
+  }, [found, at]);
+  return height;
+}
+
 export function MeasureSection() {
   const lang = useApp((s) => s.lang);
   const mode = useTools((s) => s.mode);
@@ -25,6 +51,8 @@ export function MeasureSection() {
   const measuring = mode === 'measure-line' || mode === 'measure-area';
   const km = mode === 'measure-line' ? pathLengthKm(draft) : 0;
   const m2 = mode === 'measure-area' ? outlineAreaM2(draft) : 0;
+  const height = useLastHeight(measuring ? (draft.at(-1) as [number, number] | undefined) : undefined);
+  const b = BASEMAP_STRINGS[lang];
   return (
     <section className="tool-section" aria-labelledby="measure-title">
       <h3 id="measure-title">{t.measure}</h3>
@@ -51,6 +79,11 @@ export function MeasureSection() {
           <output className="measure-readout" aria-live="polite" data-testid="measure-readout">
             {mode === 'measure-line' ? `${t.distance}: ${formatLength(km, lang)}` : `${t.area}: ${formatArea(m2, lang).join(' · ')}`}
           </output>
+          {height !== null && (
+            <output className="measure-readout" aria-live="polite" data-testid="measure-elevation">
+              {height === 'none' ? b.elevationNone : b.elevation(height)}
+            </output>
+          )}
           <div className="tool-buttons">
             <button type="button" onClick={undoVertex} disabled={draft.length === 0}>
               {t.undoPoint}

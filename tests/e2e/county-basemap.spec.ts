@@ -9,9 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HILL } from '../../scripts/lib/basemap-fixture';
+import { HILL, heightAt } from '../../scripts/lib/basemap-fixture';
 import { BASEMAP_STRINGS } from '../../src/basemap/basemapStrings';
 import { STRINGS } from '../../src/i18n/strings';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { CountyDriver, metres } from './county.driver';
 import { expect, shot, test, waitForIdle } from './driver';
 import { type NginxHost, ROOT, startNginx } from './nginxHost';
@@ -103,6 +104,10 @@ test('the extracted county map is drawn under the sites, in both languages, with
   expect(field).not.toContain('name:zh');
   expect(await county.renderedNames('basemap-places_locality', 'name:en')).toContain('Test Town');
   await shot(page, 'county-basemap-en');
+  // On a phone: the county map under the sites, the panel as a sheet.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await waitForIdle(page);
+  await shot(page, 'county-basemap-phone');
 });
 
 test('hillshade shades the hill’s far side; 3D terrain lifts it with its exaggeration', async ({ page }) => {
@@ -177,7 +182,9 @@ test('an archive of image tiles dropped in is opened as a basemap, the sites con
   await page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first().setInputFiles(join(dir, 'source/dem-source.pmtiles'));
   await expect(page.getByRole('status').filter({ hasText: '“dem-source”是 PNG 图片瓦片，已作为底图打开（WGS-84）' })).toBeVisible();
   // The notice comes as the basemap is chosen; the map has it a render later.
-  await expect.poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap'])).toMatchObject({ type: 'raster', tileSize: 256 });
+  await expect
+    .poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap']))
+    .toMatchObject({ type: 'raster', tileSize: 256 });
   await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 10 }), [
     [HILL.lon + 0.3, HILL.lat + 0.2],
   ] as const);
@@ -191,4 +198,16 @@ test('an archive of image tiles dropped in is opened as a basemap, the sites con
   // The sites are on the WGS-84 map: the seat drawn where its WGS-84 coordinate is.
   const appSeat = await new CountyDriver(page).pointOf('county-labels', undefined, 'kind', 'seat');
   expect(metres(appSeat!, seatWgs84)).toBeLessThan(10);
+
+  // The measure tool says the height of the last point clicked, from the terrain archive (no 3D needed).
+  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 11 }), [[HILL.lon, HILL.lat]] as const);
+  await waitForIdle(page);
+  await page.getByRole('button', { name: TOOL_STRINGS.zh.measureLine }).click();
+  await app.clickMap([HILL.lon, HILL.lat]);
+  await expect(page.getByTestId('measure-elevation')).toHaveText(/^最后一点海拔约 1,(69\d|70\d) 米$/);
+  // On the flank, the formula's height there (to the metre, give or take a pixel of the z11 tile).
+  await app.clickMap([HILL.lon, HILL.lat + 0.05]);
+  await expect(page.getByTestId('measure-elevation')).not.toHaveText(/1,70\d/);
+  const said = Number((await page.getByTestId('measure-elevation').textContent())?.replace(/\D/g, ''));
+  expect(Math.abs(said - heightAt(HILL.lon, HILL.lat + 0.05))).toBeLessThan(25);
 });
