@@ -65,7 +65,10 @@ test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('the extracted county map is drawn under the sites, in both languages, with the seat where OpenStreetMap has it', async ({ page }) => {
+test('the extracted county map is drawn under the sites, in both languages, with the seat where OpenStreetMap has it', async ({
+  app,
+  page,
+}) => {
   // The commands said what they wrote.
   expect(extractOutput[0]).toMatch(/basemap:extract: wrote .*county\.pmtiles: \d+ kB, \d+ tiles/);
   expect(extractOutput[1]).toMatch(/terrain:extract: wrote .*terrain\.pmtiles: [\d.]+ (kB|MB), \d+ tiles/);
@@ -104,7 +107,8 @@ test('the extracted county map is drawn under the sites, in both languages, with
   expect(field).not.toContain('name:zh');
   expect(await county.renderedNames('basemap-places_locality', 'name:en')).toContain('Test Town');
   await shot(page, 'county-basemap-en');
-  // On a phone: the county map under the sites, the panel as a sheet.
+  // On a phone: the county map under the sites, the panel as a sheet (the layer list folded, as a phone opens it).
+  await app.foldLayerControl();
   await page.setViewportSize({ width: 390, height: 844 });
   await waitForIdle(page);
   await shot(page, 'county-basemap-phone');
