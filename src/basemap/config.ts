@@ -23,7 +23,7 @@ export interface BasemapConfig {
   attribution: string;
   /** A map service the user added as a basemap (src/services), not one configured with the app. */
   service?: true;
-  /** The county archive the app found beside itself (countyArchive.ts), not one configured. */
+  /** Not configured: the county archive found beside the app (countyArchive.ts) or an image archive opened in it (rasterBasemap.ts); its credit is file text. */
   found?: true;
 }
 

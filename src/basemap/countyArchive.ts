@@ -7,17 +7,17 @@
 import { bytesToHeader, FetchSource, PMTiles } from 'pmtiles';
 import { ensureProtocol } from '../lib/pmtilesProtocol';
 import { useApp } from '../state/store';
+import { loadArchiveLayers } from './archiveLayers';
 import { type ArchiveFault, BASEMAP_STRINGS } from './basemapStrings';
 import type { BasemapConfig } from './config';
 import { COUNTY_ARCHIVE, COUNTY_BASEMAP_ID, type Probed, TERRAIN_ARCHIVE } from './findArchives';
+import { PROTOMAPS_LAYERS } from './protomapsSchema';
 import { useTerrain } from './terrainState';
 
 const OSM = '© OpenStreetMap contributors';
-/** The layers of the Protomaps schema the county style draws (as scripts/lib/archive-extract.ts checks). */
-const NEEDED = ['earth', 'water', 'roads', 'places'];
 
 type Found = { archive: PMTiles; header: ReturnType<typeof bytesToHeader>; meta: Record<string, unknown>; url: string };
-export class Fault extends Error {
+class Fault extends Error {
   constructor(readonly fault: ArchiveFault) {
     super(fault.code);
   }
@@ -39,7 +39,7 @@ async function open(p: Probed): Promise<Found> {
 function countyConfig(f: Found): BasemapConfig {
   const has = new Set(((f.meta.vector_layers ?? []) as { id?: string }[]).map((l) => l.id));
   if (f.header.tileType !== 1) throw new Fault({ code: 'type', want: 'vector' });
-  const missing = NEEDED.filter((l) => !has.has(l));
+  const missing = PROTOMAPS_LAYERS.filter((l) => !has.has(l));
   if (missing.length > 0) throw new Fault({ code: 'schema', missing });
   return {
     id: COUNTY_BASEMAP_ID,
@@ -60,12 +60,12 @@ const say = (text: (s: (typeof BASEMAP_STRINGS)['zh']) => string) => {
 /** Takes in what the probe found beside the app. */
 export async function adoptArchives(found: { county: Probed | null; terrain: Probed | null }): Promise<void> {
   const [county, terrain] = await Promise.allSettled([found.county && open(found.county), found.terrain && open(found.terrain)]);
-  const strings = () => BASEMAP_STRINGS[useApp.getState().lang];
   try {
     if (county.status === 'rejected') throw county.reason;
     if (county.value) {
       const config = countyConfig(county.value);
       ensureProtocol().add(county.value.archive);
+      await loadArchiveLayers();
       const app = useApp.getState();
       app.setBasemaps([...app.basemaps.filter((b) => b.id !== config.id), config]);
       if (useApp.getState().basemapId === 'embedded') useApp.getState().setBasemap(config.id);
@@ -73,7 +73,7 @@ export async function adoptArchives(found: { county: Probed | null; terrain: Pro
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
     console.warn(`${COUNTY_ARCHIVE}: ${BASEMAP_STRINGS.en.fault(e.fault)}`);
-    say((s) => s.countyBroken(strings().fault(e.fault)));
+    say((s) => s.countyBroken(s.fault(e.fault)));
   }
   try {
     if (terrain.status === 'rejected') throw terrain.reason;
@@ -91,9 +91,6 @@ export async function adoptArchives(found: { county: Probed | null; terrain: Pro
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
     console.warn(`${TERRAIN_ARCHIVE}: ${BASEMAP_STRINGS.en.fault(e.fault)}`);
-    say((s) => s.terrainBroken(strings().fault(e.fault)));
+    say((s) => s.terrainBroken(s.fault(e.fault)));
   }
 }
-
-/** A configured archive basemap (basemaps.json, type "archive") is drawn through the same protocol. */
-export const registerArchiveProtocol = () => void ensureProtocol();

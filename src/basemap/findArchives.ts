@@ -5,6 +5,7 @@
  * nothing happens, as in the embedded default. Light: the pmtiles library comes (countyArchive.ts) only
  * when something is there.
  */
+import { FirstBytesError, firstBytes } from '../lib/firstBytes';
 import type { ArchiveFault } from './basemapStrings';
 
 export const COUNTY_ARCHIVE = 'basemap/county.pmtiles';
@@ -20,19 +21,17 @@ export interface Probed {
 
 async function probe(path: string): Promise<Probed | null> {
   const url = new URL(path, location.href).href;
-  let res: Response;
   try {
-    res = await fetch(url, { headers: { range: 'bytes=0-16383' }, cache: 'no-cache' });
-  } catch {
-    return null;
+    const { first } = await firstBytes(url, 16_384, 'no-cache');
+    const magic = new TextDecoder().decode(new Uint8Array(first, 0, Math.min(7, first.byteLength)));
+    return magic === 'PMTiles' ? { url, first } : { url, first, fault: { code: 'not-pmtiles' } };
+  } catch (e) {
+    if (!(e instanceof FirstBytesError)) throw e;
+    const f = e.fault;
+    // Not there (404, no server, the page a single-page host answers for any path): as in the embedded default.
+    if (f.code === 'http' || f.code === 'unreachable' || f.code === 'html') return null;
+    return { url, first: new ArrayBuffer(0), fault: { code: 'server', why: f.code } };
   }
-  if (!res.ok || (res.headers.get('content-type') ?? '').includes('text/html')) {
-    void res.body?.cancel();
-    return null;
-  }
-  const first = await res.arrayBuffer();
-  const magic = new TextDecoder().decode(new Uint8Array(first, 0, Math.min(7, first.byteLength)));
-  return magic === 'PMTiles' ? { url, first } : { url, first, fault: { code: 'not-pmtiles' } };
 }
 
 export async function findArchives(): Promise<void> {

@@ -13,8 +13,11 @@ export async function loadBasemaps(): Promise<void> {
       return { items: r.basemaps, problems: r.problems };
     },
   );
-  // A configured archive basemap is drawn through the pmtiles protocol: registered before it is offered.
-  if (found.some((b) => b.type === 'archive')) (await import('../lib/pmtilesProtocol')).ensureProtocol();
+  // A configured archive basemap is drawn through the pmtiles protocol with the county style: both ready before it is offered.
+  if (found.some((b) => b.type === 'archive')) {
+    (await import('../lib/pmtilesProtocol')).ensureProtocol();
+    await (await import('./archiveLayers')).loadArchiveLayers();
+  }
   // Kept: what was added meanwhile (the county archive found beside the app, a planner's map services).
   if (found.length > 0) useApp.getState().setBasemaps([...found, ...useApp.getState().basemaps.filter((b) => b.found || b.service)]);
 }

@@ -8,8 +8,8 @@
 
 import type { FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { archiveLayers } from '../basemap/archiveLayers';
 import type { BasemapConfig } from '../basemap/config';
-import { countyBasemapLayers } from '../basemap/countyStyle';
 import { COUNTIES_CREDIT } from '../data/credits';
 import type { LayerDef, Precision, Status } from '../data/schema';
 import type { ConnectionProps, MapSiteProps } from '../data/selectors';
@@ -183,7 +183,7 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
           { id: LAYER.onlineBasemap, type: 'raster', source: SOURCE.onlineBasemap },
         ]
       : type === 'archive'
-        ? countyBasemapLayers(SOURCE.onlineBasemap, input.lang, input.fontFamily)
+        ? archiveLayers(SOURCE.onlineBasemap, input.lang, input.fontFamily)
         : online
           ? []
           : [{ id: LAYER.background, type: 'background', paint: { 'background-color': PALETTE.outsideZhejiang } }];

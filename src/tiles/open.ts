@@ -8,7 +8,9 @@
 import { FetchSource, FileSource, PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import type { Datum } from '../basemap/config';
 import type { VectorLayerInfo } from '../layers/model';
+import { type FirstBytes, FirstBytesError, firstBytes } from '../lib/firstBytes';
 import { ensureProtocol } from '../lib/pmtilesProtocol';
+import { xOfLon, yOfLat } from '../lib/webMercator';
 import { checkArchive, TilesError, type TilesProblem } from './archive';
 
 /** What the header and the root directory take: one request reads both. */
@@ -28,35 +30,15 @@ class KeyedSource implements Source {
   }
 }
 
-/** Ranges by fetch, with the server's faults named (pmtiles' own FetchSource is used once this passed). */
-async function probe(url: string): Promise<{ first: ArrayBuffer; size: number | null }> {
-  let res: Response;
+/** The header and root directory by one range request, the server's faults named as the archive's. */
+async function probe(url: string): Promise<FirstBytes> {
   try {
-    res = await fetch(url, { headers: { range: `bytes=0-${FIRST_BYTES - 1}` }, cache: 'no-store' });
-  } catch (error) {
-    throw new TilesError({ code: 'unreachable', detail: String((error as Error)?.message ?? error) });
+    return await firstBytes(url, FIRST_BYTES);
+  } catch (e) {
+    if (!(e instanceof FirstBytesError)) throw e;
+    // A web page where an archive was asked for: not an archive.
+    throw new TilesError(e.fault.code === 'html' ? { code: 'not-pmtiles' } : e.fault);
   }
-  if (res.status >= 300) {
-    void res.body?.cancel();
-    throw new TilesError({ code: 'http', status: res.status });
-  }
-  const encoding = res.headers.get('content-encoding');
-  if (encoding && encoding !== 'identity') {
-    void res.body?.cancel();
-    throw new TilesError({ code: 'encoded', encoding });
-  }
-  if (res.status === 200) {
-    // A whole small archive is fine; a larger answer means the server ignored the range.
-    const length = Number(res.headers.get('content-length') ?? Number.NaN);
-    if (!(length <= FIRST_BYTES)) {
-      void res.body?.cancel();
-      throw new TilesError({ code: 'no-ranges', status: 200 });
-    }
-  }
-  const first = await res.arrayBuffer();
-  // "bytes 0-16383/123456": the size, where the server exposes it (cross-origin it must list Content-Range in Access-Control-Expose-Headers).
-  const total = Number(res.headers.get('content-range')?.split('/')[1] ?? Number.NaN);
-  return { first, size: Number.isFinite(total) ? total : res.status === 200 ? first.byteLength : null };
 }
 
 export interface OpenedArchive {
@@ -121,9 +103,8 @@ async function tileSizeOf(
   header: { centerZoom: number; centerLon: number; centerLat: number; minZoom: number; maxZoom: number },
 ): Promise<number> {
   const z = Math.min(header.maxZoom, Math.max(header.minZoom, header.centerZoom));
-  const x = Math.floor(((header.centerLon + 180) / 360) * 2 ** z);
-  const r = (header.centerLat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+  const x = Math.floor(xOfLon(header.centerLon, z));
+  const y = Math.floor(yOfLat(header.centerLat, z));
   try {
     const tile = await archive.getZxy(z, x, y);
     if (!tile) return 256;

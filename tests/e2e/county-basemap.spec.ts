@@ -177,6 +177,21 @@ test('a broken county archive leaves the outlines, with a notice naming the file
   await expect(page.getByRole('checkbox', { name: zh.hillshade })).toBeDisabled();
 });
 
+test('a server that sends the whole county archive for a range is named, and the archive is not downloaded', async ({ page }) => {
+  let sent = 0;
+  await page.route('**/basemap/county.pmtiles', async (route) => {
+    const whole = Buffer.alloc(400_000);
+    whole.write('PMTiles', 0);
+    sent++;
+    await route.fulfill({ status: 200, contentType: 'application/octet-stream', body: whole });
+  });
+  await page.goto(`${SITE}/?testing=1`);
+  await waitForIdle(page);
+  await expect(page.getByRole('status').filter({ hasText: zh.countyBroken(zh.fault({ code: 'server', why: 'no-ranges' })) })).toBeVisible();
+  expect(sent).toBe(1);
+  await expect(page.getByRole('radio', { name: zh.countyName })).toHaveCount(0);
+});
+
 test('an archive of image tiles dropped in is opened as a basemap, the sites converted onto it', async ({ app, page }) => {
   await page.goto(`${SITE}/?testing=1`);
   await waitForIdle(page);
