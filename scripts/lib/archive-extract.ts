@@ -22,6 +22,8 @@ import {
 import { dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Header, PMTiles, type Source, zxyToTileId } from 'pmtiles';
+import { PROTOMAPS_LAYERS } from '../../src/basemap/protomapsSchema';
+import { xOfLon, yOfLat } from '../../src/lib/webMercator';
 import { ArchiveWriter } from './pmtiles-writer';
 import { ExtractError, FileRangeSource, HttpRangeSource, templateTile } from './range-source';
 
@@ -32,8 +34,6 @@ export type ExtractKind = 'basemap' | 'terrain';
 export type Box = [number, number, number, number];
 export type DemEncoding = 'terrarium' | 'mapbox';
 
-/** The layers of the Protomaps basemap schema the app's basemap style draws; an archive without them is another schema. */
-export const BASEMAP_LAYERS = ['earth', 'water', 'roads', 'places'] as const;
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 /** Above this many tiles an extract asks for --yes (the size is estimated first). */
 export const ASK_ABOVE_TILES = 60_000;
@@ -75,12 +75,7 @@ export interface ExtractResult {
   peakRssBytes: number;
 }
 
-const lonToX = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
-function latToY(lat: number, z: number): number {
-  const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
-}
-const clampTile = (v: number, z: number) => Math.max(0, Math.min(2 ** z - 1, v));
+const clampTile = (v: number, z: number) => Math.max(0, Math.min(2 ** z - 1, Math.floor(v)));
 
 /** Checks the boxes: each named by its place in the list when wrong. */
 export function checkBoxes(boxes: readonly Box[]): void {
@@ -95,17 +90,19 @@ export function checkBoxes(boxes: readonly Box[]): void {
   });
 }
 
-/** The tile ids the boxes cover from minZoom to maxZoom, in rising order (the archive's order). */
-export function planTiles(boxes: readonly Box[], minZoom: number, maxZoom: number): number[] {
-  const ids = new Set<number>();
+/** The tiles the boxes cover from minZoom to maxZoom: tile id → [z, x, y]. */
+export function planZxy(boxes: readonly Box[], minZoom: number, maxZoom: number): Map<number, [number, number, number]> {
+  const tiles = new Map<number, [number, number, number]>();
   for (let z = minZoom; z <= maxZoom; z++)
-    for (const [w, s, e, n] of boxes) {
-      const [x0, x1] = [clampTile(lonToX(w, z), z), clampTile(lonToX(e, z), z)];
-      const [y0, y1] = [clampTile(latToY(n, z), z), clampTile(latToY(s, z), z)];
-      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) ids.add(zxyToTileId(z, x, y));
-    }
-  return [...ids].sort((a, b) => a - b);
+    for (const [w, s, e, n] of boxes)
+      for (let x = clampTile(xOfLon(w, z), z); x <= clampTile(xOfLon(e, z), z); x++)
+        for (let y = clampTile(yOfLat(n, z), z); y <= clampTile(yOfLat(s, z), z); y++) tiles.set(zxyToTileId(z, x, y), [z, x, y]);
+  return tiles;
 }
+
+/** The tile ids the boxes cover, in rising order (the archive's order). */
+export const planTiles = (boxes: readonly Box[], minZoom: number, maxZoom: number): number[] =>
+  [...planZxy(boxes, minZoom, maxZoom).keys()].sort((a, b) => a - b);
 
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 const union = (boxes: readonly Box[]): Box => [
@@ -153,7 +150,7 @@ async function openSource(o: ExtractOptions): Promise<Opened> {
   if (o.kind === 'basemap') {
     if (header.tileType !== 1) throw new ExtractError(`${name}: holds ${type} tiles; a basemap is read from a vector archive`);
     const has = new Set(((metadata.vector_layers ?? []) as { id?: string }[]).map((l) => l.id));
-    const missing = BASEMAP_LAYERS.filter((l) => !has.has(l));
+    const missing = PROTOMAPS_LAYERS.filter((l) => !has.has(l));
     if (missing.length > 0)
       throw new ExtractError(
         `${name}: not the Protomaps basemap schema — no ${missing.map((l) => `"${l}"`).join(', ')} layer (it has ${[...has].join(', ') || 'none'})`,
@@ -267,7 +264,8 @@ async function run(o: ExtractOptions, t0: number, peak: () => number): Promise<E
     const maxZoom = Math.min(o.maxZoom, h.maxZoom);
     if (minZoom > maxZoom) throw new ExtractError(`--maxzoom ${o.maxZoom}: below the source's lowest zoom (${h.minZoom})`);
     const note = maxZoom < o.maxZoom ? `the source stops at zoom ${h.maxZoom}; the map enlarges its tiles beyond` : null;
-    const ids = planTiles(inside, minZoom, maxZoom);
+    const zxy = planZxy(inside, minZoom, maxZoom);
+    const ids = [...zxy.keys()].sort((a, b) => a - b);
     const estimateBytes = ids.length * TYPICAL_TILE_BYTES[o.kind];
     const encoding: DemEncoding = o.encoding ?? (src.metadata.encoding === 'mapbox' ? 'mapbox' : 'terrarium');
     const plan = { kind: o.kind, source: o.source, boxes: inside, minZoom, maxZoom, encoding };
@@ -280,13 +278,6 @@ async function run(o: ExtractOptions, t0: number, peak: () => number): Promise<E
     const journal = new Journal(o.out, plan);
     const resumed = ids.filter((id) => journal.index.has(id)).length;
     o.onPlan?.({ tiles: ids.length, estimateBytes, resumed, maxZoom, note });
-
-    // Which z/x/y each id is: kept from the plan rather than decoded.
-    const zxy = new Map<number, [number, number, number]>();
-    for (let z = minZoom; z <= maxZoom; z++)
-      for (const [w, s, e, n] of inside)
-        for (let x = clampTile(lonToX(w, z), z); x <= clampTile(lonToX(e, z), z); x++)
-          for (let y = clampTile(latToY(n, z), z); y <= clampTile(latToY(s, z), z); y++) zxy.set(zxyToTileId(z, x, y), [z, x, y]);
 
     const vector = src.header.tileType === 1;
     const todo = ids.filter((id) => !journal.index.has(id));

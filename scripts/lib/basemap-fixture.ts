@@ -8,8 +8,8 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { zxyToTileId } from 'pmtiles';
-import type { Box } from './archive-extract';
+import { latOfY, lonOfX } from '../../src/lib/webMercator';
+import { type Box, planZxy } from './archive-extract';
 import { ArchiveWriter } from './pmtiles-writer';
 import { cutTiles } from './tiler';
 
@@ -192,10 +192,9 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8
 export function demTile(z: number, x: number, y: number, size = 256): Uint8Array {
   const rgb = new Uint8Array(size * size * 3);
   for (let py = 0; py < size; py++) {
-    const yy = y + (py + 0.5) / size;
-    const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * yy) / 2 ** z))) * 180) / Math.PI;
+    const lat = latOfY(y + (py + 0.5) / size, z);
     for (let px = 0; px < size; px++) {
-      const lon = ((x + (px + 0.5) / size) / 2 ** z) * 360 - 180;
+      const lon = lonOfX(x + (px + 0.5) / size, z);
       const v = heightAt(lon, lat) + 32768;
       const i = (py * size + px) * 3;
       rgb[i] = Math.floor(v / 256);
@@ -208,18 +207,9 @@ export function demTile(z: number, x: number, y: number, size = 256): Uint8Array
 
 /** The DEM source archive: Terrarium PNG tiles over `box` from zoom 0 to maxZoom. */
 export async function makeDemSource(out: string, maxZoom = 11, box: Box = FIXTURE_BOX): Promise<number> {
-  const ids: [number, number, number, number][] = [];
-  const lonToX = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
-  const latToY = (lat: number, z: number) => {
-    const r = (lat * Math.PI) / 180;
-    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
-  };
-  for (let z = 0; z <= maxZoom; z++)
-    for (let x = lonToX(box[0], z); x <= lonToX(box[2], z); x++)
-      for (let y = latToY(box[3], z); y <= latToY(box[1], z); y++) ids.push([zxyToTileId(z, x, y), z, x, y]);
-  ids.sort((a, b) => a[0] - b[0]);
+  const tiles = planZxy([box], 0, maxZoom);
   const writer = new ArchiveWriter(out);
-  for (const [id, z, x, y] of ids) writer.addTile(id, demTile(z, x, y));
+  for (const id of [...tiles.keys()].sort((a, b) => a - b)) writer.addTile(id, demTile(...(tiles.get(id) as [number, number, number])));
   return writer.finish(
     { minZoom: 0, maxZoom, bounds: box, center: [HILL.lon, HILL.lat, 10], tileType: 2, tileCompression: 1 },
     { name: 'test terrain (Terrarium)', encoding: 'terrarium', attribution: 'test heights (a formula)' },

@@ -4,6 +4,7 @@
  * (the measure tool asks for it only where a terrain archive was found).
  */
 import { ensureProtocol } from '../lib/pmtilesProtocol';
+import { xOfLon, yOfLat } from '../lib/webMercator';
 import { useTerrain } from './terrainState';
 
 const tiles = new Map<string, Promise<ImageData | null>>();
@@ -35,9 +36,8 @@ export async function elevationAt([lng, lat]: [number, number]): Promise<number 
   const t = useTerrain.getState().found;
   if (!t) return null;
   const z = t.maxzoom;
-  const fx = ((lng + 180) / 360) * 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  const fy = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z;
+  const fx = xOfLon(lng, z);
+  const fy = yOfLat(lat, z);
   const image = await tileImage(t.url, z, Math.floor(fx), Math.floor(fy));
   if (!image) return null;
   const px = Math.min(image.width - 1, Math.floor((fx % 1) * image.width));

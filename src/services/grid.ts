@@ -14,13 +14,9 @@ export const METRES_PER_DEGREE = (6378137 * 2 * Math.PI) / 360;
 /** WMTS's standard pixel: 0.28 mm. */
 export const PIXEL_M = 0.00028;
 
-export const lonOfX = (x: number, z: number) => (x / 2 ** z) * 360 - 180;
-export const latOfY = (y: number, z: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / 2 ** z))) * 180) / Math.PI;
-export const xOfLon = (lon: number, z: number) => ((lon + 180) / 360) * 2 ** z;
-export function yOfLat(lat: number, z: number): number {
-  const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-  return ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z;
-}
+import { latOfY, lonOfX, xOfLon, yOfLat } from '../lib/webMercator';
+
+export { latOfY, lonOfX, xOfLon, yOfLat };
 
 /** A Web Mercator tile's bounds in EPSG:3857 metres: minx, miny, maxx, maxy. */
 export function tileBbox3857(z: number, x: number, y: number): [number, number, number, number] {

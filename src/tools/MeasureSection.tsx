@@ -23,20 +23,19 @@ export function formatArea(m2: number, lang: 'zh' | 'en'): string[] {
 function useLastHeight(point: [number, number] | undefined): number | 'none' | null {
   const found = useTerrain((s) => s.found);
   const [height, setHeight] = useState<number | 'none' | null>(null);
-  const at = point ? `${point[0]},${point[1]}` : '';
+  const [lng, lat] = point ?? [Number.NaN, Number.NaN];
   useEffect(() => {
     setHeight(null);
-    if (!found || !at) return;
+    if (!found || Number.isNaN(lng)) return;
     let live = true;
-    const p = at.split(',').map(Number) as [number, number];
     void import('../basemap/elevation')
-      .then((m) => m.elevationAt(convertPoint(p, meta.datum, 'WGS-84')))
+      .then((m) => m.elevationAt(convertPoint([lng, lat], meta.datum, 'WGS-84')))
       .then((h) => live && setHeight(h ?? 'none'))
       .catch(() => live && setHeight('none'));
     return () => {
       live = false;
     };
-  }, [found, at]);
+  }, [found, lng, lat]);
   return height;
 }
 

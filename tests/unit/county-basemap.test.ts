@@ -3,15 +3,15 @@
  * credits it adds to the map and exports, and a tour stop's 3D terrain.
  */
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadArchiveLayers } from '../../src/basemap/archiveLayers';
 import { parseBasemaps } from '../../src/basemap/config';
 import { countyBasemapLayers } from '../../src/basemap/countyStyle';
 import { showStopTerrain, useTerrain } from '../../src/basemap/terrainState';
-import { COUNTY_SEAT, countyLabels, layers, sites } from '../../src/data/geodata';
-import { connectionLines, siteFeatures, siteLabelPoints, walkingCircles } from '../../src/data/selectors';
 import { exportAttribution, mapCredits } from '../../src/i18n/attribution';
 import { LAYER, SOURCE } from '../../src/map/ids';
-import { buildStyle, connectionLabelPoints, type StyleInput } from '../../src/map/style';
+import { buildStyle, type StyleInput } from '../../src/map/style';
+import { styleData, styleInput } from './styleFixture';
 
 const county = {
   id: 'county',
@@ -22,31 +22,10 @@ const county = {
   attribution: '© OpenStreetMap contributors <b>',
   found: true as const,
 };
-const lines = connectionLines(sites, COUNTY_SEAT);
-const input = (lang: 'zh' | 'en'): StyleInput => ({
-  lang,
-  fonts: [{ url: 'http://127.0.0.1/cjk.woff2' }],
-  fontFamily: 'Noto Sans SC',
-  online: { config: county },
-  layers,
-  linkLayers: [],
-  visibleLayers: layers.map((l) => l.id),
-  opacity: {},
-  statuses: ['built', 'building', 'planned'],
-  precisions: ['official', 'described', 'indicative'],
-  selectedId: null,
-  highlightIds: [],
-  circles: false,
-});
-const data = {
-  counties: 'http://127.0.0.1/counties.geojson',
-  countyLabels,
-  sites: siteFeatures(sites),
-  siteLabels: siteLabelPoints(sites),
-  connections: lines,
-  connectionLabels: connectionLabelPoints(lines),
-  circles: walkingCircles(sites, layers),
-};
+const input = (lang: 'zh' | 'en'): StyleInput => styleInput({ lang, online: { config: county } });
+const data = styleData;
+
+beforeAll(loadArchiveLayers);
 
 describe('the county basemap style', () => {
   it('is valid, draws the archive under the counties and the sites, and names no font, glyph or sprite of its own', () => {

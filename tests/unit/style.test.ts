@@ -1,44 +1,12 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { COUNTY_SEAT, countyLabels, layers, sites } from '../../src/data/geodata';
-import { connectionLines, siteFeatures, siteLabelPoints, walkingCircles } from '../../src/data/selectors';
+import { layers, sites } from '../../src/data/geodata';
 import { LAYER, SOURCE } from '../../src/map/ids';
-import {
-  buildStyle as build,
-  connectionLabelPoints,
-  coreContribution,
-  type MapData,
-  type StyleInput,
-  siteFilter,
-} from '../../src/map/style';
+import { buildStyle as build, coreContribution, type StyleInput, siteFilter } from '../../src/map/style';
+import { lines, styleData, styleInput } from './styleFixture';
 
-const lines = connectionLines(sites, COUNTY_SEAT);
-const data: MapData = {
-  counties: 'http://127.0.0.1/counties.geojson',
-  countyLabels,
-  sites: siteFeatures(sites),
-  siteLabels: siteLabelPoints(sites),
-  connections: lines,
-  connectionLabels: connectionLabelPoints(lines),
-  circles: walkingCircles(sites, layers),
-};
-
-const input = (over: Partial<StyleInput> = {}): StyleInput => ({
-  lang: 'zh',
-  fonts: [{ url: 'http://127.0.0.1/latin.woff2', unicodeRange: ['U+0000-00FF'] }, { url: 'http://127.0.0.1/cjk.woff2' }],
-  fontFamily: 'Noto Sans SC',
-  online: null,
-  layers,
-  linkLayers: [...new Set(lines.features.map((f) => f.properties.layer))],
-  visibleLayers: layers.map((l) => l.id),
-  opacity: Object.fromEntries(layers.map((l) => [l.id, 1])),
-  statuses: ['built', 'building', 'planned'],
-  precisions: ['official', 'described', 'indicative'],
-  selectedId: null,
-  highlightIds: [],
-  circles: false,
-  ...over,
-});
+const data = styleData;
+const input = styleInput;
 const buildStyle = (i: StyleInput) => build(i, data);
 
 const layerOf = (style: ReturnType<typeof buildStyle>, id: string) => {
