@@ -1,7 +1,7 @@
 /**
  * The one inline script of the built page, allowed by its hash in the CSP: it hides the prerendered
  * first view (the Chinese overview, nothing selected) when the link asks for something else (English,
- * a site, the tour, filters), before the first paint, and keeps the page out of layout until the fonts
+ * a site, the tour, filters), marks the embedded layout (?embed=1), before the first paint, and keeps the page out of layout until the fonts
  * are loaded (src/app/boot.ts lifts it). Inline, ahead of the stylesheet, so it runs at
  * once instead of waiting for a file and for the CSS.
  */
@@ -9,11 +9,14 @@ import { createHash } from 'node:crypto';
 
 export const SHELL_GUARD = [
   '(function(){',
-  "var shown=['view','layers','testing'];",
+  "var shown=['view','layers','testing','embed'];",
   'var other=false;',
-  'new URLSearchParams(location.search).forEach(function(_v,k){if(shown.indexOf(k)<0)other=true;});',
+  'var p=new URLSearchParams(location.search);',
+  'p.forEach(function(_v,k){if(shown.indexOf(k)<0)other=true;});',
   'var c=document.documentElement.classList;',
   "if(other)c.add('no-shell');",
+  // The embedded layout (src/embed/pageMode.ts) from the first paint: the first view is laid out for the frame.
+  "var e=p.get('embed');if(e!==null&&e!=='0')c.add('embed');",
   // Out of layout until src/app/boot.ts has the fonts (or, should the scripts fail, for 1.5 s at most).
   "c.add('fonts-pending');",
   "setTimeout(function(){c.remove('fonts-pending');},1500);",

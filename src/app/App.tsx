@@ -3,6 +3,7 @@ import './fileOpeners';
 import './stopServices';
 import { Header } from '../controls/Header';
 import { LayerControl } from '../controls/LayerControl';
+import { PAGE_MODE } from '../embed/pageMode';
 import { exportAttribution } from '../i18n/attribution';
 import { useT } from '../i18n/useT';
 import { useOverlayCredits } from '../layers/credits';
@@ -31,7 +32,8 @@ const TourEditor = lazy(() => import('../tour/editor/TourEditor').then((m) => ({
 
 function dropFiles(e: React.DragEvent) {
   const files = [...e.dataTransfer.files];
-  if (files.length === 0) return;
+  // The embedded map has no planner tools: a file dropped on it is the browser's to handle.
+  if (files.length === 0 || PAGE_MODE.embed) return;
   e.preventDefault();
   // Chromium gives a handle to a dropped file (asked for during the drop): a large archive kept by its
   // handle can be read again after a reload.
@@ -116,7 +118,7 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
             className="map-area"
             aria-label={t.mapLabel}
             onDragOver={(e) => {
-              if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+              if (!PAGE_MODE.embed && e.dataTransfer.types.includes('Files')) e.preventDefault();
             }}
             onDrop={dropFiles}
           >
@@ -135,7 +137,7 @@ export function App({ onUpdate }: { onUpdate?: () => void }) {
             <ErrorBoundary label="tiled layers">
               <TiledFeatureCard />
             </ErrorBoundary>
-            {toolsOpen && !touring && (
+            {toolsOpen && !touring && !PAGE_MODE.embed && (
               <ErrorBoundary label="tools">
                 <Suspense fallback={null}>
                   <ToolsPanel />

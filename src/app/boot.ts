@@ -20,6 +20,7 @@ import '../controls/controls.css';
 import '../panel/panel.css';
 import '../ui/ui.css';
 import '../ui/static-map.css';
+import '../embed/embed.css';
 
 /**
  * When the first view is on screen (its first contentful paint presented), or at once when it is hidden

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findArchives } from '../basemap/findArchives';
 import { loadBasemaps } from '../basemap/loadBasemaps';
+import { framed, PAGE_MODE } from '../embed/pageMode';
 import { failedUiFonts } from '../fonts';
 import { STRINGS } from '../i18n/strings';
 import { applyUpdate, startServiceWorker } from '../pwa';
@@ -26,9 +27,14 @@ if (speaker) {
   startUrlSync();
   void loadBasemaps();
   void findArchives(); // the county basemap and terrain a deployment extracted beside the app
-  void restoreTools();
+  // Embedded in another page: the published map only — not this browser's drawings, imports and services.
+  if (!PAGE_MODE.embed) {
+    void restoreTools();
+    void startServices();
+  }
   void startTiles();
-  void startServices();
+  // A page that embeds the map may drive it (src/embed/messages.ts); the code loads only in a frame.
+  if (framed()) void import('../embed/bridge').then((m) => m.startEmbedBridge());
   watchPolicy();
   void loadTours(); // the chosen tour is known before "start" is pressed
   if (import.meta.env.MODE !== 'single') startServiceWorker();

@@ -4,8 +4,10 @@
  * (debounced, so panning does not flood the history).
  */
 import { SITE_IDS } from '../data/geodata';
+import { parsePageMode, serialisePageMode } from '../embed/embedParams';
+import { PAGE_MODE } from '../embed/pageMode';
 import { STRINGS } from '../i18n/strings';
-import { flyToSite, showView } from '../map/cameraApi';
+import { currentView, flyToSite, showView } from '../map/cameraApi';
 import { ALL_LAYER_IDS, useApp } from '../state/store';
 import { parseUrl, serialiseUrl, summariseProblems, type UrlNotice, type UrlState } from '../state/url';
 import { startTourSync } from '../tour/controller';
@@ -23,21 +25,37 @@ function noticeText(p: UrlNotice, lang: 'zh' | 'en'): string {
   return t.badParam(p.name);
 }
 
-function currentUrlState(): UrlState {
+/** `live`: the camera as it is now (a link given away), not the last view reported to the address bar. */
+export function currentUrlState(live = false): UrlState {
   const s = useApp.getState();
-  return { site: s.selectedId, layers: s.visibleLayers, lang: s.lang, view: s.view };
+  return { site: s.selectedId, layers: s.visibleLayers, lang: s.lang, view: (live ? currentView() : null) ?? s.view };
 }
 
-/** The map's parameters, then each feature's own (the tour's). */
-function currentUrl(): string {
+/** The query string: the map's parameters, then each feature's own (the tour's, the page mode's). */
+export function currentSearch(live = false): string {
   const tour = currentTourUrl();
-  return `${location.pathname}${serialiseUrl(currentUrlState(), ALL_LAYER_IDS, (p) => serialiseTourParams(tour, p))}${location.hash}`;
+  return serialiseUrl(
+    currentUrlState(live),
+    ALL_LAYER_IDS,
+    (p) => serialiseTourParams(tour, p),
+    (p) => serialisePageMode(PAGE_MODE, p),
+  );
+}
+
+/** The view alone (site, layers, language, camera): what a link too long for a QR code falls back to. */
+export function viewSearch(): string {
+  return serialiseUrl(currentUrlState(true), ALL_LAYER_IDS);
+}
+
+export function currentUrl(): string {
+  return `${location.pathname}${currentSearch()}${location.hash}`;
 }
 
 function apply(search: string, fromHistory: boolean) {
   const params = new URLSearchParams(search);
   const { state, problems } = parseUrl(params, known);
   const tourState = parseTourParams(params, stops.length, problems);
+  parsePageMode(params, problems); // fixed for the page (pageMode.ts): read here for its notice
   const app = useApp.getState();
   app.setLang(state.lang);
   app.setLayers(state.layers ?? ALL_LAYER_IDS);

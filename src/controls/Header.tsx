@@ -1,13 +1,18 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { currentSearch } from '../app/urlSync';
+import { fullMapHref } from '../embed/embedParams';
+import { SHARE_STRINGS } from '../embed/shareStrings';
 import { TOOL_STRINGS } from '../i18n/toolStrings';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 import { useTools } from '../tools/toolsState';
 import { exitTour, startChosenTour } from '../tour/controller';
 import { useTour } from '../tour/tourState';
-import { copyLink } from '../ui/copyLink';
 import { Search } from './Search';
 import { TourChooser } from './TourChooser';
+
+// The Share dialog (and the QR code's library) loads when first opened.
+const ShareDialog = lazy(() => import('../embed/ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 export function Header() {
   const lang = useApp((s) => s.lang);
@@ -16,12 +21,8 @@ export function Header() {
   const touring = useTour((s) => s.active);
   const toolsOpen = useTools((s) => s.open);
   const tt = TOOL_STRINGS[lang];
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    if (!(await copyLink(location.href))) return;
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  };
+  const st = SHARE_STRINGS[lang];
+  const [sharing, setSharing] = useState(false);
   return (
     <header className="app-header">
       <div className="brand">
@@ -56,9 +57,22 @@ export function Header() {
           {touring ? t.tourExit : t.startTour}
         </button>
         {!touring && <TourChooser />}
-        <button type="button" className="header-button" onClick={copy} aria-live="polite">
-          {copied ? t.linkCopied : t.copyLink}
+        <button type="button" className="header-button share-button" aria-haspopup="dialog" onClick={() => setSharing(true)}>
+          {st.share}
         </button>
+        {/* Shown in the embedded layout only (embed.css): the same view in the full map, in a new window. */}
+        <a
+          className="header-button open-full"
+          href="./"
+          target="_blank"
+          rel="noopener"
+          aria-label={st.openFullLabel}
+          onClick={(e) => {
+            e.currentTarget.href = fullMapHref(new URL(currentSearch(true), location.href).href);
+          }}
+        >
+          {st.openFull}
+        </a>
         <button
           type="button"
           className="header-button lang-switch"
@@ -69,6 +83,11 @@ export function Header() {
           {t.switchLanguage}
         </button>
       </div>
+      {sharing && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }

@@ -83,3 +83,15 @@ export const COUNTY_BASEMAP = {
 
 /** Hillshade from the terrain archive (src/basemap/terrainFeature.ts): grey shadows that leave the sites' colours alone. */
 export const HILLSHADE = { shadow: '#5b6470', highlight: '#ffffff', accent: '#7d8794' } as const;
+
+/** The share picture (src/embed/poster.ts) and the QR codes: dark modules on white, the app's brand band. */
+export const SHARE = {
+  qrDark: '#000000',
+  qrLight: '#ffffff',
+  band: '#16324f',
+  bandText: '#ffffff',
+  ink: '#1f2d3d',
+  ink2: '#4b5868',
+  paper: '#ffffff',
+  line: '#dfe4ea',
+} as const;

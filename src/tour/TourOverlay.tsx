@@ -1,7 +1,8 @@
 import './tour.css';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { figures, groups, sections, sites } from '../data/geodata';
 import { figureScope } from '../data/selectors';
+import { SHARE_STRINGS } from '../embed/shareStrings';
 import { useT } from '../i18n/useT';
 import { TAB_ID } from '../lib/keyed';
 import { FigureCard } from '../panel/FigureCard';
@@ -14,6 +15,9 @@ import { pickText, TourText } from './TourText';
 import { useTour } from './tourState';
 import { useKiosk } from './useKiosk';
 import { useTourKeys } from './useTourKeys';
+
+// The corner QR code (and its library) loads when the presenter shows it.
+const TourQr = lazy(() => import('../embed/TourQr').then((m) => ({ default: m.TourQr })));
 
 function openSpeakerView(index: number, lang: string) {
   const url = new URL(location.href);
@@ -40,6 +44,7 @@ export function TourOverlay() {
   const [fullscreen, setFullscreen] = useState(false);
   // On a phone the caption and figures can be folded away to give the map the screen (kept across stops).
   const [folded, setFolded] = useState(false);
+  const [qrShown, setQrShown] = useState(false);
   const region = useRef<HTMLElement>(null);
   // Keys go to the tour, not to the button that started it (Space on that button would end it).
   useEffect(() => {
@@ -59,82 +64,98 @@ export function TourOverlay() {
   const stopFigures = stop.figures.map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined);
   const big = theme === 'big' || (theme === 'auto' && typeof innerWidth === 'number' && innerWidth >= 1800);
   return (
-    <section className="tour" aria-labelledby="tour-title" data-stop={stop.id} tabIndex={-1} ref={region}>
-      <div className="tour-card">
-        <p className="tour-kicker">
-          <span>{t.tourProgress(index + 1, stops.length)}</span>
-          {section && section.n > 0 && <span> · {section.short[lang]}</span>}
-          {kiosk && <span className="kiosk-state"> · {paused ? t.kioskPaused : t.kioskRunning}</span>}
-        </p>
-        <h2 id="tour-title" className="tour-title" aria-live="polite">
-          <TourText value={stop.title} lang={lang} />
-        </h2>
-        <button type="button" className="tour-fold" aria-expanded={!folded} aria-controls="tour-details" onClick={() => setFolded(!folded)}>
-          {folded ? t.tourDetailsShow : t.tourDetailsHide}
-        </button>
-        <div id="tour-details" className={folded ? 'tour-details folded' : 'tour-details'}>
-          <p className="tour-caption">
-            <TourText value={stop.caption} lang={lang} />
+    <>
+      <section className="tour" aria-labelledby="tour-title" data-stop={stop.id} tabIndex={-1} ref={region}>
+        <div className="tour-card">
+          <p className="tour-kicker">
+            <span>{t.tourProgress(index + 1, stops.length)}</span>
+            {section && section.n > 0 && <span> · {section.short[lang]}</span>}
+            {kiosk && <span className="kiosk-state"> · {paused ? t.kioskPaused : t.kioskRunning}</span>}
           </p>
-          <div className={`tour-figures n${stopFigures.length}`}>
-            {stopFigures.map((f) => {
-              const scope = figureScope(f, sites, groups);
-              const tag =
-                scope.kind === 'county'
-                  ? t.scopeCounty
-                  : scope.kind === 'group'
-                    ? scope.group.name[lang]
-                    : scope.site.properties.name[lang];
-              return <FigureCard key={f.id} figure={f} scope={tag} />;
-            })}
+          <h2 id="tour-title" className="tour-title" aria-live="polite">
+            <TourText value={stop.title} lang={lang} />
+          </h2>
+          <button
+            type="button"
+            className="tour-fold"
+            aria-expanded={!folded}
+            aria-controls="tour-details"
+            onClick={() => setFolded(!folded)}
+          >
+            {folded ? t.tourDetailsShow : t.tourDetailsHide}
+          </button>
+          <div id="tour-details" className={folded ? 'tour-details folded' : 'tour-details'}>
+            <p className="tour-caption">
+              <TourText value={stop.caption} lang={lang} />
+            </p>
+            <div className={`tour-figures n${stopFigures.length}`}>
+              {stopFigures.map((f) => {
+                const scope = figureScope(f, sites, groups);
+                const tag =
+                  scope.kind === 'county'
+                    ? t.scopeCounty
+                    : scope.kind === 'group'
+                      ? scope.group.name[lang]
+                      : scope.site.properties.name[lang];
+                return <FigureCard key={f.id} figure={f} scope={tag} />;
+              })}
+            </div>
           </div>
         </div>
-      </div>
-      <nav className="tour-bar" aria-label={t.tourRegion}>
-        <button type="button" onClick={() => useTour.getState().prev()} disabled={index === 0 && !kiosk} aria-label={t.tourPrev}>
-          ←
-        </button>
-        <ol className="tour-dots">
-          {stops.map((s, i) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="tour-dot"
-                aria-current={i === index ? 'step' : undefined}
-                aria-label={t.tourStop(i + 1, pickText(s.title, lang).text)}
-                onClick={() => useTour.getState().goTo(i)}
-              />
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          onClick={() => useTour.getState().next()}
-          disabled={index === stops.length - 1 && !kiosk}
-          aria-label={t.tourNext}
-        >
-          →
-        </button>
-        <span className="tour-tools">
-          <button type="button" onClick={toggleFullscreen} aria-pressed={fullscreen}>
-            {fullscreen ? t.exitFullscreen : t.fullscreen}
+        <nav className="tour-bar" aria-label={t.tourRegion}>
+          <button type="button" onClick={() => useTour.getState().prev()} disabled={index === 0 && !kiosk} aria-label={t.tourPrev}>
+            ←
           </button>
-          <button type="button" aria-pressed={big} onClick={() => setTheme(big ? 'normal' : 'big')}>
-            {t.bigScreen}
+          <ol className="tour-dots">
+            {stops.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="tour-dot"
+                  aria-current={i === index ? 'step' : undefined}
+                  aria-label={t.tourStop(i + 1, pickText(s.title, lang).text)}
+                  onClick={() => useTour.getState().goTo(i)}
+                />
+              </li>
+            ))}
+          </ol>
+          <button
+            type="button"
+            onClick={() => useTour.getState().next()}
+            disabled={index === stops.length - 1 && !kiosk}
+            aria-label={t.tourNext}
+          >
+            →
           </button>
-          <button type="button" onClick={() => openSpeakerView(index, lang)}>
-            {t.speakerView}
-          </button>
-          <button type="button" onClick={() => openEditor(index)}>
-            {t.editTour}
-          </button>
-          <button type="button" className="tour-exit" onClick={exitTour}>
-            {t.tourExit}
-          </button>
-        </span>
-      </nav>
-      <p className="tour-help">{t.keyHelp}</p>
-    </section>
+          <span className="tour-tools">
+            <button type="button" onClick={toggleFullscreen} aria-pressed={fullscreen}>
+              {fullscreen ? t.exitFullscreen : t.fullscreen}
+            </button>
+            <button type="button" aria-pressed={big} onClick={() => setTheme(big ? 'normal' : 'big')}>
+              {t.bigScreen}
+            </button>
+            <button type="button" aria-pressed={qrShown} onClick={() => setQrShown(!qrShown)}>
+              {qrShown ? SHARE_STRINGS[lang].tourQrHide : SHARE_STRINGS[lang].tourQr}
+            </button>
+            <button type="button" onClick={() => openSpeakerView(index, lang)}>
+              {t.speakerView}
+            </button>
+            <button type="button" onClick={() => openEditor(index)}>
+              {t.editTour}
+            </button>
+            <button type="button" className="tour-exit" onClick={exitTour}>
+              {t.tourExit}
+            </button>
+          </span>
+        </nav>
+        <p className="tour-help">{t.keyHelp}</p>
+      </section>
+      {qrShown && (
+        <Suspense fallback={null}>
+          <TourQr big={big} />
+        </Suspense>
+      )}
+    </>
   );
 }
 

@@ -54,8 +54,10 @@ test.describe('a visitor', () => {
     await shot(page, 'site-en-1366');
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const share = page.getByRole('dialog', { name: 'Share the map' });
+    await share.getByRole('button', { name: 'Copy link' }).click();
+    await expect(share.getByRole('button', { name: 'Link copied' })).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toContain('site=yuanli-bar-line');
     const view = await app.map.camera();

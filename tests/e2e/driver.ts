@@ -4,7 +4,7 @@
  * gets the guards (no request may leave loopback, no console error may pass); map questions are
  * answered by the real map in the page (window.__map), never by a mock.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
 
 export interface Guard {
   offMachine: string[];
@@ -59,7 +59,8 @@ export async function openApp(page: Page, query = '') {
   await waitForIdle(page);
 }
 
-export async function waitForIdle(page: Page) {
+/** The map idle in a page, or in a frame of one (the embedded map). */
+export async function waitForIdle(page: Page | Frame) {
   await page.waitForFunction(() => Boolean(window.__map), null, { timeout: 30_000 });
   // Software rendering mode draws moves at half resolution: the still picture is at full resolution again.
   await page.waitForFunction(() => window.__map!.getPixelRatio() === window.devicePixelRatio, null, { timeout: 10_000 });

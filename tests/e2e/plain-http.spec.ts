@@ -6,6 +6,7 @@
  */
 
 import { CHROMIUM_ARGS } from '../../scripts/find-browser.mjs';
+import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { expect, test, waitForIdle } from './driver';
@@ -49,19 +50,25 @@ test('on plain http the app runs, says once what http costs, and the link copy f
 
   // The link copy: no clipboard, so the link is shown selected with how to copy it.
   await app.selectSite('enclave-nanhu');
-  await page.getByRole('button', { name: STRINGS.zh.copyLink }).click();
+  await page.getByRole('button', { name: SHARE_STRINGS.zh.share }).click();
+  const share = page.getByRole('dialog', { name: SHARE_STRINGS.zh.shareTitle });
+  const link = await share.getByRole('textbox', { name: SHARE_STRINGS.zh.link }).inputValue();
+  expect(link).toContain('site=enclave-nanhu');
+  await share.getByRole('button', { name: STRINGS.zh.copyLink }).click();
   const dialog = page.getByRole('dialog', { name: STRINGS.zh.copyByHand });
   await expect(dialog).toBeVisible();
   const field = dialog.getByRole('textbox');
-  await expect(field).toHaveValue(page.url());
+  await expect(field).toHaveValue(link);
   await expect(field).toBeFocused();
   expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length])).toEqual([
     0,
-    page.url().length,
-    page.url().length,
+    link.length,
+    link.length,
   ]);
   await field.press('Escape');
   await expect(dialog).toHaveCount(0);
+  await share.getByRole('button', { name: SHARE_STRINGS.zh.close }).click();
+  await expect(share).toHaveCount(0);
 
   // Dismissed, it stays away for the session.
   await notice.getByRole('button', { name: STRINGS.zh.dismiss }).click();

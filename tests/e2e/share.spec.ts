@@ -1,0 +1,104 @@
+/**
+ * The Share dialog: its link and QR code (decoded back with jsQR to the link), the embed code with its
+ * options and a live preview; the tour's corner code for a meeting room.
+ */
+import jsQR from 'jsqr';
+import { SHARE_STRINGS } from '../../src/embed/shareStrings';
+import { site, stops } from './data';
+import { expect, type Locator, shot, test, waitForIdle } from './driver';
+
+const s = SHARE_STRINGS.zh;
+
+/** What a phone's camera would read from a QR code on screen: the code drawn by the browser, decoded. */
+async function decodeQr(code: Locator): Promise<{ text: string | null; width: number }> {
+  const { w, h, data, width } = await code.evaluate(async (svg: SVGSVGElement) => {
+    const box = svg.getBoundingClientRect();
+    const img = new Image();
+    img.src = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(box.width);
+    canvas.height = Math.round(box.height);
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return { w: canvas.width, h: canvas.height, data: [...ctx.getImageData(0, 0, canvas.width, canvas.height).data], width: box.width };
+  });
+  return { text: jsQR(Uint8ClampedArray.from(data), w, h)?.data ?? null, width };
+}
+
+test('the Share dialog gives the link, a QR code of it, and the code to embed the map', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.open();
+  await app.selectSite('devzone-east');
+  await app.map.idle();
+  await page.getByRole('button', { name: s.share }).click();
+  const dialog = page.getByRole('dialog', { name: s.shareTitle });
+  const link = await dialog.getByRole('textbox', { name: s.link }).inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?site=devzone-east&view=/);
+  const qr = await decodeQr(dialog.getByRole('img', { name: s.scanToOpen }));
+  expect(qr.text).toBe(link);
+
+  // The embed code: the site and view by default, then the options change it.
+  const code = dialog.getByRole('textbox', { name: s.code });
+  await expect(code).toHaveValue(
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?site=devzone-east&amp;view=[^"]+&amp;embed=1" title="遂昌发展地图" width="800" height="500"/,
+  );
+  await dialog.getByRole('checkbox', { name: s.withView }).uncheck();
+  await dialog.getByRole('checkbox', { name: s.autoplay }).check();
+  await dialog.getByRole('combobox', { name: s.language }).selectOption('en');
+  await expect(code).toHaveValue(/src="[^"]+\/\?site=devzone-east&amp;lang=en&amp;tour=1&amp;kiosk=1&amp;embed=1"/);
+  await dialog.getByRole('checkbox', { name: s.autoplay }).uncheck();
+  await dialog.getByRole('radio', { name: s.responsive }).check();
+  await expect(code).toHaveValue(/style="border:0;width:100%;height:500px"/);
+  await dialog.getByRole('radio', { name: s.fixed }).check();
+  await dialog.getByRole('spinbutton', { name: s.width }).fill('420');
+  await dialog.getByRole('spinbutton', { name: s.height }).fill('480');
+  await expect(code).toHaveValue(/width="420" height="480"/);
+  await shot(page, 'share-dialog-1920');
+
+  // The preview is the embedded map itself, with the chosen site, in English.
+  await dialog.getByRole('button', { name: s.preview }).click();
+  const frame = page.frameLocator('.share-preview iframe');
+  await expect(frame.locator('#panel-heading')).toHaveText(site('devzone-east').name_en, { timeout: 30_000 });
+  await expect(frame.getByRole('link', { name: SHARE_STRINGS.en.openFullLabel })).toBeVisible();
+  await dialog.getByRole('button', { name: s.close, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('the dialog at phone size, in English', async ({ app, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open('?lang=en');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: SHARE_STRINGS.en.shareTitle });
+  const box = await dialog.boundingBox();
+  expect(box?.x).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  const qr = await decodeQr(dialog.getByRole('img', { name: SHARE_STRINGS.en.scanToOpen }));
+  expect(qr.text).toBe(await dialog.getByRole('textbox', { name: SHARE_STRINGS.en.link }).inputValue());
+  await shot(page, 'share-dialog-phone-en');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('the tour shows a QR code of the stop on screen, big enough for the back of the room', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.open();
+  await app.tour.start();
+  await app.tour.next();
+  await expect(app.tour.title()).toHaveText(stops[1]?.title.zh ?? '');
+  await page.getByRole('button', { name: s.tourQr }).click();
+  const code = page.locator('.tour-qr').getByRole('img', { name: s.scanToOpen });
+  await expect(code).toBeVisible();
+  await expect(page.locator('.tour-qr figcaption')).toHaveText(s.scanToOpen);
+  const qr = await decodeQr(code);
+  expect(qr.width).toBeGreaterThanOrEqual(280);
+  const url = new URL(qr.text ?? 'about:blank');
+  expect(url.searchParams.get('tour')).toBe('2');
+  await waitForIdle(page);
+  await shot(page, 'tour-qr-1920');
+  // It follows the presenter.
+  await app.tour.next();
+  await expect.poll(async () => new URL((await decodeQr(code)).text ?? 'about:blank').searchParams.get('tour')).toBe('3');
+  await page.getByRole('button', { name: s.tourQrHide }).click();
+  await expect(code).toHaveCount(0);
+});

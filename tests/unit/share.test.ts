@@ -1,0 +1,147 @@
+/**
+ * The embedded map's and the Share dialog's pure parts: the page mode's parameter, the postMessage
+ * contract, the allowed origins, the links and snippet, and the QR code (decoded back with jsQR).
+ */
+import jsQR from 'jsqr';
+import { describe, expect, it } from 'vitest';
+import { fullMapHref, parsePageMode } from '../../src/embed/embedParams';
+import { originAllowed, parseAllowedOrigins, parseCommand } from '../../src/embed/messages';
+import { MAX_VERSION, qrPath } from '../../src/embed/qr';
+import { clampSize, embedLink, iframeSnippet, qrText, shareBase } from '../../src/embed/shareLink';
+import type { UrlProblem } from '../../src/state/url';
+
+const SITES = new Set(['devzone-east', 'enclave-nanhu']);
+
+describe('page mode', () => {
+  it('reads embed=1, reports another value and still embeds', () => {
+    const problems: UrlProblem[] = [];
+    expect(parsePageMode(new URLSearchParams('embed=1'), problems)).toEqual({ embed: true });
+    expect(parsePageMode(new URLSearchParams(''), problems)).toEqual({ embed: false });
+    expect(parsePageMode(new URLSearchParams('embed=0'), problems)).toEqual({ embed: false });
+    expect(problems).toEqual([]);
+    expect(parsePageMode(new URLSearchParams('embed=yes'), problems)).toEqual({ embed: true });
+    expect(problems).toEqual([{ kind: 'badParam', name: 'embed' }]);
+  });
+
+  it('the full map keeps everything but the embed key', () => {
+    expect(fullMapHref('https://m.example/map/?site=a&embed=1&view=1,2,3&lang=en')).toBe(
+      'https://m.example/map/?site=a&view=1,2,3&lang=en',
+    );
+  });
+});
+
+describe('postMessage contract', () => {
+  it('accepts the three commands', () => {
+    expect(parseCommand({ type: 'suichang:select-site', site: 'devzone-east' }, SITES)).toEqual({
+      command: { type: 'suichang:select-site', site: 'devzone-east' },
+    });
+    expect(parseCommand({ type: 'suichang:select-site', site: null }, SITES)).toEqual({
+      command: { type: 'suichang:select-site', site: null },
+    });
+    expect(parseCommand({ type: 'suichang:tour', action: 'stop' }, SITES)).toEqual({ command: { type: 'suichang:tour', action: 'stop' } });
+    expect(parseCommand({ type: 'suichang:set-lang', lang: 'en' }, SITES)).toEqual({ command: { type: 'suichang:set-lang', lang: 'en' } });
+  });
+
+  it('leaves other scripts’ messages alone and names what is wrong with ours', () => {
+    for (const other of ['hi', 42, null, [], { type: 'analytics' }, { kind: 'suichang:tour' }])
+      expect(parseCommand(other, SITES)).toBeNull();
+    expect(parseCommand({ type: 'suichang:select-site', site: 3 }, SITES)).toEqual({
+      error: 'suichang:select-site: "site" must be a site id or null',
+    });
+    expect(parseCommand({ type: 'suichang:select-site', site: 'x'.repeat(500) }, SITES)).toEqual({
+      error: `suichang:select-site: no site "${'x'.repeat(64)}"`,
+    });
+    expect(parseCommand({ type: 'suichang:tour', action: 'go' }, SITES)).toHaveProperty('error');
+    expect(parseCommand({ type: 'suichang:set-lang', lang: 'fr' }, SITES)).toHaveProperty('error');
+    expect(parseCommand({ type: 'suichang:teleport' }, SITES)).toEqual({ error: 'unknown message type "suichang:teleport"' });
+  });
+
+  it('allowed origins: normalised, bad entries named, no list allows any page', () => {
+    const r = parseAllowedOrigins(
+      ['https://www.suichang.gov.cn', 'http://127.0.0.1:4197/', 'https://a.example/path', 'nonsense', 7],
+      'embed.json',
+    );
+    expect(r.origins).toEqual(['https://www.suichang.gov.cn', 'http://127.0.0.1:4197']);
+    expect(r.problems).toHaveLength(3);
+    expect(r.problems[0]).toContain('entry 3 ("https://a.example/path")');
+    expect(parseAllowedOrigins('https://a.example, https://b.example', 'VITE_EMBED_ORIGINS').origins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    expect(parseAllowedOrigins({ nope: 1 }, 'embed.json').problems).toEqual(['embed.json: a list of origins was expected']);
+    expect(originAllowed('https://x.example', null)).toBe(true);
+    expect(originAllowed('https://x.example', ['https://y.example'])).toBe(false);
+    expect(originAllowed('https://y.example', [])).toBe(false);
+  });
+});
+
+describe('share links', () => {
+  it('the public address when the deployment gives one, else the page’s', () => {
+    expect(shareBase('https://map.suichang.gov.cn', 'http://10.0.0.5/app/?x', '/app/')).toBe('https://map.suichang.gov.cn/');
+    expect(shareBase(undefined, 'http://10.0.0.5/app/?x', '/app/')).toBe('http://10.0.0.5/app/');
+    expect(shareBase('javascript:alert(1)', 'http://10.0.0.5/', '/')).toBe('http://10.0.0.5/');
+    expect(shareBase('not a url', 'http://10.0.0.5/', '/')).toBe('http://10.0.0.5/');
+  });
+
+  it('an embed link with the options chosen', () => {
+    const all = ['a', 'b', 'c'];
+    const base = 'https://m.example/';
+    expect(embedLink(base, { site: null, view: null, layers: null, lang: 'zh', autoplay: false }, all)).toBe('https://m.example/?embed=1');
+    expect(
+      embedLink(
+        base,
+        {
+          site: 'devzone-east',
+          view: { center: [119.27, 28.59], zoom: 11, bearing: 0, pitch: 0 },
+          layers: ['b'],
+          lang: 'en',
+          autoplay: true,
+        },
+        all,
+      ),
+    ).toBe('https://m.example/?site=devzone-east&layers=b&lang=en&view=119.27,28.59,11&tour=1&kiosk=1&embed=1');
+  });
+
+  it('the snippet escapes its address and title as attribute text', () => {
+    const s = iframeSnippet('https://m.example/?a=1&b="x"', { kind: 'fixed', width: 800, height: 500 }, '遂昌 <map>');
+    expect(s).toContain('src="https://m.example/?a=1&amp;b=&quot;x&quot;"');
+    expect(s).toContain('title="遂昌 &lt;map>"');
+    expect(s).toContain('width="800" height="500"');
+    expect(iframeSnippet('https://m.example/', { kind: 'responsive', height: 450 }, 't')).toContain('width:100%;height:450px');
+    expect(clampSize(50, 320, 1920, 800)).toBe(320);
+    expect(clampSize(Number.NaN, 320, 1920, 800)).toBe(800);
+  });
+});
+
+/** The path's dark modules drawn into pixels, read back by jsQR. */
+function decode(text: string): string | null {
+  const qr = qrPath(text);
+  if (!qr) return null;
+  const scale = 4;
+  const n = qr.size * scale;
+  const px = new Uint8ClampedArray(n * n * 4).fill(255);
+  for (const m of qr.d.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+    const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let yy = y * scale; yy < (y + 1) * scale; yy++)
+      for (let xx = x * scale; xx < (x + w) * scale; xx++) px.fill(0, (yy * n + xx) * 4, (yy * n + xx) * 4 + 3);
+  }
+  return jsQR(px, n, n)?.data ?? null;
+}
+
+describe('QR code', () => {
+  it('decodes to the link it was made from', () => {
+    const link = 'http://127.0.0.1:4173/?site=enclave-nanhu&lang=en&view=120.75,30.76,12.5';
+    expect(decode(link)).toBe(link);
+    expect(decode('https://map.example/?q=遂昌')).toBe('https://map.example/?q=遂昌');
+  });
+
+  it('too long for a scannable code: the plain view link instead, said', () => {
+    const long = `https://m.example/?tourlink=${'x'.repeat(2000)}`;
+    expect(qrPath(long)).toBeNull();
+    const r = qrText(long, 'https://m.example/?view=1,2,3', qrPath);
+    expect(r.fallback).toBe(true);
+    expect(r.text).toBe('https://m.example/?view=1,2,3');
+    expect(r.qr).not.toBeNull();
+    expect(MAX_VERSION).toBeLessThanOrEqual(20);
+  });
+});
