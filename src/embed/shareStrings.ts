@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/strings';
 
 const zh = {
   openFull: '在完整地图中打开',
-  openFullLabel: '在新窗口中打开完整地图（保持当前视图）',
+  openFullLabel: '在完整地图中打开（新窗口，保持当前视图）',
   share: '分享',
   shareTitle: '分享地图',
   close: '关闭',
@@ -33,18 +33,17 @@ const zh = {
   tourQr: '显示二维码',
   tourQrHide: '隐藏二维码',
   saveImage: '保存为图片',
-  saveImageLabel: (name: string) => `把“${name}”保存为分享图片（PNG）`,
+  saveImageLabel: (name: string) => `保存为图片：“${name}”（PNG，可转发）`,
   posterFailed: (why: string) => `图片无法生成：${why}`,
   posterScan: '扫码查看实时地图',
-  posterMapNumber: '审图号：',
-  posterNoMapNumber: '示意图，未送审（无审图号）',
+  posterNoMapNumber: '审图号：本部署未填写',
 };
 
 export type ShareStrings = typeof zh;
 
 const en: ShareStrings = {
   openFull: 'Open the full map',
-  openFullLabel: 'Open the full map in a new window (same view)',
+  openFullLabel: 'Open the full map (new window, same view)',
   share: 'Share',
   shareTitle: 'Share the map',
   close: 'Close',
@@ -74,11 +73,10 @@ const en: ShareStrings = {
   tourQr: 'Show a QR code',
   tourQrHide: 'Hide the QR code',
   saveImage: 'Save as image',
-  saveImageLabel: (name: string) => `Save “${name}” as a picture to share (PNG)`,
+  saveImageLabel: (name: string) => `Save as image: “${name}” (PNG to share)`,
   posterFailed: (why: string) => `The picture could not be made: ${why}`,
   posterScan: 'Scan for the live map',
-  posterMapNumber: 'Map approval no.: ',
-  posterNoMapNumber: 'Schematic map, not submitted for approval (no approval number)',
+  posterNoMapNumber: 'Map review number (审图号): not set for this deployment',
 };
 
 export const SHARE_STRINGS: Record<Lang, ShareStrings> = { zh, en };

@@ -1,6 +1,7 @@
 import { COUNTY_SEAT, figures, groups, layers, sites } from '../data/geodata';
 import type { SiteDef } from '../data/schema';
 import { anchorOf, figuresOfSite, groupFiguresOfSite, km, nearbySites, relatedCountyFigures } from '../data/selectors';
+import { SHARE_STRINGS } from '../embed/shareStrings';
 import { formatDistance } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { flyToSite } from '../map/cameraApi';
@@ -54,6 +55,14 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
       <div className="site-actions">
         <button type="button" onClick={() => flyToSite(p.id)}>
           {isEnclave ? t.showBothEnds : t.zoomToSite}
+        </button>
+        <button
+          type="button"
+          className="save-image"
+          aria-label={SHARE_STRINGS[lang].saveImageLabel(p.name[lang])}
+          onClick={() => void import('../embed/savePoster').then((m) => m.savePoster(p.id))}
+        >
+          {SHARE_STRINGS[lang].saveImage}
         </button>
         {isEnclave && <span className="enclave-distance">{t.enclaveDistance(formatDistance(seatKm, lang))}</span>}
       </div>

@@ -2,10 +2,12 @@
  * The Share dialog: its link and QR code (decoded back with jsQR to the link), the embed code with its
  * options and a live preview; the tour's corner code for a meeting room.
  */
+
+import type { Locator } from '@playwright/test';
 import jsQR from 'jsqr';
 import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { site, stops } from './data';
-import { expect, type Locator, shot, test, waitForIdle } from './driver';
+import { expect, shot, test, waitForIdle } from './driver';
 
 const s = SHARE_STRINGS.zh;
 
@@ -102,3 +104,57 @@ test('the tour shows a QR code of the stop on screen, big enough for the back of
   await page.getByRole('button', { name: s.tourQrHide }).click();
   await expect(code).toHaveCount(0);
 });
+
+/** The PNG's size and the QR code in its lower right corner, decoded, read in the page from the file. */
+async function readPoster(
+  page: import('@playwright/test').Page,
+  png: Buffer,
+): Promise<{ width: number; height: number; qr: string | null }> {
+  const r = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    // The code's corner: the right third, the last 420 px.
+    const x = Math.floor(c.width * 0.6);
+    const y = Math.max(0, c.height - 420);
+    return {
+      width: c.width,
+      height: c.height,
+      w: c.width - x,
+      h: c.height - y,
+      data: [...ctx.getImageData(x, y, c.width - x, c.height - y).data],
+    };
+  }, png.toString('base64'));
+  return { width: r.width, height: r.height, qr: jsQR(Uint8ClampedArray.from(r.data), r.w, r.h)?.data ?? null };
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`a site saved as a picture to forward (${lang}): map, name, figures with sources, credits and the live view's code`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await app.open(lang === 'en' ? '?lang=en' : '');
+    await app.selectSite('devzone-east');
+    await app.map.idle();
+    const t = SHARE_STRINGS[lang];
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t.saveImageLabel(site('devzone-east').name[lang]) }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('suichang-devzone-east.png');
+    const path = `tests/e2e/screenshots/poster-devzone-east-${lang}.png`;
+    await download.saveAs(path);
+    const poster = await readPoster(page, (await import('node:fs')).readFileSync(path));
+    expect(poster.width).toBe(1080);
+    expect(poster.height).toBeGreaterThan(1600);
+    const qr = new URL(poster.qr ?? 'about:blank');
+    expect(qr.searchParams.get('site')).toBe('devzone-east');
+    if (lang === 'en') expect(qr.searchParams.get('lang')).toBe('en');
+  });
+}

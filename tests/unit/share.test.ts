@@ -145,3 +145,27 @@ describe('QR code', () => {
     expect(MAX_VERSION).toBeLessThanOrEqual(20);
   });
 });
+
+describe('share picture', () => {
+  it('says whose each figure is and where it comes from; the article only when a figure quotes it', async () => {
+    const { posterContent } = await import('../../src/embed/posterContent');
+    const { figures } = await import('../../src/data/geodata');
+    const east = posterContent('devzone-east', 'zh', 'credits', null);
+    expect(east?.title).toBe('浙江遂昌经济开发区 · 城东区块');
+    expect(east?.precision.label).toBe('示意位置');
+    expect(east?.review).toBe('审图号：本部署未填写');
+    for (const f of east?.figures ?? []) {
+      const def = figures.find((d) => d.id === f.id);
+      expect(f.source.startsWith(def?.origin === 'article' ? '文章原文' : def?.origin === 'external' ? '外部来源' : '本图测算')).toBe(true);
+      expect(f.scope).not.toBe('');
+    }
+    // A site with an article figure names the article; quotes are the article's words as written.
+    const withArticle = figures.find((f) => f.origin === 'article' && posterContent(f.scope, 'en', '', '浙S(2026)000号'));
+    if (!withArticle || withArticle.origin !== 'article') throw new Error('no site has a figure from the article');
+    const en = posterContent(withArticle.scope, 'en', '', '浙S(2026)000号');
+    expect(en?.article).toMatch(/^The article: “.+” \(.+, 2023, in Chinese\)$/);
+    expect(en?.review).toBe('Map review number (审图号): 浙S(2026)000号');
+    expect(en?.figures.find((f) => f.id === withArticle.id)?.source).toBe(`The article: “${withArticle.quote}” (Chinese)`);
+    expect(posterContent('no-such-site', 'zh', '', null)).toBeNull();
+  });
+});
