@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -6,6 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { basemapOrigins, contentSecurityPolicy, serviceOrigins } from './scripts/lib/csp.ts';
 import { buildSubset } from './scripts/lib/font-subset.ts';
+import { shareMetaTags } from './scripts/lib/share-meta.ts';
 import { SHELL_GUARD, SHELL_GUARD_HASH } from './scripts/lib/shell-guard.ts';
 
 /** `import x from './a.geojson'` bundles the file as JSON (small site layers); `?url` still gives a fetched file. */
@@ -59,6 +61,13 @@ function serviceProxy(spec: string | undefined): Record<string, { target: string
   }
   return out;
 }
+
+/** The link preview's metadata (scripts/lib/share-meta.ts); absolute URLs with VITE_PUBLIC_URL. */
+const shareMeta = (): Plugin => ({
+  name: 'share-meta',
+  apply: 'build',
+  transformIndexHtml: () => shareMetaTags(process.env.VITE_PUBLIC_URL, existsSync('public/share-card.png')),
+});
 
 /** Where the built app is served from: a sub-path deploy (e.g. /suichang/) sets BASE_PATH at build time. */
 const BASE = process.env.BASE_PATH ?? '/';
@@ -170,7 +179,8 @@ export default defineConfig(({ mode }) => {
           // The defaults skip .mjs (the MapLibre worker), .woff2 and .geojson, and files over 2 MiB.
           globPatterns: ['**/*.{js,mjs,css,html,woff2,geojson,json,svg,png,webmanifest}'],
           // The whole font's slices (2.5 MB, src/fontFallback.ts) are kept once a page has fetched them, not ahead.
-          globIgnores: ['**/node_modules/**/*', '**/noto-sans-sc-+([0-9])-400-normal-*.woff2'],
+          // The link preview's picture is for other sites' crawlers, not for the app offline.
+          globIgnores: ['**/node_modules/**/*', '**/noto-sans-sc-+([0-9])-400-normal-*.woff2', 'share-card.png'],
           runtimeCaching: [
             {
               urlPattern: /\/noto-sans-sc-\d+-400-normal-[^/]+\.woff2$/,
@@ -183,6 +193,7 @@ export default defineConfig(({ mode }) => {
           cleanupOutdatedCaches: true,
         },
       }),
+      shareMeta(),
       ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [csp(), preloadFonts(), prerenderShell()]),
     ],
     resolve: single

@@ -16,7 +16,7 @@ const PICTURES = {
   'screenshot-county.png': 'county-basemap-zh.png',
 };
 
-const missing = Object.values(PICTURES).filter((f) => !existsSync(join(FROM, f)));
+const missing = [...Object.values(PICTURES), 'share-card-1200x630.png'].filter((f) => !existsSync(join(FROM, f)));
 if (missing.length > 0) {
   console.error(`No end-to-end screenshots to copy (${missing.join(', ')}): run \`npm test\` or \`npm run test:e2e\` first.`);
   process.exit(1);
@@ -25,3 +25,6 @@ for (const [to, from] of Object.entries(PICTURES)) {
   copyFileSync(join(FROM, from), join('docs', to));
   console.log(`docs/${to} <- ${FROM}/${from}`);
 }
+// The link preview's picture (Open Graph, scripts/lib/share-meta.ts), published with the app.
+copyFileSync(join(FROM, 'share-card-1200x630.png'), join('public', 'share-card.png'));
+console.log(`public/share-card.png <- ${FROM}/share-card-1200x630.png`);

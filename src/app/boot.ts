@@ -21,6 +21,7 @@ import '../panel/panel.css';
 import '../ui/ui.css';
 import '../ui/static-map.css';
 import '../embed/embed.css';
+import '../ui/text-size.css';
 
 /**
  * When the first view is on screen (its first contentful paint presented), or at once when it is hidden

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findArchives } from '../basemap/findArchives';
 import { loadBasemaps } from '../basemap/loadBasemaps';
+import { startPageMeta } from '../embed/pageMeta';
 import { framed, PAGE_MODE } from '../embed/pageMode';
 import { failedUiFonts } from '../fonts';
 import { STRINGS } from '../i18n/strings';
@@ -14,17 +15,20 @@ import { restoreTools } from '../tools/persist';
 import { SpeakerView } from '../tour/SpeakerView';
 import { loadTours } from '../tour/tours';
 import { captureStaticMap } from '../ui/StaticMap';
+import { startTextSize } from '../ui/textSize';
 import { App } from './App';
 import { startUrlSync } from './urlSync';
 
 const params = new URLSearchParams(location.search);
 const speaker = params.get('speaker') === '1';
+startTextSize(); // before the link is read: ?text=large overrides what this browser kept
 if (speaker) {
   // The speaker view follows the presenter's map window; it keeps no URL state of its own.
   if (params.get('lang') === 'en') useApp.getState().setLang('en');
   document.documentElement.lang = useApp.getState().lang === 'zh' ? 'zh-CN' : 'en';
 } else {
   startUrlSync();
+  startPageMeta();
   void loadBasemaps();
   void findArchives(); // the county basemap and terrain a deployment extracted beside the app
   // Embedded in another page: the published map only — not this browser's drawings, imports and services.

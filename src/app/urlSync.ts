@@ -4,7 +4,7 @@
  * (debounced, so panning does not flood the history).
  */
 import { SITE_IDS } from '../data/geodata';
-import { parsePageMode, serialisePageMode } from '../embed/embedParams';
+import { parsePageMode, parseTextSize, serialisePageMode } from '../embed/embedParams';
 import { PAGE_MODE } from '../embed/pageMode';
 import { STRINGS } from '../i18n/strings';
 import { currentView, flyToSite, showView } from '../map/cameraApi';
@@ -56,7 +56,9 @@ function apply(search: string, fromHistory: boolean) {
   const { state, problems } = parseUrl(params, known);
   const tourState = parseTourParams(params, stops.length, problems);
   parsePageMode(params, problems); // fixed for the page (pageMode.ts): read here for its notice
+  const text = parseTextSize(params, problems);
   const app = useApp.getState();
+  if (text) app.setTextSize(text);
   app.setLang(state.lang);
   app.setLayers(state.layers ?? ALL_LAYER_IDS);
   if (state.view) {

@@ -23,6 +23,7 @@ export function Header() {
   const tt = TOOL_STRINGS[lang];
   const st = SHARE_STRINGS[lang];
   const [sharing, setSharing] = useState(false);
+  const large = useApp((s) => s.textSize === 'large');
   return (
     <header className="app-header">
       <div className="brand">
@@ -73,6 +74,15 @@ export function Header() {
         >
           {st.openFull}
         </a>
+        <button
+          type="button"
+          className="header-button text-size"
+          aria-pressed={large}
+          aria-label={st.largeTextLabel}
+          onClick={() => useApp.getState().setTextSize(large ? 'normal' : 'large')}
+        >
+          {st.largeText}
+        </button>
         <button
           type="button"
           className="header-button lang-switch"

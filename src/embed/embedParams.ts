@@ -27,3 +27,12 @@ export function fullMapHref(href: string): string {
   url.searchParams.delete('embed');
   return url.href.replace(/%2C/g, ',');
 }
+
+/** `?text=large` (or `normal`): the large-text mode from a link, kept for the next visits (textSize.ts). */
+export function parseTextSize(params: URLSearchParams, problems: UrlProblem[]): 'normal' | 'large' | null {
+  const raw = params.get('text');
+  if (raw === null) return null;
+  if (raw === 'large' || raw === 'normal') return raw;
+  problems.push({ kind: 'badParam', name: 'text' });
+  return null;
+}

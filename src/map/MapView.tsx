@@ -39,6 +39,7 @@ import {
 } from './registry';
 import { startSoftwareMode } from './softwareMode';
 import { baseStyle } from './style';
+import { LARGE_TEXT, scaleLayerText } from './textScale';
 import { useOnlineBasemap, useOnlineFallback } from './useOnlineBasemap';
 
 declare global {
@@ -103,7 +104,12 @@ export default function MapView({ features }: { features: readonly MapFeature[] 
   // What the features draw, as they last reported it.
   const [reported, setReported] = useState<Record<string, Reported>>({});
   const report = useCallback((id: string, c: Reported) => setReported((r) => (id in r && r[id] === c ? r : { ...r, [id]: c })), []);
-  const merged = useMemo(() => mergeContributions(features.map((f) => reported[f.id] ?? null)), [features, reported]);
+  // Larger labels in the large-text mode (适老化).
+  const textScale = useApp((s) => (s.textSize === 'large' ? LARGE_TEXT : 1));
+  const merged = useMemo(() => {
+    const m = mergeContributions(features.map((f) => reported[f.id] ?? null));
+    return textScale === 1 ? m : { ...m, layers: scaleLayerText(m.layers, textScale) };
+  }, [features, reported, textScale]);
   // The map is made once every feature has said what it draws, so its first frame has everything.
   const ready = features.every((f) => f.id in reported);
 

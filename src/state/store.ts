@@ -37,6 +37,8 @@ export interface AppState {
   updateReady: boolean;
   /** Everything is cached: the app works offline from now on. */
   offlineReady: boolean;
+  /** The large-text mode for older readers (适老化): the interface and the map's labels 1.25 times. */
+  textSize: TextSize;
   setLang: (lang: Lang) => void;
   select: (id: string | null) => void;
   toggleLayer: (id: string) => void;
@@ -53,7 +55,10 @@ export interface AppState {
   setBasemaps: (basemaps: BasemapConfig[]) => void;
   setBasemap: (id: string) => void;
   setOfflineReady: (ready: boolean) => void;
+  setTextSize: (size: TextSize) => void;
 }
+
+export type TextSize = 'normal' | 'large';
 
 let noticeId = 0;
 /** Notices kept (the oldest go first); the page shows fewer still (ui/Notices.tsx). */
@@ -78,6 +83,7 @@ export const useApp = create<AppState>()((set) => ({
   basemapId: 'embedded',
   updateReady: false,
   offlineReady: false,
+  textSize: 'normal',
   setLang: (lang) => set({ lang }),
   select: (selectedId) => set({ selectedId }),
   toggleLayer: (id) => set((s) => ({ visibleLayers: ALL_LAYER_IDS.filter((l) => toggle(s.visibleLayers, id).includes(l)) })),
@@ -96,4 +102,5 @@ export const useApp = create<AppState>()((set) => ({
   setBasemap: (basemapId) =>
     set((s) => ({ basemapId: basemapId === 'embedded' || s.basemaps.some((b) => b.id === basemapId) ? basemapId : 'embedded' })),
   setOfflineReady: (offlineReady) => set({ offlineReady }),
+  setTextSize: (textSize) => set({ textSize }),
 }));

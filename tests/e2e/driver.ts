@@ -309,7 +309,7 @@ export class TourDriver {
   }
   async start(): Promise<void> {
     await this.page
-      .getByRole('button', { name: /演示导览|Tour/ })
+      .getByRole('button', { name: /演示导览|guided tour/i })
       .first()
       .click();
     await expect(this.title()).toBeVisible();

@@ -158,3 +158,25 @@ for (const lang of ['zh', 'en'] as const) {
     if (lang === 'en') expect(qr.searchParams.get('lang')).toBe('en');
   });
 }
+
+test('a shared link previews with a title, a description and a picture; the title follows the view', async ({ app, page, request }) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain('<meta property="og:title" content="遂昌发展地图 · Suichang Development Map"');
+  expect(html).toContain('<meta property="og:description"');
+  // Without the deployment's public address nothing claims an absolute URL (VITE_PUBLIC_URL adds og:url and og:image).
+  expect(html).not.toContain('og:url');
+
+  await page.setViewportSize({ width: 1200, height: 630 });
+  await app.open();
+  // The picture a link preview shows: the county and its sites, the key figures beside them.
+  await app.foldLayerControl();
+  await app.fontsReady();
+  await shot(page, 'share-card-1200x630');
+  await app.selectSite('enclave-nanhu');
+  await expect(page).toHaveTitle(`${site('enclave-nanhu').name.zh} · 遂昌发展地图`);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^.{10,120}$/);
+  await page.getByRole('button', { name: /切换到英文/ }).click();
+  await expect(page).toHaveTitle(`${site('enclave-nanhu').name.en} · Suichang Development Map`);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveTitle('Suichang Development Map');
+});

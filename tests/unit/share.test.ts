@@ -169,3 +169,28 @@ describe('share picture', () => {
     expect(posterContent('no-such-site', 'zh', '', null)).toBeNull();
   });
 });
+
+describe('link preview metadata', () => {
+  it('relative without a public address; absolute URL and picture with one; a bad address fails the build', async () => {
+    const { shareMetaTags } = await import('../../scripts/lib/share-meta');
+    const props = (tags: { attrs: Record<string, string> }[]) => Object.fromEntries(tags.map((t) => [t.attrs.property, t.attrs.content]));
+    const plain = props(shareMetaTags(undefined, true));
+    expect(plain['og:title']).toBe('遂昌发展地图 · Suichang Development Map');
+    expect(plain['og:url']).toBeUndefined();
+    expect(plain['og:image']).toBeUndefined();
+    const pub = props(shareMetaTags('https://map.suichang.gov.cn/app', true));
+    expect(pub['og:url']).toBe('https://map.suichang.gov.cn/app/');
+    expect(pub['og:image']).toBe('https://map.suichang.gov.cn/app/share-card.png');
+    expect(props(shareMetaTags('https://map.suichang.gov.cn/', false))['og:image']).toBeUndefined();
+    expect(() => shareMetaTags('map.suichang.gov.cn', true)).toThrow(/VITE_PUBLIC_URL: "map.suichang.gov.cn" is not an absolute URL/);
+    expect(() => shareMetaTags('ftp://x.example/', true)).toThrow(/must be http or https/);
+  });
+
+  it('the page title and description per view', async () => {
+    const { pageTitle, shortDescription } = await import('../../src/embed/pageMeta');
+    expect(pageTitle('南湖飞地', '遂昌发展地图')).toBe('南湖飞地 · 遂昌发展地图');
+    expect(pageTitle(null, '遂昌发展地图')).toBe('遂昌发展地图');
+    expect(shortDescription('a  b\nc')).toBe('a b c');
+    expect(shortDescription('x'.repeat(200))).toHaveLength(120);
+  });
+});
