@@ -28,6 +28,8 @@ test('deploy/nginx.conf serves the app with its headers and the office’s WMS u
   const index = await request.get(`${SITE}/`);
   expect(index.headers()['content-type']).toContain('text/html');
   expect(index.headers()['cache-control']).toBe('no-cache');
+  // Who may embed the map: the header a meta tag cannot set (docs/embedding.md).
+  expect(index.headers()['content-security-policy']).toBe('frame-ancestors *');
   const worker = readdirSync(join(ROOT, 'dist/assets')).find((f) => f.endsWith('.mjs'));
   const mjs = await request.get(`${SITE}/assets/${worker}`);
   expect(mjs.headers()['content-type']).toBe('text/javascript');

@@ -194,3 +194,33 @@ describe('link preview metadata', () => {
     expect(shortDescription('x'.repeat(200))).toHaveLength(120);
   });
 });
+
+describe('large text on the map', () => {
+  it('scales numbers, zoom curves at their stops, match and case outputs; leaves other layers alone', async () => {
+    const { scaleSize, scaleLayerText } = await import('../../src/map/textScale');
+    expect(scaleSize(12, 1.25)).toBe(15);
+    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 8, 11, 13, 13], 1.25)).toEqual([
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      8,
+      13.8,
+      13,
+      16.3,
+    ]);
+    expect(scaleSize(['step', ['zoom'], 10, 12, 14], 1.25)).toEqual(['step', ['zoom'], 12.5, 12, 17.5]);
+    expect(scaleSize(['match', ['get', 'role'], 'focus', 18, 13], 1.25)).toEqual(['match', ['get', 'role'], 'focus', 22.5, 16.3]);
+    expect(scaleSize(['case', ['has', 'x'], 10, 12], 2)).toEqual(['case', ['has', 'x'], 20, 24]);
+    expect(scaleSize(['get', 'size'], 1.25)).toEqual(['*', ['get', 'size'], 1.25]);
+    const layers = [
+      { id: 'a', type: 'symbol', source: 's', layout: { 'text-size': 12, 'text-field': 'x' } },
+      { id: 'b', type: 'fill', source: 's' },
+      { id: 'c', type: 'symbol', source: 's', layout: { 'icon-image': 'i' } },
+    ] as never;
+    const out = scaleLayerText(layers, 1.25);
+    expect(out[0]).toEqual({ id: 'a', type: 'symbol', source: 's', layout: { 'text-size': 15, 'text-field': 'x' } });
+    expect(out[1]).toBe((layers as unknown[])[1]);
+    expect(out[2]).toBe((layers as unknown[])[2]);
+    expect(scaleLayerText(layers, 1)).toBe(layers);
+  });
+});
