@@ -9,7 +9,7 @@ import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Figure, GlossaryEntry, Group, Layer, Meta, Section, SiteCollection, SiteFeature } from '../../src/data/schema.ts';
 import { checkTour } from '../../src/data/tourCheck.ts';
-import { checkGlossary, checkProseNumbers, type TextPair } from './check-wording.ts';
+import { checkGlossary, checkNumberParity, checkProseNumbers, checkRelativeDates, type TextPair } from './check-wording.ts';
 
 export interface Problem {
   file: string;
@@ -103,6 +103,26 @@ const signedArea = (ring: Position[]) => {
 
 const inBounds = (lon: number, lat: number) =>
   lon >= ZHEJIANG_BOUNDS.west && lon <= ZHEJIANG_BOUNDS.east && lat >= ZHEJIANG_BOUNDS.south && lat <= ZHEJIANG_BOUNDS.north;
+
+/**
+ * The most decimals a coordinate may have for how its place is known: a point known to a town is not
+ * written to the metre. A shape keeps one more (its outline, not its place, needs it).
+ */
+export const MAX_DECIMALS = {
+  official: { point: 6, shape: 6 },
+  described: { point: 4, shape: 5 },
+  indicative: { point: 3, shape: 4 },
+} as const;
+const PRECISION_METRES: Record<number, string> = { 3: 'about 100 m', 4: 'about 10 m', 5: 'about 1 m', 6: 'about 10 cm' };
+
+/** The most decimals of any number in nested coordinates. */
+export function maxDecimals(coords: unknown): number {
+  if (typeof coords === 'number') {
+    const s = String(coords);
+    return s.includes('e') ? 20 : (s.split('.')[1]?.length ?? 0);
+  }
+  return Array.isArray(coords) ? Math.max(0, ...coords.map(maxDecimals)) : 0;
+}
 
 /** Checks positions, rings, winding and self-intersection; returns the positions to test against the host. */
 function checkGeometry(c: Collector, file: string, where: string, geometry: z.infer<typeof SiteFeature>['geometry']): Position[] {
@@ -235,6 +255,15 @@ export function checkGeodata(files: Files): CheckResult {
       if (!layerIds.has(p.layer)) c.add(file, where, 'properties.layer', `unknown layer "${p.layer}"`);
       else if (p.layer !== layerOfFile) c.add(file, where, 'properties.layer', `"${p.layer}" but the file is ${file}`);
       const positions = checkGeometry(c, file, where, site.geometry);
+      const digits = maxDecimals(site.geometry.coordinates);
+      const allowed = MAX_DECIMALS[p.precision][site.geometry.type === 'Point' ? 'point' : 'shape'];
+      if (digits > allowed)
+        c.add(
+          file,
+          where,
+          'geometry.coordinates',
+          `${digits} decimals claim a precision the placement lacks: "${p.precision}" allows ${allowed} (${PRECISION_METRES[allowed]})`,
+        );
       const hostName = p.host ?? FOCUS_COUNTY;
       const host = countyByName.get(hostName);
       if (!host) c.add(file, where, 'properties.host', `no county "${hostName}" in the basemap`);
@@ -352,6 +381,10 @@ export function checkGeodata(files: Files): CheckResult {
   const glossary = parseList(c, files, 'glossary.json', GlossaryEntry, 'term');
   for (const p of checkGlossary(texts, glossary)) c.add(p.file, p.where, p.field, p.message);
   for (const p of checkProseNumbers(prose, figures, glossary)) c.add(p.file, p.where, p.field, p.message);
+  // What visitors read as the map's own text (tour, site descriptions, layers): no relative dates, the same numbers in both languages.
+  const read = texts.filter((t) => ['title', 'caption', 'notes', 'description', 'name'].includes(t.field));
+  for (const p of checkRelativeDates(read)) c.add(p.file, p.where, p.field, p.message);
+  for (const p of checkNumberParity(read)) c.add(p.file, p.where, p.field, p.message);
 
   return {
     problems: c.problems,

@@ -91,3 +91,119 @@ export function checkProseNumbers(
   }
   return out;
 }
+
+/** Words that date a text from the day it was written: the article's 去年 is 2022, a reader's is not. */
+const RELATIVE_DATE = /去年|今年|明年|前年|上年|\b(last|this|next) year\b/i;
+
+/** Titles and captions say the year (2022), never "last year": they are read long after the article. */
+export function checkRelativeDates(texts: readonly TextPair[]): WordingProblem[] {
+  return texts.flatMap((t) =>
+    (['zh', 'en'] as const).flatMap((lang) => {
+      const m = RELATIVE_DATE.exec(t[lang]);
+      return m
+        ? [
+            {
+              file: t.file,
+              where: t.where,
+              field: `${t.field}.${lang}`,
+              message: `"${m[0]}" dates the text from when it was written: name the year (2022)`,
+            },
+          ]
+        : [];
+    }),
+  );
+}
+
+const ZH_ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const EN_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  first: 1,
+  fastest: 1,
+  one: 1,
+};
+const ZH_WORDS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+
+/**
+ * The quantities a text states, as plain values: 172.75亿 and 17.275 billion are both 17 275 000 000;
+ * 1,631 is 1631; 第二 and 2nd are 2; 一两万 is 10,000 and 20,000. Digits only (a "five" or 五 is too often
+ * part of a name, as in 五水共治: such words only answer for a number, numberWords), and not the digits of a
+ * code (5G, G4012), a month or a day.
+ */
+export function quantities(text: string, lang: 'zh' | 'en'): number[] {
+  const out: number[] = [];
+  const round = (v: number) => Number(v.toPrecision(8));
+  if (lang === 'zh') {
+    let t = text.replace(/(\d{4})年\d{1,2}月(\d{1,2}日)?/g, '$1年').replace(/\d{1,2}月\d{1,2}日/g, ' ');
+    t = t.replace(/一两万/g, () => {
+      out.push(10000, 20000);
+      return ' ';
+    });
+    for (const m of t.matchAll(/第([二三四五六七八九十])/g)) out.push(ZH_ORDINAL[m[1] as string] as number);
+    for (const m of t.matchAll(/(?<![A-Za-z\d.])(\d+(?:\.\d+)?)(?![A-Za-z\d])\s*(亿|万)?/g)) {
+      const v = Number(m[1]);
+      out.push(round(m[2] === '亿' ? v * 1e8 : m[2] === '万' ? v * 1e4 : v));
+    }
+  } else {
+    const t = text.replace(new RegExp(`\\b(\\d{1,2}\\s+)?(${MONTHS})\\b`, 'g'), ' ');
+    for (const m of t.matchAll(
+      /(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(st|nd|rd|th)?(?![A-Za-z\d])(?:[\s-]*(billion|million))?/g,
+    )) {
+      const v = Number(`${(m[1] as string).replace(/,/g, '')}${m[2] ?? ''}`);
+      out.push(round(m[4] === 'billion' ? v * 1e9 : m[4] === 'million' ? v * 1e6 : v));
+    }
+  }
+  return out;
+}
+
+/**
+ * A text's two languages carry the same numbers: each quantity of one is in the other (an English
+ * "120,000 t" for 12万吨, "17.275 billion" for 172.75亿). Names with digits (山区26县) count like any number.
+ */
+/** Numbers written as words (five, 五, 第一 and "fastest"): they answer for the other language's digits. */
+export function numberWords(text: string, lang: 'zh' | 'en'): number[] {
+  if (lang === 'zh') return [...text].flatMap((ch) => (ZH_WORDS[ch] ? [ZH_WORDS[ch] as number] : []));
+  return [...text.toLowerCase().matchAll(/\b([a-z]+)\b/g)].flatMap((m) =>
+    EN_WORDS[m[1] as string] ? [EN_WORDS[m[1] as string] as number] : [],
+  );
+}
+
+export function checkNumberParity(texts: readonly TextPair[]): WordingProblem[] {
+  const out: WordingProblem[] = [];
+  for (const t of texts) {
+    const zh = quantities(t.zh, 'zh');
+    const en = quantities(t.en, 'en');
+    const zhAll = [...zh, ...numberWords(t.zh, 'zh')];
+    const enAll = [...en, ...numberWords(t.en, 'en')];
+    const missingEn = [...new Set(zh.filter((n) => !enAll.includes(n)))];
+    const missingZh = [...new Set(en.filter((n) => !zhAll.includes(n)))];
+    if (missingEn.length > 0)
+      out.push({
+        file: t.file,
+        where: t.where,
+        field: `${t.field}.en`,
+        message: `the Chinese states ${missingEn.join(', ')}, the English does not`,
+      });
+    if (missingZh.length > 0)
+      out.push({
+        file: t.file,
+        where: t.where,
+        field: `${t.field}.zh`,
+        message: `the English states ${missingZh.join(', ')}, the Chinese does not`,
+      });
+  }
+  return out;
+}

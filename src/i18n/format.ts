@@ -5,8 +5,11 @@ import type { Lang } from './strings';
 const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
 
 export function formatNumber(value: number, lang: Lang, maxFraction = 3): string {
-  // 'min2': no separator in 6789.38, one in 194,385 — as Chinese statistics are usually printed.
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: maxFraction, useGrouping: 'min2' }).format(value);
+  // Chinese 'min2': no separator in 6789.38, one in 194,385 — as Chinese statistics are usually printed.
+  // English groups every thousand (1,631 mu; 5,781 graduates), as its prose does: one style per language.
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: maxFraction, useGrouping: lang === 'en' ? 'always' : 'min2' }).format(
+    value,
+  );
 }
 
 export interface FormattedValue {

@@ -3,7 +3,7 @@ export type Lang = 'zh' | 'en';
 
 const zh = {
   appTitle: '遂昌发展地图',
-  appSubtitle: '2023 · 高质量发展成绩单',
+  appSubtitle: '2022 · 高质量发展成绩单',
   switchLanguage: 'English',
   switchLanguageLabel: 'English（切换到英文）',
   mapLabel: '遂昌县地图',
@@ -40,7 +40,9 @@ const zh = {
   legendPolygon: '范围',
   legendPoint: '站点',
   overview: '全县概览',
-  overviewIntro: '2022年遂昌县主要指标，按文章五个部分分组。点击地图或列表中的站点查看详情。',
+  overviewIntro: '遂昌县主要指标，按文章五个部分分组；标“外部来源”的数字不出自文章。点击地图或列表中的站点查看详情。',
+  originTag_external: '外部来源 · external',
+  originTag_dashboard: '本图测算 · dashboard',
   keyFigures: '主要指标',
   growthChart: '增速一览',
   growthChartLabel: '文章给出的增长率（%）',
@@ -157,7 +159,7 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'Suichang Development Map',
-  appSubtitle: '2023 · A year of high-quality growth',
+  appSubtitle: '2022 · A year of high-quality growth',
   switchLanguage: '中文',
   switchLanguageLabel: '中文 (Switch to Chinese)',
   mapLabel: 'Map of Suichang County',
@@ -196,7 +198,7 @@ const en: Strings = {
   legendPoint: 'Site',
   overview: 'County overview',
   overviewIntro:
-    "Suichang's key figures for 2022, grouped by the article's five sections. Select a site on the map or in the list for details.",
+    "Suichang's key figures, grouped by the article's five sections; those marked “External” are not from the article. Select a site on the map or in the list for details.",
   keyFigures: 'Key figures',
   growthChart: 'Growth at a glance',
   growthChartLabel: 'Growth rates given in the article (%)',
@@ -225,6 +227,8 @@ const en: Strings = {
   sourceHide: 'Hide the source',
   sourceArticle: 'The article',
   sourceExternal: 'External source',
+  originTag_external: 'External · 外部来源',
+  originTag_dashboard: 'Dashboard’s own · 本图测算',
   period: 'Period',
   change: 'Change',
   asWritten: 'As written',
@@ -308,7 +312,8 @@ const en: Strings = {
   builtInTour: 'Built-in tour',
   tourStops: (n: number) => (n === 1 ? '1 stop' : `${n} stops`),
   tourLinkBroken: 'The tour in this link is damaged or incomplete; the link was opened without it.',
-  tourNotHere: 'The tour this link names is not saved in this browser (it lives in its author’s); the built-in tour is shown instead.',
+  tourNotHere:
+    'The tour this link names is not saved in this browser (it is saved only in its author’s browser); the built-in tour is shown instead.',
   keyHelp: '→ / PageDown / Space: next · ← / PageUp: previous · digits: jump · F: full screen · Esc: leave',
 };
 

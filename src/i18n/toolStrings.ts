@@ -111,7 +111,7 @@ const zh = {
   circlesShow: '显示社区中心的步行圈（并集）',
   radius: '步行半径',
   radiusWhy: '按步行约4.5公里/小时，15分钟约1.1公里路程，折合直线约1公里；可调整。',
-  coverage: (pct: string, what: string) => `${what}有 ${pct} 在生活圈内`,
+  coverage: (pct: string, what: string) => `${what}有 ${pct} 在步行圈内`,
   coverageOf: '覆盖率对象：选中的面状站点或绘制的面',
   export: '导出',
   exportGeojson: '站点与数据 GeoJSON',

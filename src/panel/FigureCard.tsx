@@ -18,6 +18,8 @@ export function FigureCard({ figure, compact = false, scope }: { figure: FigureD
   return (
     <article className={`figure-card${compact ? ' compact' : ''}`} data-figure={figure.id}>
       {scope && <p className="figure-scope">{scope}</p>}
+      {/* Not the article's: said on the card itself, wherever it is shown (overview, site panel, tour). */}
+      {figure.origin !== 'article' && <p className={`figure-origin origin-${figure.origin}`}>{t[`originTag_${figure.origin}`]}</p>}
       <h4 className="figure-label">{figure.label[lang]}</h4>
       <p className="figure-value">
         <span className="value" {...{ elementtiming: `figure-${figure.id}` }}>

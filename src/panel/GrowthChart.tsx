@@ -23,7 +23,9 @@ export function GrowthChart() {
           const y = i * row + 3;
           const w = Math.max(2, ((width - 60) * r.value) / max);
           const growth = r.figure.change ? (lang === 'zh' ? '增长' : ' growth') : '';
-          const label = `${r.figure.label[lang]}${growth}${r.figure.period !== '2022' ? ` (${r.figure.period})` : ''}`;
+          // Another year than 2022 is named, unless the label names it already ("GDP growth in 2021").
+          const year = r.figure.period !== '2022' && !r.figure.label[lang].includes(r.figure.period) ? ` (${r.figure.period})` : '';
+          const label = `${r.figure.label[lang]}${growth}${year}`;
           return (
             <g key={r.id} transform={`translate(${labelW},${y})`}>
               <title>{`${label}: ${formatNumber(r.value, lang)}%`}</title>

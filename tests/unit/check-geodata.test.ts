@@ -327,3 +327,48 @@ describe('hostile geodata (fuzzed)', () => {
     );
   });
 });
+
+describe('check:geodata holds precision and wording (#35)', () => {
+  it('coordinates written finer than the placement knows them', () => {
+    const m = messages(
+      withFile('sites/devzone.geojson', (fc) => {
+        site(fc, 'kan-special-materials').geometry.coordinates = [119.27512, 28.59123];
+      }),
+    );
+    expect(m).toEqual([
+      'sites/devzone.geojson: feature "kan-special-materials": geometry.coordinates: 5 decimals claim a precision the placement lacks: "indicative" allows 3 (about 100 m)',
+    ]);
+  });
+
+  it('a relative date in a caption', () => {
+    const m = messages(
+      withFile('tour.json', (stops) => {
+        stops.find((s: any) => s.id === 'devzone').caption.zh = stops
+          .find((s: any) => s.id === 'devzone')
+          .caption.zh.replace('2022年全县', '去年全县');
+      }),
+    );
+    expect(m.some((x) => x.startsWith('tour.json: stop 2 "devzone": caption.zh: "去年" dates the text from when it was written'))).toBe(
+      true,
+    );
+    const en = messages(
+      withFile('sites/enclaves.geojson', (fc) => {
+        site(fc, 'enclave-tongxiang').properties.description.en += ' It broke ground last year.';
+      }),
+    );
+    expect(en).toContain(
+      'sites/enclaves.geojson: feature "enclave-tongxiang": description.en: "last year" dates the text from when it was written: name the year (2022)',
+    );
+  });
+
+  it('a number in one language only', () => {
+    const m = messages(
+      withFile('tour.json', (stops) => {
+        const s = stops.find((x: any) => x.id === 'projects');
+        s.caption.en = s.caption.en.replace('46.884 billion', '46.9 billion');
+      }),
+    );
+    expect(m).toContain('tour.json: stop 5 "projects": caption.en: the Chinese states 46884000000, the English does not');
+    expect(m).toContain('tour.json: stop 5 "projects": caption.zh: the English states 46900000000, the Chinese does not');
+  });
+});

@@ -19,7 +19,10 @@ describe('number and unit formatting', () => {
     expect(formatValue(fig(1.72, '万人', '10,000 people'), 'en')).toEqual({ value: '17,200', unit: 'people' });
     expect(formatValue(fig([1, 2], '万人', '10,000 people'), 'en')).toEqual({ value: '10,000–20,000', unit: 'people' });
     expect(formatValue(fig(12, '万吨', '10,000 tonnes'), 'en')).toEqual({ value: '120,000', unit: 'tonnes' });
-    expect(formatValue(fig(1631, '亩', 'mu'), 'en')).toEqual({ value: '1631', unit: 'mu', aside: '≈ 108.7 ha' });
+    expect(formatValue(fig(1631, '亩', 'mu'), 'en')).toEqual({ value: '1,631', unit: 'mu', aside: '≈ 108.7 ha' });
+    // One style per language: English groups every thousand, as its prose does; Chinese from five digits.
+    expect(formatNumber(5781, 'en')).toBe('5,781');
+    expect(formatNumber(5781, 'zh')).toBe('5781');
     expect(formatValue(fig(19, '家', 'firms'), 'en')).toEqual({ value: '19', unit: 'firms' });
   });
 
