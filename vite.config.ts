@@ -236,7 +236,7 @@ export default defineConfig(({ mode }) => {
           },
         },
     test: {
-      include: ['tests/unit/**/*.test.ts'],
+      include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
       environment: 'node',
     },
   };

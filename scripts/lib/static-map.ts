@@ -130,9 +130,10 @@ export function renderStaticMap(input: StaticMapInput): string {
     if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') continue;
     const color = layerOf.get(site.layer)?.color ?? '#777777';
     const d = paths({ type: 'Feature', properties: {}, geometry: g as Polygon } as Feature<Polygon>);
-    const dash = site.precision === 'indicative' ? ' stroke-dasharray="4 3"' : '';
+    // An indicative area has no known edge: a soft, wide, faint stroke instead of a line (as the live map's halo).
+    const edge = site.precision === 'indicative' ? 'stroke-width="7" stroke-opacity="0.3" stroke-linejoin="round"' : 'stroke-width="2"';
     svg.push(
-      `<path d="${d}" fill="${color}" fill-opacity="${input.fillOpacity[site.precision] ?? 0.16}" stroke="${color}" stroke-width="2" vector-effect="non-scaling-stroke"${dash}/>`,
+      `<path d="${d}" fill="${color}" fill-opacity="${input.fillOpacity[site.precision] ?? 0.16}" stroke="${color}" ${edge} vector-effect="non-scaling-stroke"/>`,
     );
   }
   for (const link of input.links) {

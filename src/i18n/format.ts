@@ -120,6 +120,21 @@ export function formatDistance(km: number, lang: Lang): string {
   return lang === 'zh' ? `${formatNumber(round(km, digits), lang, digits)} 公里` : `${formatNumber(round(km, digits), lang, digits)} km`;
 }
 
+/**
+ * A distance with an end placed only schematically (an indicative site): rounded to what such a placement
+ * supports — half a kilometre below 1 km, the kilometre above — and said to be approximate ("约 0.5 公里",
+ * "about 3 km"). Never to the metre between two placeholders.
+ */
+export function formatRoughDistance(km: number, lang: Lang): string {
+  const v = km < 1 ? Math.max(0.5, Math.round(km * 2) / 2) : Math.round(km);
+  return lang === 'zh' ? `约 ${formatNumber(v, lang, 1)} 公里` : `about ${formatNumber(v, lang, 1)} km`;
+}
+
+/** A distance between two places, rough when either is only indicative. */
+export function formatSiteDistance(km: number, rough: boolean, lang: Lang): string {
+  return rough ? formatRoughDistance(km, lang) : formatDistance(km, lang);
+}
+
 /** "2022", "2023-02-04", "2022年底" as a reader of each language expects. */
 export function formatPeriod(period: string, lang: Lang): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);

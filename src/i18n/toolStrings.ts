@@ -111,7 +111,7 @@ const zh = {
   circlesShow: '显示社区中心的步行圈（并集）',
   radius: '步行半径',
   radiusWhy: '按步行约4.5公里/小时，15分钟约1.1公里路程，折合直线约1公里；可调整。',
-  coverage: (pct: string, what: string) => `${what}有 ${pct} 在步行圈内`,
+  coverage: (pct: string, what: string) => `${what}有 ${pct} 在步行圈内（圈心是社区中心的示意位置，半径为本图假设，结果只是示意）`,
   coverageOf: '覆盖率对象：选中的面状站点或绘制的面',
   export: '导出',
   exportGeojson: '站点与数据 GeoJSON',
@@ -248,7 +248,8 @@ const en: ToolStrings = {
   circlesShow: 'Show the community centres’ walking circles (their union)',
   radius: 'Walking radius',
   radiusWhy: 'At about 4.5 km/h a quarter of an hour is about 1.1 km of street, roughly 1 km as the crow flies; adjustable.',
-  coverage: (pct: string, what: string) => `${pct} of ${what} is inside the circles`,
+  coverage: (pct: string, what: string) =>
+    `${pct} of ${what} is inside the circles (drawn around the community centres' schematic locations with the dashboard's assumed radius: indicative only)`,
   coverageOf: 'Coverage of: the selected polygon site, or a drawn polygon',
   export: 'Export',
   exportGeojson: 'Sites and figures, GeoJSON',

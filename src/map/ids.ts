@@ -20,6 +20,7 @@ export const LAYER = {
   siteFill: 'site-fill',
   siteOutline: 'site-outline',
   siteOutlineIndicative: 'site-outline-indicative',
+  siteEdgeIndicative: 'site-edge-indicative',
   selectedOutline: 'selected-outline',
   selectedOutlineIndicative: 'selected-outline-indicative',
   walkCircleFill: 'walk-circle-fill',

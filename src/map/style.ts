@@ -242,11 +242,25 @@ function baseLayers(input: StyleInput): LayerSpecification[] {
       paint: { 'line-color': color, 'line-width': hover(3, 2), 'line-opacity': layerOpacity },
     },
     {
+      // An indicative area has no known edge: a soft halo says "around here" and draws no line to read as a
+      // boundary (the fill fades into it); the dashed outline shows only under the pointer or when chosen.
       id: LAYER.siteOutlineIndicative,
       type: 'line',
       source: SOURCE.sites,
       filter: ['all', isPolygon, filter, ['==', ['get', 'precision'], 'indicative']],
-      paint: { 'line-color': color, 'line-width': hover(3, 2), 'line-dasharray': [2, 1.5], 'line-opacity': layerOpacity },
+      paint: {
+        'line-color': color,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 6, 14, 22],
+        'line-blur': ['interpolate', ['linear'], ['zoom'], 8, 6, 14, 22],
+        'line-opacity': ['*', layerOpacity, 0.35],
+      },
+    },
+    {
+      id: LAYER.siteEdgeIndicative,
+      type: 'line',
+      source: SOURCE.sites,
+      filter: ['all', isPolygon, filter, ['==', ['get', 'precision'], 'indicative']],
+      paint: { 'line-color': color, 'line-width': 2, 'line-dasharray': [2, 1.5], 'line-opacity': ['*', layerOpacity, hover(1, 0)] },
     },
     {
       id: LAYER.selectedOutline,

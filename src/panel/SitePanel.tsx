@@ -2,7 +2,7 @@ import { COUNTY_SEAT, figures, groups, layers, sites } from '../data/geodata';
 import type { SiteDef } from '../data/schema';
 import { anchorOf, figuresOfSite, groupFiguresOfSite, km, nearbySites, relatedCountyFigures } from '../data/selectors';
 import { SHARE_STRINGS } from '../embed/shareStrings';
-import { formatDistance } from '../i18n/format';
+import { formatDistance, formatSiteDistance } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { flyToSite } from '../map/cameraApi';
 import { useApp } from '../state/store';
@@ -104,6 +104,9 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
 
       <section aria-labelledby="nearby-heading" className="panel-section">
         <h3 id="nearby-heading">{t.nearby}</h3>
+        {(p.precision === 'indicative' || nearby.some((n) => n.site.properties.precision === 'indicative')) && (
+          <p className="nearby-note">{t.roughDistanceNote}</p>
+        )}
         <ul className="nearby-list">
           {nearby.map((n) => {
             const l = layers.find((x) => x.id === n.site.properties.layer);
@@ -118,7 +121,9 @@ export function SitePanel({ site, headingId }: { site: SiteDef; headingId: strin
                 >
                   {l && <SymbolIcon symbol={l.symbol} color={l.color} hollow={n.site.properties.precision === 'indicative'} />}
                   <span className="nearby-name">{n.site.properties.name[lang]}</span>
-                  <span className="nearby-km">{formatDistance(n.km, lang)}</span>
+                  <span className="nearby-km">
+                    {formatSiteDistance(n.km, p.precision === 'indicative' || n.site.properties.precision === 'indicative', lang)}
+                  </span>
                 </button>
               </li>
             );

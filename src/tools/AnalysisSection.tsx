@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { COUNTY_SEAT, siteById, sites } from '../data/geodata';
 import type { SiteDef } from '../data/schema';
 import { anchorOf, km } from '../data/selectors';
-import { formatDistance, formatNumber } from '../i18n/format';
+import { formatNumber, formatSiteDistance } from '../i18n/format';
 import { flyToSite } from '../map/cameraApi';
 import { useApp } from '../state/store';
 import { communityCoverage } from './coverage';
@@ -67,11 +67,16 @@ export function AnalysisSection() {
           <p className="proximity-site">{site.properties.name[lang]}</p>
           <ul>
             <li>
-              {t.toSeat}: {formatDistance(km(anchorOf(site), COUNTY_SEAT), lang)}
+              {t.toSeat}: {formatSiteDistance(km(anchorOf(site), COUNTY_SEAT), site.properties.precision === 'indicative', lang)}
             </li>
             {STATIONS.map((s) => (
               <li key={s.properties.id}>
-                {t.toStation(s.properties.name[lang])}: {formatDistance(km(anchorOf(site), anchorOf(s)), lang)}
+                {t.toStation(s.properties.name[lang])}:{' '}
+                {formatSiteDistance(
+                  km(anchorOf(site), anchorOf(s)),
+                  site.properties.precision === 'indicative' || s.properties.precision === 'indicative',
+                  lang,
+                )}
               </li>
             ))}
           </ul>
@@ -94,7 +99,11 @@ export function AnalysisSection() {
                       >
                         {item.properties.name[lang]}
                       </button>{' '}
-                      {formatDistance(d, lang)}
+                      {formatSiteDistance(
+                        d,
+                        site.properties.precision === 'indicative' || item.properties.precision === 'indicative',
+                        lang,
+                      )}
                     </li>
                   ))}
                 </ul>

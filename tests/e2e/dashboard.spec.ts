@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { COUNTY_SEAT, site } from './data';
+import { COUNTY_SEAT, site, sitePoint } from './data';
 import { AppDriver, expect, shot, test } from './driver';
 
 type Page = import('@playwright/test').Page;
@@ -75,7 +75,7 @@ test.describe('a visitor', () => {
 
   test('clicks a site on the map and sees it highlighted in the panel and the list', async ({ app, page }) => {
     await app.open();
-    const at = await app.map.project([119.3535, 28.6213]); // inside the chemical park's (indicative) polygon
+    const at = await app.map.project(sitePoint('chemical-park')); // its (indicative) point: place and extent unknown
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => app.map.cursor()).toBe('pointer');
     await page.mouse.click(at.x, at.y);
@@ -84,24 +84,27 @@ test.describe('a visitor', () => {
     await expect(page.locator('[data-site-id="chemical-park"]')).toHaveAttribute('aria-current', 'true');
     // The map marks it through feature state (src/map/useChosenState.ts), and only it.
     await expect.poll(async () => (await app.map.featureState('sites', 'chemical-park')).selected).toBe(true);
-    // …and draws it: the outline's ink is there with the mark, and (same view) gone without it.
+    // An area chosen is drawn marked: the outline's ink is there with the mark, and (same view) gone without it.
+    await app.selectSite('devzone-east');
+    await expect.poll(async () => (await app.map.featureState('sites', 'devzone-east')).selected).toBe(true);
     await app.map.idle();
-    const marked = await app.map.selectionInk('chemical-park');
-    await app.map.setFeatureState('sites', 'chemical-park', { selected: false });
+    const marked = await app.map.selectionInk('devzone-east');
+    await app.map.setFeatureState('sites', 'devzone-east', { selected: false });
     await app.map.idle();
-    const unmarked = await app.map.selectionInk('chemical-park');
+    const unmarked = await app.map.selectionInk('devzone-east');
     expect(marked).toBeGreaterThan(40);
     expect(unmarked).toBeLessThan(marked / 5);
-    await app.map.setFeatureState('sites', 'chemical-park', { selected: true });
+    await app.map.setFeatureState('sites', 'devzone-east', { selected: true });
     await app.selectSite('enclave-nanhu');
     await expectPanelTitle(page, site('enclave-nanhu').name_zh);
     await expect
       .poll(async () => [
         (await app.map.featureState('sites', 'chemical-park')).selected ?? false,
+        (await app.map.featureState('sites', 'devzone-east')).selected ?? false,
         (await app.map.featureState('sites', 'enclave-nanhu')).selected,
         (await app.map.featureState('connections', 'enclave-nanhu')).selected,
       ])
-      .toEqual([false, true, true]);
+      .toEqual([false, false, true, true]);
   });
 
   test('selecting an enclave shows both ends of its link', async ({ app, page }) => {

@@ -29,6 +29,13 @@ export function site(id: string): SiteProps & { name_zh: string; name_en: string
   return { ...s.properties, name_zh: s.properties.name.zh, name_en: s.properties.name.en };
 }
 
+/** A site's point (a Point site's coordinates), for a test that clicks it where the map draws it. */
+export function sitePoint(id: string): [number, number] {
+  const s = sites.find((x) => x.properties.id === id);
+  if (s?.geometry.type !== 'Point') throw new Error(`geodata has no point site "${id}"`);
+  return s.geometry.coordinates as [number, number];
+}
+
 export const layers = read<{ id: string; name: { zh: string; en: string } }[]>('layers.json');
 
 export interface Stop {

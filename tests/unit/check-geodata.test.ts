@@ -74,25 +74,25 @@ describe('check:geodata names the place of each broken fixture', () => {
 
   it('an unclosed ring', () => {
     const m = messages(
-      withFile('sites/chempark.geojson', (fc) => {
-        site(fc, 'chemical-park').geometry.coordinates[0].pop();
+      withFile('sites/devzone.geojson', (fc) => {
+        site(fc, 'devzone-west').geometry.coordinates[0].pop();
       }),
     );
     expect(m).toContain(
-      'sites/chempark.geojson: feature "chemical-park": geometry.coordinates[0]: ring is not closed (first and last positions differ)',
+      'sites/devzone.geojson: feature "devzone-west": geometry.coordinates[0]: ring is not closed (first and last positions differ)',
     );
   });
 
   it('clockwise winding and self-intersection', () => {
     const cw = messages(
-      withFile('sites/chempark.geojson', (fc) => {
-        site(fc, 'chemical-park').geometry.coordinates[0].reverse();
+      withFile('sites/devzone.geojson', (fc) => {
+        site(fc, 'devzone-west').geometry.coordinates[0].reverse();
       }),
     );
     expect(cw.some((x) => x.includes('outer ring is clockwise'))).toBe(true);
     const bow = messages(
-      withFile('sites/chempark.geojson', (fc) => {
-        const ring = site(fc, 'chemical-park').geometry.coordinates[0];
+      withFile('sites/devzone.geojson', (fc) => {
+        const ring = site(fc, 'devzone-west').geometry.coordinates[0];
         [ring[1], ring[2]] = [ring[2], ring[1]];
       }),
     );
@@ -276,9 +276,9 @@ describe('check:geodata names the place of each broken fixture', () => {
   });
 
   it('reports every problem in one run', () => {
-    const files = withFile('sites/chempark.geojson', (fc) => {
-      site(fc, 'chemical-park').properties.layer = 'nope';
-      site(fc, 'chemical-park').geometry.coordinates[0].pop();
+    const files = withFile('sites/devzone.geojson', (fc) => {
+      site(fc, 'devzone-west').properties.layer = 'nope';
+      site(fc, 'devzone-west').geometry.coordinates[0].pop();
     });
     files['figures.json'] = (files['figures.json'] as string).replace('"scope": "zhengao-auto"', '"scope": "nowhere"');
     expect(messages(files).length).toBeGreaterThanOrEqual(3);

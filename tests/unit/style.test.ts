@@ -86,7 +86,8 @@ describe('the style builder', () => {
       widest.set(l.source, Math.max(widest.get(l.source) ?? 0, w));
     }
     expect(widest.get(SOURCE.counties)).toBe(3);
-    expect(widest.get(SOURCE.sites)).toBe(3.5);
+    // The indicative areas' soft halo is the sites' widest line (22 px at zoom 14).
+    expect(widest.get(SOURCE.sites)).toBe(22);
     for (const [id, w] of widest) {
       // MapLibre's default is 128. Half a line reaches past its centre, a round cap as far again: four widths hold both.
       const buffer = (style.sources[id] as { buffer?: number }).buffer ?? 128;
@@ -147,11 +148,16 @@ describe('the style builder', () => {
     expect(JSON.stringify(chosenDashed.filter)).toContain('"==",["get","precision"],"indicative"');
     expect(layerOf(style, LAYER.selectedOutline).paint?.['line-dasharray']).toBeUndefined();
     expect(JSON.stringify(layerOf(style, LAYER.selectedOutline).filter)).toContain('"!=",["get","precision"],"indicative"');
-    const dashed = layerOf(style, LAYER.siteOutlineIndicative);
+    // An indicative area: a blurred halo (no edge to read as a boundary), its dashed edge only under the pointer.
+    const halo = layerOf(style, LAYER.siteOutlineIndicative);
+    expect(halo.paint?.['line-blur']).toBeDefined();
+    expect(halo.paint?.['line-dasharray']).toBeUndefined();
+    expect(JSON.stringify(halo.filter)).toContain('"==",["get","precision"],"indicative"');
+    const edge = layerOf(style, LAYER.siteEdgeIndicative);
+    expect(edge.paint?.['line-dasharray']).toBeDefined();
+    expect(JSON.stringify(edge.paint?.['line-opacity'])).toContain('"feature-state","hover"');
     const solid = layerOf(style, LAYER.siteOutline);
-    expect(dashed.paint?.['line-dasharray']).toBeDefined();
     expect(solid.paint?.['line-dasharray']).toBeUndefined();
-    expect(JSON.stringify(dashed.filter)).toContain('"==",["get","precision"],"indicative"');
   });
 });
 
