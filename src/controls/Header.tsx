@@ -58,8 +58,21 @@ export function Header() {
           {touring ? t.tourExit : t.startTour}
         </button>
         {!touring && <TourChooser />}
-        <button type="button" className="header-button share-button" aria-haspopup="dialog" onClick={() => setSharing(true)}>
-          {st.share}
+        {/* On a phone these two are icons (controls.css), so the actions keep to one row down to 320 px. */}
+        <button
+          type="button"
+          className="header-button share-button icon-on-phone"
+          aria-haspopup="dialog"
+          aria-label={st.share}
+          onClick={() => setSharing(true)}
+        >
+          <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+              d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1Z"
+              fill="currentColor"
+            />
+          </svg>
+          <span className="button-text">{st.share}</span>
         </button>
         {/* Shown in the embedded layout only (embed.css): the same view in the full map, in a new window. */}
         <a
@@ -76,12 +89,15 @@ export function Header() {
         </a>
         <button
           type="button"
-          className="header-button text-size"
+          className="header-button text-size icon-on-phone"
           aria-pressed={large}
           aria-label={st.largeTextLabel}
           onClick={() => useApp.getState().setTextSize(large ? 'normal' : 'large')}
         >
-          {st.largeText}
+          <span className="button-icon" aria-hidden="true">
+            A+
+          </span>
+          <span className="button-text">{st.largeText}</span>
         </button>
         <button
           type="button"
