@@ -124,6 +124,9 @@ export function maxDecimals(coords: unknown): number {
   return Array.isArray(coords) ? Math.max(0, ...coords.map(maxDecimals)) : 0;
 }
 
+/** Places as Chinese numerals (第二), for the rankings' check. */
+const ZH_PLACE: Record<number, string> = { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 7: '七', 8: '八', 9: '九', 10: '十' };
+
 /** Checks positions, rings, winding and self-intersection; returns the positions to test against the host. */
 function checkGeometry(c: Collector, file: string, where: string, geometry: z.infer<typeof SiteFeature>['geometry']): Position[] {
   const positions: Position[] = [];
@@ -340,6 +343,8 @@ export function checkGeodata(files: Files): CheckResult {
     texts.push(...pairs('figures.json', where, { label: f.label, unit: f.unit, note: f.note, periodInferred: f.periodInferred }));
     for (const r of f.related ?? []) if (!knownSites.has(r)) c.add('figures.json', where, 'related', `no site "${r}"`);
     if (sections.length > 0 && !sectionIds.has(f.section)) c.add('figures.json', where, 'section', `no section "${f.section}"`);
+    if (f.ranks && f.origin !== 'article')
+      c.add('figures.json', where, 'ranks', 'rankings are checked against a quote: only for figures from the article');
     if (f.origin === 'article') {
       if (!f.quote.includes(f.written)) c.add('figures.json', where, 'quote', `does not contain the value as written, "${f.written}"`);
       if (f.change && !f.quote.includes(f.change.written))
@@ -355,6 +360,13 @@ export function checkGeodata(files: Files): CheckResult {
           'period',
           `"${f.period}" is not in its quote (no ${y}年${Number(y) === year - 1 ? ', 去年' : Number(y) === year ? ', 今年' : ''}): set periodInferred to say why it was inferred`,
         );
+      (f.ranks ?? []).forEach((r, i) => {
+        const field = `ranks[${i}].written`;
+        if (!f.quote.includes(r.written)) c.add('figures.json', where, field, `"${r.written}" is not in the quote`);
+        else if (!r.written.includes(`第${ZH_PLACE[r.place] ?? r.place}`) && !r.written.includes(`第${r.place}`))
+          c.add('figures.json', where, field, `"${r.written}" does not say place ${r.place} (第${ZH_PLACE[r.place] ?? r.place})`);
+        if (!r.written.includes(r.among.zh)) c.add('figures.json', where, `ranks[${i}].among`, `"${r.among.zh}" is not in "${r.written}"`);
+      });
       const clause = clauseWith(f.quote, f.written);
       if (/有望|预计/.test(clause) && f.kind !== 'prospect')
         c.add('figures.json', where, 'kind', `the quote expects it ("${clause}"), a prospect, not a result: set kind "prospect"`);

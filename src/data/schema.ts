@@ -96,6 +96,20 @@ const FigureBase = {
   note: Localized.optional(),
   /** Sites the figure concerns without being theirs: shown there under 全县 · county-wide. */
   related: z.array(z.string()).optional(),
+  /**
+   * Rankings the source gives (增速全市第二): among whom, the place, whether of the value or of its growth,
+   * and the words as written (the data check finds them in the quote, with the place in them).
+   */
+  ranks: z
+    .array(
+      z.strictObject({
+        among: Localized,
+        place: z.number().int().min(1).max(99),
+        of: z.enum(['value', 'growth']),
+        written: z.string().min(1),
+      }),
+    )
+    .optional(),
   /** 'prospect': the source expects it (有望, 预计); shown apart from results, never as a key figure. */
   kind: z.enum(['rate', 'share', 'prospect']).optional(),
 };

@@ -161,3 +161,18 @@ export function formatPeriod(period: string, lang: Lang): string {
   if (/^\d{4}$/.test(period)) return lang === 'zh' ? `${period}年` : period;
   return period;
 }
+
+const ZH_NUM = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const ordinal = (n: number) => {
+  const tail = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${tail}`;
+};
+
+/** A figure's rankings as one line: "增速全市第二、山区26县第四" / "Growth: 2nd in Lishui, 4th among …". */
+export function formatRanks(ranks: NonNullable<FigureDef['ranks']>, lang: Lang): string {
+  if (lang === 'zh') {
+    return ranks.map((r, i) => `${i === 0 && r.of === 'growth' ? '增速' : ''}${r.among.zh}第${ZH_NUM[r.place] ?? r.place}`).join('、');
+  }
+  const list = ranks.map((r) => `${ordinal(r.place)} ${r.among.en.startsWith('Zhejiang') ? 'among' : 'in'} ${r.among.en}`).join(', ');
+  return ranks[0]?.of === 'growth' ? `Growth: ${list}` : list;
+}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { FigureDef } from '../data/schema';
-import { formatChange, formatPeriod, formatValue } from '../i18n/format';
+import { formatChange, formatPeriod, formatRanks, formatValue } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { useApp } from '../state/store';
 
@@ -34,6 +34,12 @@ export function FigureCard({ figure, compact = false, scope }: { figure: FigureD
         )}
       </p>
       {v.aside && <p className="figure-aside">{v.aside}</p>}
+      {figure.ranks && (
+        <p className="figure-ranks">
+          <span className="visually-hidden">{t.rank}: </span>
+          {formatRanks(figure.ranks, lang)}
+        </p>
+      )}
       <p className="figure-meta">
         <span className="figure-period">
           {formatPeriod(figure.period, lang)}

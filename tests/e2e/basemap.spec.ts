@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import gcoord from 'gcoord';
 import { crc32 } from '../fixtures/zip';
+import { sitePoint } from './data';
 import { AppDriver, expect, openApp, test, waitForIdle } from './driver';
 
 /** A solid 256×256 PNG tile, encoded here (signature, IHDR, IDAT, IEND). */
@@ -59,7 +60,7 @@ const config = (url: string) => [
   },
 ];
 
-const KAN_GCJ: [number, number] = [119.2835, 28.6];
+const KAN_GCJ = sitePoint('kan-special-materials');
 
 test.describe('online basemaps', () => {
   test.describe('with the tile server allowed', () => {

@@ -372,3 +372,17 @@ describe('check:geodata holds precision and wording (#35)', () => {
     expect(m).toContain('tour.json: stop 5 "projects": caption.zh: the English states 46900000000, the Chinese does not');
   });
 });
+
+describe('rankings are checked against the quote', () => {
+  it('a ranking not in the quote, or with another place', () => {
+    const m = messages(
+      withFile('figures.json', (list) => {
+        const gdp = list.find((f: any) => f.id === 'gdp');
+        gdp.ranks[0].place = 1;
+        gdp.ranks[1].written = '山区26县第一';
+      }),
+    );
+    expect(m).toContain('figures.json: figure "gdp": ranks[0].written: "全市第二" does not say place 1 (第一)');
+    expect(m).toContain('figures.json: figure "gdp": ranks[1].written: "山区26县第一" is not in the quote');
+  });
+});

@@ -58,3 +58,17 @@ describe('number and unit formatting', () => {
     expect(formatNumber(1234567.891, 'en')).toBe('1,234,567.891');
   });
 });
+
+describe('rankings', () => {
+  it('read as the article writes them, and in English ordinals', async () => {
+    const { formatRanks } = await import('../../src/i18n/format');
+    const { figures } = await import('../../src/data/geodata');
+    const gdp = figures.find((f) => f.id === 'gdp');
+    expect(formatRanks(gdp?.ranks ?? [], 'zh')).toBe('增速全市第二、山区26县第四');
+    expect(formatRanks(gdp?.ranks ?? [], 'en')).toBe("Growth: 2nd in Lishui, 4th among Zhejiang's 26 mountain counties");
+    const low = figures.find((f) => f.ranks?.some((r) => r.of === 'value'));
+    expect(formatRanks(low?.ranks ?? [], 'en')).toBe("3rd among Zhejiang's 26 mountain counties, 1st in Lishui");
+    // Every figure's rankings are in its own quote.
+    for (const f of figures) for (const r of f.ranks ?? []) expect(f.origin === 'article' && f.quote.includes(r.written), f.id).toBe(true);
+  });
+});
