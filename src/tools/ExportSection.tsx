@@ -1,3 +1,4 @@
+import { GisExport } from '../export/GisExport';
 import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
 import { overlayCredits } from '../layers/credits';
@@ -113,6 +114,7 @@ export function ExportSection() {
           {t.print}
         </button>
       </div>
+      <GisExport />
     </section>
   );
 }

@@ -50,7 +50,7 @@ test('on plain http the app runs, says once what http costs, and the link copy f
 
   // The link copy: no clipboard, so the link is shown selected with how to copy it.
   await app.selectSite('enclave-nanhu');
-  await page.getByRole('button', { name: SHARE_STRINGS.zh.share }).click();
+  await page.getByRole('button', { name: SHARE_STRINGS.zh.share, exact: true }).click();
   const share = page.getByRole('dialog', { name: SHARE_STRINGS.zh.shareTitle });
   const link = await share.getByRole('textbox', { name: SHARE_STRINGS.zh.link }).inputValue();
   expect(link).toContain('site=enclave-nanhu');

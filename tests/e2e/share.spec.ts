@@ -33,7 +33,7 @@ test('the Share dialog gives the link, a QR code of it, and the code to embed th
   await app.open();
   await app.selectSite('devzone-east');
   await app.map.idle();
-  await page.getByRole('button', { name: s.share }).click();
+  await page.getByRole('button', { name: s.share, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: s.shareTitle });
   const link = await dialog.getByRole('textbox', { name: s.link }).inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?site=devzone-east&view=/);
@@ -70,7 +70,7 @@ test('the Share dialog gives the link, a QR code of it, and the code to embed th
 test('the dialog at phone size, in English', async ({ app, page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await app.open('?lang=en');
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: SHARE_STRINGS.en.shareTitle });
   const box = await dialog.boundingBox();
   expect(box?.x).toBeGreaterThanOrEqual(0);

@@ -1,0 +1,50 @@
+/** The GIS export's text, in both languages. */
+import type { Lang } from '../i18n/strings';
+
+const KIND_ZH = { point: '点', line: '线', polygon: '面' } as const;
+const KIND_EN = { point: 'points', line: 'lines', polygon: 'polygons' } as const;
+type Counts = Partial<Record<keyof typeof KIND_ZH, number>>;
+
+const zh = {
+  title: '导出到 GIS（ArcGIS、SuperMap、QGIS）',
+  crs: '坐标系',
+  encoding: '属性文字编码',
+  gbk: 'GBK（ArcGIS 10、SuperMap 默认）',
+  drawingsShp: '我的绘制 Shapefile',
+  sitesShp: '站点 Shapefile',
+  drawingsWgs: '我的绘制 GeoJSON（WGS-84）',
+  datumNote:
+    '地图用 GCJ-02；导出时先反算到 WGS-84/CGCS2000（迭代到 0.1 毫米以内；两者相差几厘米，视为相同），再投影。站点多为示意位置，坐标不是测量成果。',
+  nothing: '没有可导出的要素。',
+  done: (c: Counts, epsg: number, enc: string) =>
+    `已导出 Shapefile（EPSG:${epsg}，${enc}）：${Object.entries(c)
+      .map(([k, n]) => `${KIND_ZH[k as keyof typeof KIND_ZH]} ${n} 个`)
+      .join('、')}。`,
+  renamed: (list: string) => `DBF 字段名最多 10 个字节，已改名（对照见压缩包里的 fields.txt）：${list}`,
+  unmappable: (chars: string) => `这些字符 GBK 无法表示，已写成“?”：${chars}。需要保留请选 UTF-8。`,
+  skipped: (n: number) => `${n} 个要素没有几何，未导出。`,
+};
+
+export type ExportStrings = typeof zh;
+
+const en: ExportStrings = {
+  title: 'Export for GIS (ArcGIS, SuperMap, QGIS)',
+  crs: 'Coordinate system',
+  encoding: 'Attribute text encoding',
+  gbk: 'GBK (what ArcGIS 10 and SuperMap expect)',
+  drawingsShp: 'My drawings, Shapefile',
+  sitesShp: 'Sites, Shapefile',
+  drawingsWgs: 'My drawings, GeoJSON (WGS-84)',
+  datumNote:
+    'The map is in GCJ-02: the export inverts it to WGS-84/CGCS2000 (iterated to within 0.1 mm; the two differ by centimetres and are taken as one), then projects. Most sites are schematic: their coordinates are not survey results.',
+  nothing: 'Nothing to export.',
+  done: (c: Counts, epsg: number, enc: string) =>
+    `Shapefile exported (EPSG:${epsg}, ${enc}): ${Object.entries(c)
+      .map(([k, n]) => `${n} ${KIND_EN[k as keyof typeof KIND_EN]}`)
+      .join(', ')}.`,
+  renamed: (list: string) => `DBF field names hold at most 10 bytes; renamed (see fields.txt in the zip): ${list}`,
+  unmappable: (chars: string) => `GBK cannot hold these characters, written as "?": ${chars}. Choose UTF-8 to keep them.`,
+  skipped: (n: number) => `${n} feature(s) without geometry were left out.`,
+};
+
+export const EXPORT_STRINGS: Record<Lang, ExportStrings> = { zh, en };

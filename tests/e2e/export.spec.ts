@@ -1,0 +1,122 @@
+/**
+ * A planner's red line goes back into the office's GIS: drawings with Chinese names exported as a zipped
+ * Shapefile in CGCS2000 Gauss-Kruger (EPSG:4549 and 4528, GBK), read by Debian's GDAL — the system GDAL
+ * reports is the one chosen, the names read back, and every vertex, taken back to WGS-84 by GDAL, within
+ * 0.1 m of the WGS-84 the app converted from the map's GCJ-02 — and brought back into the app.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { gcjToWgs } from '../../src/export/exportCrs';
+import { EXPORT_STRINGS } from '../../src/export/exportStrings';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+import { expect, openApp, shot, test } from './driver';
+
+const t = EXPORT_STRINGS.zh;
+const RED_LINE: [number, number][] = [
+  [119.268, 28.586],
+  [119.282, 28.586],
+  [119.284, 28.597],
+  [119.27, 28.598],
+  [119.268, 28.586],
+];
+const POINT: [number, number] = [119.275, 28.592];
+const drawings = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { name: '会议红线·东区', note: '2026年12月规划会议上画的' },
+      geometry: { type: 'Polygon', coordinates: [RED_LINE] },
+    },
+    { type: 'Feature', properties: { name: '遂昌县城测点', note: '' }, geometry: { type: 'Point', coordinates: POINT } },
+  ],
+};
+
+/** GDAL's view of a layer in the exported zip: its EPSG, and its features in WGS-84 as GDAL computes them. */
+function gdalRead(
+  zip: string,
+  layer: string,
+): { epsg: string | null; features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] } {
+  const info = execFileSync('ogrinfo', ['-so', `/vsizip/${zip}`, layer], { encoding: 'utf8' });
+  const epsg = [...info.matchAll(/ID\["EPSG",(\d+)\]/g)].at(-1)?.[1] ?? null;
+  const json = execFileSync(
+    'ogr2ogr',
+    ['-f', 'GeoJSON', '/vsistdout/', `/vsizip/${zip}`, layer, '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return { epsg, features: JSON.parse(json).features };
+}
+
+/** Metres between two WGS-84 positions (small distances). */
+const metres = (a: number[], b: number[]) =>
+  Math.hypot(((a[0] as number) - (b[0] as number)) * 97_800, ((a[1] as number) - (b[1] as number)) * 110_900);
+
+test.describe('export for GIS', () => {
+  for (const epsg of [4549, 4528]) {
+    test(`drawings as a GBK Shapefile in EPSG:${epsg}, read by GDAL and by the app`, async ({ page }, info) => {
+      await openApp(page);
+      await page.getByRole('button', { name: '打开规划工具' }).click();
+      await page
+        .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+      await expect(page.locator('.drawing-list .drawing-head > span:first-child')).toHaveText(['会议红线·东区', '遂昌县城测点']);
+
+      const gis = page.getByRole('group', { name: t.title });
+      await gis.getByLabel(t.crs).selectOption(String(epsg));
+      await expect(gis.getByLabel(t.encoding)).toHaveValue('GBK');
+      const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.drawingsShp }).click()]);
+      expect(download.suggestedFilename()).toBe(`suichang-drawings-EPSG${epsg}.zip`);
+      const zip = info.outputPath(`drawings-${epsg}.zip`);
+      await download.saveAs(zip);
+      await expect(page.locator('.notices')).toContainText(`已导出 Shapefile（EPSG:${epsg}，GBK）：点 1 个、面 1 个`);
+      await shot(page, `export-gis-${epsg}`);
+
+      const polygons = gdalRead(zip, 'suichang_drawings_polygons');
+      expect(polygons.epsg).toBe(String(epsg));
+      expect(polygons.features[0]?.properties).toMatchObject({ name: '会议红线·东区', note: '2026年12月规划会议上画的' });
+      const ring = (polygons.features[0]?.geometry.coordinates as number[][][])[0] as number[][];
+      // The same ring (GDAL may start it elsewhere and wind it back): each vertex within 0.1 m of the app's WGS-84.
+      const want = RED_LINE.map((p) => gcjToWgs(p));
+      expect(ring).toHaveLength(want.length);
+      for (const w of want) expect(Math.min(...ring.map((v) => metres(v, w)))).toBeLessThan(0.1);
+      const points = gdalRead(zip, 'suichang_drawings_points');
+      expect(points.epsg).toBe(String(epsg));
+      expect(points.features[0]?.properties.name).toBe('遂昌县城测点');
+      expect(metres(points.features[0]?.geometry.coordinates as number[], gcjToWgs(POINT))).toBeLessThan(0.1);
+      // The .cpg and the DBF's language driver both say GBK (code page 936), as GDAL reads them.
+      const md = execFileSync('ogrinfo', ['-so', '-mdd', 'all', `/vsizip/${zip}`, 'suichang_drawings_polygons'], { encoding: 'utf8' });
+      expect(md).toContain('ENCODING_FROM_CPG=GBK');
+      expect(md).toContain('ENCODING_FROM_LDID=CP936');
+
+      // Back into the app: the zip as the office would hand it over, read as a layer where it was drawn.
+      await page.locator('.tools-panel input[type=file]').first().setInputFiles(zip);
+      await expect
+        .poll(() =>
+          page.evaluate(() => window.__map!.getStyle().layers.some((l) => 'source' in l && String(l.source).startsWith('import-'))),
+        )
+        .toBe(true);
+      const back = await page.evaluate(async () => {
+        const m = window.__map!;
+        const id = m
+          .getStyle()
+          .layers.map((l) => ('source' in l ? String(l.source) : ''))
+          .find((x) => x.startsWith('import-')) as string;
+        const data = await (
+          m.getSource(id) as unknown as {
+            getData(): Promise<{ features: { properties: { name: string }; geometry: { type: string; coordinates: unknown } }[] }>;
+          }
+        ).getData();
+        return data.features.map((f) => ({ name: f.properties.name, type: f.geometry.type, coordinates: f.geometry.coordinates }));
+      });
+      expect(back.map((f) => f.name).sort()).toEqual(['会议红线·东区', '遂昌县城测点']);
+      const polygon = back.find((f) => f.type === 'Polygon');
+      const again = (polygon?.coordinates as number[][][])[0] as number[][];
+      // Shifted back into the map's GCJ-02 by the importer: the red line where it was drawn, to within 0.5 m.
+      for (const v of RED_LINE) expect(Math.min(...again.map((a) => metres(a, v)))).toBeLessThan(0.5);
+      writeFileSync(info.outputPath('back.json'), JSON.stringify(back));
+    });
+  }
+});
