@@ -64,8 +64,8 @@ export function GisExport() {
   };
 
   return (
-    <div className="gis-export" role="group" aria-label={t.title}>
-      <h4>{t.title}</h4>
+    <fieldset className="gis-export">
+      <legend>{t.title}</legend>
       <label htmlFor={ids.crs}>{t.crs}</label>
       <select id={ids.crs} value={epsg} onChange={(e) => setEpsg(Number(e.target.value))}>
         {options.map((o) => (
@@ -91,6 +91,6 @@ export function GisExport() {
         </button>
       </div>
       <p className="tool-hint">{t.datumNote}</p>
-    </div>
+    </fieldset>
   );
 }

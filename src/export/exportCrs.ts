@@ -56,8 +56,7 @@ export function prjOf(epsg: number): string {
   if (epsg === 4326) return GCS_WGS84;
   if (epsg === 4490) return GCS_CGCS2000;
   const def = crsByEpsg(epsg);
-  if (!def || def.family !== 'cgcs2000' || def.geographic)
-    throw new Error(`EPSG:${epsg} is not a CGCS2000 Gauss-Kruger system the export writes`);
+  if (def?.family !== 'cgcs2000' || def.geographic) throw new Error(`EPSG:${epsg} is not a CGCS2000 Gauss-Kruger system the export writes`);
   const lon0 = Number(/\+lon_0=([\d.]+)/.exec(def.proj4)?.[1]);
   const x0 = Number(/\+x_0=([\d.]+)/.exec(def.proj4)?.[1]);
   const prefixed = x0 > 500000;

@@ -62,7 +62,7 @@ function header(view: DataView, kind: ShapeKind, fileBytes: number, box: [number
 function record(kind: ShapeKind, f: ShapeFeature): Uint8Array {
   if (kind === 'point') {
     const v = new DataView(new ArrayBuffer(20));
-    const [x, y] = f.parts[0]?.[0] as [number, number];
+    const [x, y] = (f.parts[0]?.[0] ?? [0, 0]) as [number, number];
     v.setInt32(0, 1, true);
     v.setFloat64(4, x, true);
     v.setFloat64(12, y, true);
@@ -118,7 +118,7 @@ export function planFields(features: readonly ShapeFeature[], encoding: DbfEncod
   return names.map((source) => {
     const values = features.map((f) => f.properties[source]).filter((v) => v !== undefined && v !== null && v !== '');
     const numeric = values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v));
-    let name = cut(source.replace(/[\s\x00]/g, '_'), encoding, 10);
+    let name = cut(source.replace(/\s/g, '_').split('\u0000').join(''), encoding, 10);
     for (let n = 1; used.has(name.toUpperCase()); n++) name = `${cut(name, encoding, 10 - String(n).length - 1)}_${n}`;
     used.add(name.toUpperCase());
     if (numeric) {

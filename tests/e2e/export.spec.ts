@@ -77,7 +77,7 @@ test.describe('export for GIS', () => {
       const polygons = gdalRead(zip, 'suichang_drawings_polygons');
       expect(polygons.epsg).toBe(String(epsg));
       expect(polygons.features[0]?.properties).toMatchObject({ name: '会议红线·东区', note: '2026年12月规划会议上画的' });
-      const ring = (polygons.features[0]?.geometry.coordinates as number[][][])[0] as number[][];
+      const ring = ((polygons.features[0]?.geometry.coordinates ?? [[]]) as number[][][])[0] as number[][];
       // The same ring (GDAL may start it elsewhere and wind it back): each vertex within 0.1 m of the app's WGS-84.
       const want = RED_LINE.map((p) => gcjToWgs(p));
       expect(ring).toHaveLength(want.length);
@@ -113,7 +113,7 @@ test.describe('export for GIS', () => {
       });
       expect(back.map((f) => f.name).sort()).toEqual(['会议红线·东区', '遂昌县城测点']);
       const polygon = back.find((f) => f.type === 'Polygon');
-      const again = (polygon?.coordinates as number[][][])[0] as number[][];
+      const again = ((polygon?.coordinates ?? [[]]) as number[][][])[0] as number[][];
       // Shifted back into the map's GCJ-02 by the importer: the red line where it was drawn, to within 0.5 m.
       for (const v of RED_LINE) expect(Math.min(...again.map((a) => metres(a, v)))).toBeLessThan(0.5);
       writeFileSync(info.outputPath('back.json'), JSON.stringify(back));

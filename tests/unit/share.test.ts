@@ -161,7 +161,7 @@ describe('share picture', () => {
     }
     // A site with an article figure names the article; quotes are the article's words as written.
     const withArticle = figures.find((f) => f.origin === 'article' && posterContent(f.scope, 'en', '', '浙S(2026)000号'));
-    if (!withArticle || withArticle.origin !== 'article') throw new Error('no site has a figure from the article');
+    if (withArticle?.origin !== 'article') throw new Error('no site has a figure from the article');
     const en = posterContent(withArticle.scope, 'en', '', '浙S(2026)000号');
     expect(en?.article).toMatch(/^The article: “.+” \(.+, 2023, in Chinese\)$/);
     expect(en?.review).toBe('Map review number (审图号): 浙S(2026)000号');
