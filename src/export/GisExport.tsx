@@ -55,6 +55,17 @@ export function GisExport() {
     if (r.skipped > 0) notify(t.skipped(r.skipped));
   };
 
+  const kmz = async (what: 'drawings' | 'sites') => {
+    const features: Feature[] = what === 'drawings' ? [...drawings] : siteFeatures();
+    if (features.length === 0) return notify(t.nothing);
+    const { toKmz } = await import('./kml');
+    download(
+      `suichang-${what}.kmz`,
+      new Blob([toKmz(`遂昌发展地图 · ${what}`, features) as BlobPart], { type: 'application/vnd.google-earth.kmz' }),
+      'application/vnd.google-earth.kmz',
+    );
+  };
+
   const geojsonWgs = async () => {
     if (drawings.length === 0) return notify(t.nothing);
     const { gcjToWgs } = await import('./exportCrs');
@@ -85,6 +96,12 @@ export function GisExport() {
         </button>
         <button type="button" onClick={() => void shapefile('sites')}>
           {t.sitesShp}
+        </button>
+        <button type="button" onClick={() => void kmz('drawings')} disabled={drawings.length === 0}>
+          {t.drawingsKmz}
+        </button>
+        <button type="button" onClick={() => void kmz('sites')}>
+          {t.sitesKmz}
         </button>
         <button type="button" onClick={() => void geojsonWgs()} disabled={drawings.length === 0}>
           {t.drawingsWgs}

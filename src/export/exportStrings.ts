@@ -13,6 +13,8 @@ const zh = {
   drawingsShp: '我的绘制 Shapefile',
   sitesShp: '站点 Shapefile',
   drawingsWgs: '我的绘制 GeoJSON（WGS-84）',
+  drawingsKmz: '我的绘制 KMZ（奥维、Google Earth）',
+  sitesKmz: '站点 KMZ',
   datumNote:
     '地图用 GCJ-02；导出时先反算到 WGS-84/CGCS2000（迭代到 0.1 毫米以内；两者相差几厘米，视为相同），再投影。站点多为示意位置，坐标不是测量成果。',
   nothing: '没有可导出的要素。',
@@ -35,6 +37,8 @@ const en: ExportStrings = {
   drawingsShp: 'My drawings, Shapefile',
   sitesShp: 'Sites, Shapefile',
   drawingsWgs: 'My drawings, GeoJSON (WGS-84)',
+  drawingsKmz: 'My drawings, KMZ (Ovital, Google Earth)',
+  sitesKmz: 'Sites, KMZ',
   datumNote:
     'The map is in GCJ-02: the export inverts it to WGS-84/CGCS2000 (iterated to within 0.1 mm; the two differ by centimetres and are taken as one), then projects. Most sites are schematic: their coordinates are not survey results.',
   nothing: 'Nothing to export.',

@@ -119,4 +119,25 @@ test.describe('export for GIS', () => {
       writeFileSync(info.outputPath('back.json'), JSON.stringify(back));
     });
   }
+
+  test('drawings as KMZ for Ovital and Google Earth, read by GDAL in WGS-84', async ({ page }, info) => {
+    await openApp(page);
+    await page.getByRole('button', { name: '打开规划工具' }).click();
+    await page
+      .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+    const gis = page.getByRole('group', { name: t.title });
+    const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.drawingsKmz }).click()]);
+    const kmz = info.outputPath('drawings.kmz');
+    await download.saveAs(kmz);
+    const fc = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', kmz], { encoding: 'utf8' }));
+    const byName = new Map(fc.features.map((f: { properties: { Name: string } }) => [f.properties.Name, f]));
+    const polygon = byName.get('会议红线·东区') as { properties: { description: string }; geometry: { coordinates: number[][][] } };
+    expect(polygon.properties.description).toBe('2026年12月规划会议上画的');
+    const ring = polygon.geometry.coordinates[0] as number[][];
+    for (const w of RED_LINE.map((p) => gcjToWgs(p))) expect(Math.min(...ring.map((v) => metres(v, w)))).toBeLessThan(0.1);
+    const point = byName.get('遂昌县城测点') as { geometry: { coordinates: number[] } };
+    expect(metres(point.geometry.coordinates, gcjToWgs(POINT))).toBeLessThan(0.1);
+  });
 });

@@ -123,3 +123,28 @@ describe('the zip', () => {
     expect(r.zip.slice(0, 4)).toEqual(Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
   });
 });
+
+describe('KML and KMZ', () => {
+  it('writes names, notes and attributes as XML text, in WGS-84', async () => {
+    const { toKml, toKmz } = await import('../../src/export/kml');
+    const { DOMParser } = await import('@xmldom/xmldom');
+    const features = [
+      {
+        type: 'Feature' as const,
+        properties: { name: '红线 <一>', note: 'A & B', area: 12.5 },
+        geometry: { type: 'Point' as const, coordinates: [119.27, 28.59] },
+      },
+    ];
+    const text = toKml('遂昌', features);
+    const doc = new DOMParser().parseFromString(text, 'text/xml');
+    expect(doc.getElementsByTagName('name')[1]?.textContent).toBe('红线 <一>');
+    expect(doc.getElementsByTagName('description')[0]?.textContent).toBe('A & B');
+    expect(doc.getElementsByTagName('Data')[0]?.getAttribute('name')).toBe('area');
+    const [lon, lat] = (doc.getElementsByTagName('coordinates')[0]?.textContent ?? '').split(',').map(Number);
+    const wgs = gcjToWgs([119.27, 28.59]);
+    expect(lon).toBeCloseTo(wgs[0], 7);
+    expect(lat).toBeCloseTo(wgs[1], 7);
+    expect(text).not.toContain('<一>');
+    expect(toKmz('遂昌', features).slice(0, 4)).toEqual(Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
+  });
+});
