@@ -113,6 +113,7 @@ const zh = {
   radiusWhy: '按步行约4.5公里/小时，15分钟约1.1公里路程，折合直线约1公里；可调整。',
   coverage: (pct: string, what: string) => `${what}有 ${pct} 在步行圈内（圈心是社区中心的示意位置，半径为本图假设，结果只是示意）`,
   coverageOf: '覆盖率对象：选中的面状站点或绘制的面',
+  walkCaveat: '步行圈：圈心是社区中心的示意位置，半径为本图假设',
   export: '导出',
   exportGeojson: '站点与数据 GeoJSON',
   exportCsvSites: '站点 CSV',
@@ -251,6 +252,7 @@ const en: ToolStrings = {
   coverage: (pct: string, what: string) =>
     `${pct} of ${what} is inside the circles (drawn around the community centres' schematic locations with the dashboard's assumed radius: indicative only)`,
   coverageOf: 'Coverage of: the selected polygon site, or a drawn polygon',
+  walkCaveat: "Walk circles: around the centres' schematic points, with the dashboard's assumed radius",
   export: 'Export',
   exportGeojson: 'Sites and figures, GeoJSON',
   exportCsvSites: 'Sites, CSV',

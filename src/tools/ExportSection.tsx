@@ -1,6 +1,7 @@
 import { GisExport } from '../export/GisExport';
 import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
+import { TOOL_STRINGS } from '../i18n/toolStrings';
 import { overlayCredits } from '../layers/credits';
 import { useLayers } from '../layers/layersState';
 import { legendRows } from '../layers/legend';
@@ -29,7 +30,9 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
       title: l.style ? `${layerName(l, lang)} · ${l.style.field}` : null,
       rows: legendRows(l, layerName(l, lang), lang),
     }));
-  return mapImage(map, `${t.appTitle} · ${new Date().toISOString().slice(0, 10)}`, lang, attribution, imported);
+  // The walk circles rest on schematic points and an assumed radius: the picture says so with them.
+  const caveat = useTools.getState().showCircles ? [{ title: TOOL_STRINGS[lang].walkCaveat, rows: [] }] : [];
+  return mapImage(map, `${t.appTitle} · ${new Date().toISOString().slice(0, 10)}`, lang, attribution, [...imported, ...caveat]);
 }
 
 export function ExportSection() {
