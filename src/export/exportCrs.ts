@@ -82,13 +82,14 @@ export function gcjToWgs([lon, lat]: Position): [number, number] {
 }
 
 /**
- * A GCJ-02 position in the chosen system. CGCS2000 and WGS-84 are taken as the same here (they differ by
+ * A position of the map's GCJ-02 (or of a layer kept in WGS-84) in the chosen system. CGCS2000 and WGS-84 are taken as the same here (they differ by
  * centimetres, under what any site on this map claims).
  */
-export function projector(epsg: number): (p: Position) => [number, number] {
-  if (epsg === 4326 || epsg === 4490) return (p) => gcjToWgs(p);
+export function projector(epsg: number, from: 'GCJ-02' | 'WGS-84' = 'GCJ-02'): (p: Position) => [number, number] {
+  const wgs = from === 'GCJ-02' ? gcjToWgs : (p: Position) => [p[0], p[1]] as [number, number];
+  if (epsg === 4326 || epsg === 4490) return wgs;
   const def = crsByEpsg(epsg);
   if (!def) throw new Error(`EPSG:${epsg} is not known`);
   const to = proj4('WGS84', def.proj4);
-  return (p) => to.forward(gcjToWgs(p)) as [number, number];
+  return (p) => to.forward(wgs(p)) as [number, number];
 }

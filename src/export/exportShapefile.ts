@@ -44,8 +44,15 @@ function shapes(g: Geometry | null, project: (p: Position) => [number, number]):
 
 const SUFFIX: Record<ShapeKind, string> = { point: 'points', line: 'lines', polygon: 'polygons' };
 
-export function exportShapefile(base: string, features: readonly Feature[], epsg: number, encoding: DbfEncoding): ShapefileExport {
-  const project = projector(epsg);
+/** `from`: the features' datum, the map's GCJ-02 or WGS-84 for a layer kept in it. */
+export function exportShapefile(
+  base: string,
+  features: readonly Feature[],
+  epsg: number,
+  encoding: DbfEncoding,
+  from: 'GCJ-02' | 'WGS-84' = 'GCJ-02',
+): ShapefileExport {
+  const project = projector(epsg, from);
   const byKind: Record<ShapeKind, ShapeFeature[]> = { point: [], line: [], polygon: [] };
   let skipped = 0;
   for (const f of features) {

@@ -9,8 +9,14 @@ import { useToolStrings } from './useToolStrings';
 
 const MAX_ROWS = 200;
 
-async function exportRows(layer: GeoJsonLayer, features: GeoJsonLayer['fc']['features'], format: 'geojson' | 'csv') {
+async function exportRows(layer: GeoJsonLayer, features: GeoJsonLayer['fc']['features'], format: 'geojson' | 'csv' | 'shapefile') {
   const { download, layerGeoJSON } = await import('./exportData');
+  if (format === 'shapefile') {
+    // The office's default: CGCS2000 3-degree Gauss-Kruger of Suichang's zone (EPSG:4549), GBK text.
+    const { exportShapefile } = await import('../export/exportShapefile');
+    const r = exportShapefile(layer.name.replace(/[^\p{L}\p{N}_-]+/gu, '_'), features, 4549, 'GBK', layer.datum);
+    return download(`${layer.name}-filtered-EPSG4549.zip`, new Blob([r.zip as BlobPart], { type: 'application/zip' }), 'application/zip');
+  }
   if (format === 'geojson')
     return download(`${layer.name}-filtered.geojson`, layerGeoJSON({ ...layer, fc: { ...layer.fc, features } }), 'application/geo+json');
   const Papa = (await import('papaparse')).default;
@@ -158,7 +164,7 @@ export function AttributeTable({ layer }: { layer: GeoJsonLayer }) {
       </p>
       <div className="tool-buttons">
         <span>{t.exportFiltered}:</span>
-        {(['geojson', 'csv'] as const).map((format) => (
+        {(['geojson', 'csv', 'shapefile'] as const).map((format) => (
           <button
             key={format}
             type="button"
@@ -170,7 +176,7 @@ export function AttributeTable({ layer }: { layer: GeoJsonLayer }) {
               )
             }
           >
-            {format === 'csv' ? 'CSV' : 'GeoJSON'}
+            {format === 'csv' ? 'CSV' : format === 'geojson' ? 'GeoJSON' : 'Shapefile (EPSG:4549, GBK)'}
           </button>
         ))}
       </div>

@@ -4,6 +4,7 @@
  * from Excel, an .xlsx with the project list on its second sheet, and metres with no coordinate system
  * (the question). Their Chinese names must be in the attribute table, their features near the county seat.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { distance } from '@turf/turf';
 import { COUNTY_SEAT } from './data';
@@ -201,5 +202,13 @@ test.describe('importing the files planners have', () => {
     expect(text.trim().split('\n')).toHaveLength(3);
     expect(text).toContain('城东区块');
     expect(text).not.toContain('遂昌站');
+    // …and as a Shapefile for the office's GIS: the 2 园区, names in GBK, in CGCS2000 / 3-degree GK 120°E, as GDAL reads it.
+    const [shp] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^Shapefile/ }).click()]);
+    const zipPath = (await shp.path()) as string;
+    const info = execFileSync('ogrinfo', ['-al', `/vsizip/${zipPath}`], { encoding: 'utf8' });
+    expect(info).toContain('Feature Count: 2');
+    expect(info).toContain('ID["EPSG",4549]');
+    expect(info).toContain('城东区块');
+    expect(info).not.toContain('遂昌站');
   });
 });

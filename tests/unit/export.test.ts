@@ -148,3 +148,15 @@ describe('KML and KMZ', () => {
     expect(toKmz('遂昌', features).slice(0, 4)).toEqual(Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
   });
 });
+
+describe('a layer kept in WGS-84', () => {
+  it('is projected as it is, without the GCJ-02 inversion', async () => {
+    const { projector } = await import('../../src/export/exportCrs');
+    const p: [number, number] = [119.27, 28.59];
+    expect(projector(4326, 'WGS-84')(p)).toEqual(p);
+    expect(projector(4326, 'GCJ-02')(p)).toEqual(gcjToWgs(p));
+    const [e] = projector(4549, 'WGS-84')(p);
+    expect(e).toBeGreaterThan(400_000);
+    expect(e).toBeLessThan(500_000);
+  });
+});
