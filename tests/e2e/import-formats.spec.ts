@@ -204,7 +204,8 @@ test.describe('importing the files planners have', () => {
     expect(text).not.toContain('遂昌站');
     // …and as a Shapefile for the office's GIS: the 2 园区, names in GBK, in CGCS2000 / 3-degree GK 120°E, as GDAL reads it.
     const [shp] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^Shapefile/ }).click()]);
-    const zipPath = (await shp.path()) as string;
+    const zipPath = test.info().outputPath('gbk-filtered.zip');
+    await shp.saveAs(zipPath);
     const info = execFileSync('ogrinfo', ['-al', `/vsizip/${zipPath}`], { encoding: 'utf8' });
     expect(info).toContain('Feature Count: 2');
     expect(info).toContain('ID["EPSG",4549]');

@@ -266,7 +266,10 @@ test.describe('planner tools', () => {
     const heads = page.locator('.drawing-list .drawing-head > span:first-child');
     await expect(heads).toHaveText(['<img src=x onerror=alert(1)>', '规划地块']);
     expect(await page.locator('.drawing-list img').count()).toBe(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '我的绘制 GeoJSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '我的绘制 GeoJSON', exact: true }).click(),
+    ]);
     const back = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
     expect(back.features.map((f: { geometry: { type: string } }) => f.geometry.type)).toEqual(['Point', 'Polygon']);
   });
@@ -346,7 +349,10 @@ test.describe('planner tools', () => {
     // Arrow keys with the focus in the group: Shift moves ten steps (1 km east).
     await page.keyboard.press('Shift+ArrowRight');
     const exported = async () => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '我的绘制 GeoJSON' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '我的绘制 GeoJSON', exact: true }).click(),
+      ]);
       return JSON.parse(readFileSync((await download.path()) as string, 'utf8')).features[0].geometry.coordinates[0] as number[][];
     };
     const after = await exported();
