@@ -1,6 +1,9 @@
 import { lazy, Suspense } from 'react';
 import './fileOpeners';
 import './stopServices';
+import { useShallow } from 'zustand/react/shallow';
+import { terrainCredits } from '../basemap/terrainCredit';
+import { useTerrain } from '../basemap/terrainState';
 import { Header } from '../controls/Header';
 import { LayerControl } from '../controls/LayerControl';
 import { PAGE_MODE } from '../embed/pageMode';
@@ -57,7 +60,8 @@ function PrintSheet() {
   const basemapId = useApp((s) => s.basemapId);
   const basemaps = useApp((s) => s.basemaps);
   const overlays = useOverlayCredits();
-  const attribution = exportAttribution(lang, basemapId, basemaps, overlays);
+  const terrain = useTerrain(useShallow((s) => terrainCredits(s, basemapId, basemaps)));
+  const attribution = exportAttribution(lang, basemapId, basemaps, [...overlays, ...terrain]);
   return (
     <div className="print-sheet" aria-hidden="true">
       <h1>{t.appTitle}</h1>

@@ -1,3 +1,5 @@
+import { terrainCredits } from '../basemap/terrainCredit';
+import { useTerrain } from '../basemap/terrainState';
 import { GisExport } from '../export/GisExport';
 import { exportAttribution } from '../i18n/attribution';
 import { STRINGS } from '../i18n/strings';
@@ -19,7 +21,7 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
   if (!map) return null;
   const t = STRINGS[lang];
   const { basemapId, basemaps } = useApp.getState();
-  const overlays = overlayCredits(useLayers.getState().layers);
+  const overlays = [...overlayCredits(useLayers.getState().layers), ...terrainCredits(useTerrain.getState(), basemapId, basemaps)];
   const attribution = exportAttribution(lang, basemapId, basemaps, overlays);
   // The user's layers on the map (imports and archives) join the legend, with the classes of those styled by an attribute.
   const imported = useLayers

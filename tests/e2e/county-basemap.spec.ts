@@ -151,12 +151,15 @@ test('hillshade shades the hill’s far side; 3D terrain lifts it with its exagg
   await page.setViewportSize({ width: 1920, height: 1080 });
   await waitForIdle(page);
   await shot(page, 'terrain-3d-1920');
+  // The terrain's credit is in the PNG's and the print's line while it is drawn.
+  await expect(page.locator('.print-sheet p')).toContainText('test heights (a formula)');
 
   // Over the embedded outlines (GCJ-02) the WGS-84 heights would stand off: not drawn, and said.
   await page.getByRole('radio', { name: STRINGS.zh.basemapEmbedded }).check();
   await expect(page.getByText(zh.datumNote)).toBeVisible();
   await expect.poll(() => county.terrain()).toMatchObject({ on: false });
   await expect.poll(async () => page.evaluate(() => Boolean(window.__map!.getLayer('terrain-hillshade')))).toBe(false);
+  await expect(page.locator('.print-sheet p')).not.toContainText('test heights');
 });
 
 test('a broken county archive leaves the outlines, with a notice naming the file', async ({ page }) => {

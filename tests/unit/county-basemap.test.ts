@@ -88,3 +88,16 @@ describe('a tour stop’s 3D terrain', () => {
     expect(useTerrain.getState()).toMatchObject({ threeD: false, exaggeration: 1.25 });
   });
 });
+
+describe('the terrain credit in exports', () => {
+  it('is given while the terrain is drawn: found, shown, on a WGS-84 map', async () => {
+    const { terrainCredits } = await import('../../src/basemap/terrainCredit');
+    const found = { url: 'u', encoding: 'terrarium' as const, maxzoom: 12, attribution: 'Terrain: AWS Open Data' };
+    const maps = [{ id: 'county', datum: 'WGS-84' }] as never;
+    expect(terrainCredits({ found, hillshade: true, threeD: false }, 'county', maps)).toEqual(['Terrain: AWS Open Data']);
+    expect(terrainCredits({ found, hillshade: false, threeD: false }, 'county', maps)).toEqual([]);
+    expect(terrainCredits({ found, hillshade: true, threeD: false }, 'embedded', maps)).toEqual([]);
+    expect(terrainCredits({ found: { ...found, attribution: ' ' }, hillshade: true, threeD: true }, 'county', maps)).toEqual([]);
+    expect(terrainCredits({ found: null, hillshade: true, threeD: true }, 'county', maps)).toEqual([]);
+  });
+});
