@@ -69,7 +69,9 @@ export function parseAllowedOrigins(raw: unknown, where: string): { origins: str
       if (u.origin === 'null' || u.pathname !== '/' || u.search || u.hash) throw new Error();
       origins.push(u.origin);
     } catch {
-      problems.push(`${where}: entry ${i + 1} ("${String(o).slice(0, 80)}") is not an origin such as https://www.example.gov.cn`);
+      problems.push(
+        `${where}: entry ${i + 1} ("${String(o).slice(0, 80)}") is not an origin (scheme, host and port only: no path, query or fragment)`,
+      );
     }
   });
   return { origins, problems };

@@ -9,6 +9,7 @@ import { siteById } from '../data/geodata';
 import { anchorOf } from '../data/selectors';
 import type { Lang } from '../i18n/strings';
 import { SHARE } from '../map/palette';
+import { mapFrame } from '../tools/mapImage';
 import { type PosterContent, posterContent } from './posterContent';
 import type { QrPath } from './qr';
 
@@ -18,21 +19,6 @@ const SCALE = 2;
 const PAD = 24;
 const MAP_H = 380;
 const FONT = '"Noto Sans SC", sans-serif';
-
-/** The map's canvas as it is drawn now (read in a render frame, as the PNG export does). */
-function mapFrame(map: MapLibreMap): Promise<HTMLCanvasElement> {
-  return new Promise((resolve) => {
-    map.once('render', () => {
-      const src = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = src.width;
-      copy.height = src.height;
-      copy.getContext('2d')?.drawImage(src, 0, 0);
-      resolve(copy);
-    });
-    map.triggerRepaint();
-  });
-}
 
 /** Lines of `text` no wider than `width`: by word in English, by character in Chinese. */
 export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, maxLines = 99): string[] {

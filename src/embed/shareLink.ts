@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/strings';
 import { serialiseUrl, type View } from '../state/url';
 
 /**
- * Where the deployment is reached from outside (VITE_PUBLIC_URL, e.g. https://map.suichang.gov.cn/):
+ * Where the deployment is reached from outside (VITE_PUBLIC_URL, its public http(s) address, set at build time):
  * links, codes and snippets point there even when the dialog is opened on an intranet address.
  */
 export function shareBase(publicUrl: string | undefined, pageHref: string, basePath: string): string {

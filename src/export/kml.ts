@@ -7,6 +7,9 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { gcjToWgs } from './exportCrs';
 import { zipStored } from './zipWrite';
 
+/** KML's XML namespace: an identifier the format requires in the file, never requested by anyone. */
+const KML_NS = 'http://www.opengis.net/kml/2.2';
+
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const coord = (p: Position) => {
   const [x, y] = gcjToWgs(p);
@@ -50,7 +53,7 @@ export function toKml(title: string, features: readonly Feature[]): string {
         .join('');
       return `<Placemark><name>${xml(name)}</name>${note ? `<description>${xml(note)}</description>` : ''}${extra ? `<ExtendedData>${extra}</ExtendedData>` : ''}${geometry(f.geometry)}</Placemark>`;
     });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xml(title)}</name>\n${placemarks.join('\n')}\n</Document></kml>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="${KML_NS}"><Document><name>${xml(title)}</name>\n${placemarks.join('\n')}\n</Document></kml>\n`;
 }
 
 export function toKmz(title: string, features: readonly Feature[]): Uint8Array {

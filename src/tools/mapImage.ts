@@ -8,7 +8,8 @@ import { layers } from '../data/geodata';
 import type { Lang } from '../i18n/strings';
 import { PALETTE } from '../map/palette';
 
-function frame(map: MapLibreMap): Promise<HTMLCanvasElement> {
+/** The map's canvas as drawn now (read in a render frame): for the PNG, the print and the share picture. */
+export function mapFrame(map: MapLibreMap): Promise<HTMLCanvasElement> {
   return new Promise((resolve) => {
     map.once('render', () => {
       const src = map.getCanvas();
@@ -43,7 +44,7 @@ export async function mapImage(
   attribution: string,
   imported: readonly ExtraLegend[] = [],
 ): Promise<HTMLCanvasElement> {
-  const shot = await frame(map);
+  const shot = await mapFrame(map);
   const ratio = shot.width / map.getCanvas().clientWidth;
   const out = document.createElement('canvas');
   out.width = shot.width;
