@@ -180,8 +180,14 @@ export default defineConfig(({ mode }) => {
           globPatterns: ['**/*.{js,mjs,css,html,woff2,geojson,json,svg,png,webmanifest}'],
           // The whole font's slices (2.5 MB, src/fontFallback.ts) are kept once a page has fetched them, not ahead.
           // The link preview's picture is for other sites' crawlers, not for the app offline.
-          globIgnores: ['**/node_modules/**/*', '**/noto-sans-sc-+([0-9])-400-normal-*.woff2', 'share-card.png'],
+          // GDAL (about 40 MB, src/gdal/) is fetched on its first use and kept from then on, not ahead.
+          globIgnores: ['**/node_modules/**/*', '**/noto-sans-sc-+([0-9])-400-normal-*.woff2', 'share-card.png', '**/gdal.worker-*.js'],
           runtimeCaching: [
+            {
+              urlPattern: /\/assets\/gdal(3WebAssembly|\.worker)-[^/]+$/,
+              handler: 'CacheFirst',
+              options: { cacheName: 'gdal', expiration: { maxEntries: 8 } },
+            },
             {
               urlPattern: /\/noto-sans-sc-\d+-400-normal-[^/]+\.woff2$/,
               handler: 'CacheFirst',
@@ -204,6 +210,10 @@ export default defineConfig(({ mode }) => {
             {
               find: /^\.\/createReprojectWorker$/,
               replacement: fileURLToPath(new URL('./src/services/createReprojectWorker.single.ts', import.meta.url)),
+            },
+            {
+              find: /^\.\/createGdalWorker$/,
+              replacement: fileURLToPath(new URL('./src/gdal/createGdalWorker.single.ts', import.meta.url)),
             },
             {
               find: /^\.\/import\/createWorker$/,

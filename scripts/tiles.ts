@@ -108,6 +108,11 @@ async function readLayer(path: string, name: string, values: Record<string, stri
       `${at}：找不到经纬度列。请用 --lon 和 --lat 指定（列：${result.needsColumns.join('、')}）。`,
       `${atEn}: no longitude/latitude columns found. Pass --lon and --lat (columns: ${result.needsColumns.join(', ')}).`,
     );
+  if (!('needsSheet' in result))
+    fail(
+      `${at}：GeoPackage 和文件地理数据库请先用 GDAL 转换：ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson 文件 [图层]，再切片。`,
+      `${atEn}: convert a GeoPackage or File Geodatabase with GDAL first: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson FILE [LAYER], then tile that.`,
+    );
   fail(
     `${at}：请用 --sheet 指定工作表（${result.needsSheet.join('、')}）。`,
     `${atEn}: pass --sheet to choose a sheet (${result.needsSheet.join(', ')}).`,

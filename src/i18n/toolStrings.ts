@@ -32,7 +32,7 @@ const zh = {
   drawingsSaved: '绘制内容保存在本浏览器中，刷新后仍在。',
   importTitle: '导入数据',
   importHint:
-    '拖放文件到地图上，或选择文件：GeoJSON、KML、GPX、Shapefile（zip）、含经纬度或 X/Y 列的 CSV 与 Excel（.xlsx/.xls）；CGCS2000 高斯-克吕格等投影坐标、GBK 编码均可读取。',
+    '拖放文件到地图上，或选择文件：GeoJSON、KML/KMZ、GPX、Shapefile（zip）、GeoPackage（.gpkg）、文件地理数据库（.gdb 文件夹压缩成 zip）、含经纬度或 X/Y 列的 CSV 与 Excel（.xlsx/.xls）；CGCS2000 高斯-克吕格等投影坐标、GBK 编码均可读取。',
   chooseFile: '选择文件',
   datumOfFile: '经纬度的基准',
   datumWgs: 'WGS-84（GPS、多数国际数据）',
@@ -47,6 +47,10 @@ const zh = {
   crsLabel: '坐标系',
   crsLikely: '可能',
   chooseSheet: '工作簿有多张表，请选择含坐标的一张',
+  chooseLayers: '文件里有多个图层，勾选要添加的（每个成为一个图层）',
+  layerSummary: (n: number, geometry: string, crs: string) => `${n} 个要素 · ${geometry || '几何'}${crs ? ` · ${crs}` : ' · 无坐标系'}`,
+  readLayer: (name: string) => `图层：${name}。`,
+  loadingGdal: '正在加载 GDAL（首次使用下载约 40 MB，之后离线可用）…',
   sheetLabel: '工作表',
   encodingName: (e: string) =>
     ({ 'utf-8': 'UTF-8', gb18030: 'GBK / GB18030', big5: 'Big5', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' })[e] ?? e,
@@ -168,7 +172,7 @@ const en: ToolStrings = {
   drawingsSaved: 'Drawings are kept in this browser and are still here after a reload.',
   importTitle: 'Import data',
   importHint:
-    'Drop a file on the map, or choose one: GeoJSON, KML, GPX, zipped Shapefile, CSV or Excel (.xlsx/.xls) with longitude/latitude or X/Y columns; CGCS2000 Gauss-Kruger and other projected coordinates and GBK text are read.',
+    'Drop a file on the map, or choose one: GeoJSON, KML/KMZ, GPX, zipped Shapefile, GeoPackage (.gpkg), File Geodatabase (the .gdb folder zipped), CSV or Excel (.xlsx/.xls) with longitude/latitude or X/Y columns; CGCS2000 Gauss-Kruger and other projected coordinates and GBK text are read.',
   chooseFile: 'Choose a file',
   datumOfFile: 'Datum of longitude/latitude',
   datumWgs: 'WGS-84 (GPS, most international data)',
@@ -183,6 +187,11 @@ const en: ToolStrings = {
   crsLabel: 'Coordinate system',
   crsLikely: 'likely',
   chooseSheet: 'The workbook has several sheets: choose the one with coordinates',
+  chooseLayers: 'The file holds several layers: check those to add (each becomes a layer)',
+  layerSummary: (n: number, geometry: string, crs: string) =>
+    `${n} feature${n === 1 ? '' : 's'} · ${geometry || 'geometry'}${crs ? ` · ${crs}` : ' · no coordinate system'}`,
+  readLayer: (name: string) => `Layer: ${name}.`,
+  loadingGdal: 'Loading GDAL (about 40 MB the first time, offline afterwards)…',
   sheetLabel: 'Sheet',
   encodingName: (e: string) =>
     ({ 'utf-8': 'UTF-8', gb18030: 'GBK / GB18030', big5: 'Big5', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' })[e] ?? e,
@@ -330,7 +339,23 @@ export function importProblemText(p: ImportProblem, lang: Lang): string {
     case 'bad-xml':
       return z ? `XML 格式错误：${p.detail}` : `broken XML: ${p.detail}`;
     case 'zip-no-shapefile':
-      return z ? '压缩包里没有 Shapefile（.shp）。' : 'the zip holds no Shapefile (.shp).';
+      return z
+        ? '压缩包里既没有 Shapefile（.shp），也没有文件地理数据库（.gdb 文件夹）。'
+        : 'the zip holds neither a Shapefile (.shp) nor a File Geodatabase (.gdb folder).';
+    case 'kmz-no-kml':
+      return z ? `${p.file} 里没有 .kml 文件，不是 KMZ。` : `${p.file} holds no .kml file: not a KMZ.`;
+    case 'gdal-unavailable':
+      return z
+        ? '单文件版不含 GDAL（约 40 MB），读不了 GeoPackage 和文件地理数据库：请用服务器上的版本，或先用 ogr2ogr 转成 Shapefile 或 GeoJSON。'
+        : 'the one-file build carries no GDAL (about 40 MB), so it cannot read GeoPackage or File Geodatabase: use the served app, or convert with ogr2ogr to Shapefile or GeoJSON first.';
+    case 'gdal-no-layers':
+      return z ? `${p.file} 里没有带几何的图层（只有属性表）。` : `${p.file} holds no layer with geometry (only attribute tables).`;
+    case 'gdal-no-layer':
+      return z ? `${p.file} 里没有图层“${p.layer}”。` : `${p.file} has no layer “${p.layer}”.`;
+    case 'gdal-failed':
+      return z
+        ? `GDAL 读不了 ${p.file}${p.layer ? ` 的图层“${p.layer}”` : ''}：${p.detail}`
+        : `GDAL cannot read ${p.file}${p.layer ? `, layer “${p.layer}”` : ''}: ${p.detail}`;
     case 'bad-shapefile':
       return z ? `Shapefile 无法读取：${p.detail}` : `the Shapefile cannot be read: ${p.detail}`;
     case 'csv-no-coordinates':

@@ -41,6 +41,8 @@ export interface ReadAs {
   encoding?: { name: TextEncodingName; basis: EncodingBasis };
   crs?: { name: string; epsg: number; approximate: boolean; basis: 'file' | 'chosen' };
   sheet?: string;
+  /** The layer read from a GeoPackage or geodatabase. */
+  layer?: string;
   /** The coordinates were BD-09 and are now GCJ-02. */
   fromBd09?: boolean;
 }

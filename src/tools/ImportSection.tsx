@@ -1,5 +1,5 @@
 import { bbox } from '@turf/turf';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LayerColorOpacity, LayerVisibility } from '../layers/LayerControls';
 import { LayerStyleControls } from '../layers/LayerStyleControls';
 import { useLayers, useLayersOf } from '../layers/layersState';
@@ -9,6 +9,7 @@ import { fitBounds } from '../map/cameraApi';
 import { FileButton } from '../ui/FileButton';
 import { AttributeTable } from './AttributeTable';
 import { crsByEpsg, OFFERED_EPSG } from './import/crsDefs';
+import type { GdalLayerInfo } from './import/parse';
 import { CHOOSABLE_ENCODINGS, type TextEncodingName } from './import/text';
 import { canReread, type FileDatum, rereadLayer, useImportJob, warmImportWorker } from './importFile';
 import { useToolStrings } from './useToolStrings';
@@ -105,6 +106,28 @@ function SheetChooser({ sheets }: { sheets: string[] }) {
   );
 }
 
+/** A GeoPackage or geodatabase of several layers: each checked one becomes a layer (all checked first). */
+function LayerChooser({ layers }: { layers: GdalLayerInfo[] }) {
+  const t = useToolStrings();
+  const answer = useImportJob((s) => s.answer);
+  const [chosen, setChosen] = useState<string[]>(layers.map((l) => l.name));
+  const toggle = (name: string, on: boolean) =>
+    setChosen((c) => (on ? layers.map((l) => l.name).filter((n) => n === name || c.includes(n)) : c.filter((n) => n !== name)));
+  return (
+    <fieldset className="column-chooser layer-chooser">
+      <legend>{t.chooseLayers}</legend>
+      {layers.map((l) => (
+        <label key={l.name} className="check">
+          <input type="checkbox" checked={chosen.includes(l.name)} onChange={(e) => toggle(l.name, e.target.checked)} />
+          <span>{l.name}</span>
+          <span className="tool-hint">{t.layerSummary(l.features, l.geometry, l.crs)}</span>
+        </label>
+      ))}
+      <ChooserButtons onOk={() => answer?.(chosen.length > 0 ? { layers: chosen } : null)} onCancel={() => answer?.(null)} />
+    </fieldset>
+  );
+}
+
 /** How a layer was read: encoding (and a re-read with another), coordinate system, sheet, datum conversion. */
 function ReadAsDetails({ layer }: { layer: GeoJsonLayer }) {
   const t = useToolStrings();
@@ -131,6 +154,7 @@ function ReadAsDetails({ layer }: { layer: GeoJsonLayer }) {
         </p>
       )}
       {r.sheet && <p>{t.readSheet(r.sheet)}</p>}
+      {r.layer && <p>{t.readLayer(r.layer)}</p>}
       {r.fromBd09 && <p>{t.readBd09}</p>}
     </div>
   );
@@ -150,13 +174,19 @@ export function ImportSection() {
   const setCrs = useImportJob((s) => s.setCrs);
   const t = useToolStrings();
   const [table, setTable] = useState<string | null>(null);
+  // A question (columns, system, sheet, layers) is brought into view: the panel may be scrolled elsewhere.
+  const jobRef = useRef<HTMLDivElement>(null);
+  const question = job?.question?.kind;
+  useEffect(() => {
+    if (question) jobRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [question]);
   return (
     <section className="tool-section" aria-labelledby="import-title">
       <h3 id="import-title">{t.importTitle}</h3>
       <p className="tool-hint">{t.importHint}</p>
       <FileButton
         label={t.chooseFile}
-        accept=".geojson,.json,.kml,.gpx,.zip,.csv,.txt,.xlsx,.xls,.pmtiles"
+        accept=".geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,.csv,.txt,.xlsx,.xls,.pmtiles"
         // Each kind of layer opens the files it knows (a .pmtiles archive is a tiled layer, not a file to parse).
         onFile={(file) => void openFiles([file])}
       />
@@ -191,17 +221,18 @@ export function ImportSection() {
         </select>
       </label>
       {job && (
-        <div className="import-job" role="status">
+        <div className="import-job" role="status" ref={jobRef}>
           <span>{job.fileName}</span>
           <progress
             max={100}
             value={job.stage === 'reading' ? job.progress : undefined}
-            aria-label={job.stage === 'reading' ? t.reading(job.progress) : t.parsing}
+            aria-label={job.stage === 'reading' ? t.reading(job.progress) : job.stage === 'engine' ? t.loadingGdal : t.parsing}
           />
-          <span>{job.stage === 'reading' ? t.reading(job.progress) : t.parsing}</span>
+          <span>{job.stage === 'reading' ? t.reading(job.progress) : job.stage === 'engine' ? t.loadingGdal : t.parsing}</span>
           {job.question?.kind === 'columns' && <ColumnChooser {...job.question} />}
           {job.question?.kind === 'crs' && <CrsChooser {...job.question} />}
           {job.question?.kind === 'sheet' && <SheetChooser sheets={job.question.sheets} />}
+          {job.question?.kind === 'layers' && <LayerChooser layers={job.question.layers} />}
           <button type="button" onClick={() => cancel?.()}>
             {t.cancel}
           </button>

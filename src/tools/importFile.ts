@@ -6,11 +6,12 @@
 import { create } from 'zustand';
 import { importProblemText, TOOL_STRINGS } from '../i18n/toolStrings';
 import { layerById, nextColor, useLayers } from '../layers/layersState';
+import type { GeoJsonLayer } from '../layers/model';
 import { newId } from '../lib/ids';
 import { useApp } from '../state/store';
 import { createImportWorker } from './import/createWorker';
 import { type FileDatum, layerDatum } from './import/layerDatum';
-import type { CsvColumns, ParseOptions, ParseResult } from './import/parse';
+import type { CsvColumns, GdalLayerInfo, ParseOptions, ParseResult } from './import/parse';
 import type { TextEncodingName } from './import/text';
 import { whenSaved } from './persist';
 import { useStorage } from './storageState';
@@ -21,12 +22,15 @@ export type { FileDatum } from './import/layerDatum';
 export type ImportQuestion =
   | { kind: 'columns'; all: string[]; lon: string[]; lat: string[] }
   | { kind: 'crs'; candidates: number[]; sample: number[] }
-  | { kind: 'sheet'; sheets: string[] };
-export type ImportAnswer = { columns: CsvColumns } | { crs: number } | { sheet: string } | null;
+  | { kind: 'sheet'; sheets: string[] }
+  /** A GeoPackage or geodatabase of several layers: which to add (each becomes a layer). */
+  | { kind: 'layers'; layers: GdalLayerInfo[] };
+export type ImportAnswer = { columns: CsvColumns } | { crs: number } | { sheet: string } | { layers: string[] } | null;
 
 export interface ImportJob {
   fileName: string;
-  stage: 'reading' | 'parsing';
+  /** 'engine': GDAL being loaded (its first use in this browser downloads about 40 MB). */
+  stage: 'reading' | 'parsing' | 'engine';
   progress: number;
   question?: ImportQuestion;
 }
@@ -133,6 +137,37 @@ export function parseBytes(fileName: string, bytes: ArrayBuffer): Promise<ParseR
   return parseInWorker(fileName, bytes, {}, new AbortController().signal);
 }
 
+type Parsed = Extract<ParseResult, { ok: true }>;
+
+/** Adds a parsed file as a layer (or replaces a re-read layer's features), and says so once it is stored. */
+async function addLayer(file: File, result: Parsed, previous: GeoJsonLayer | undefined, name: string, chosen: FileDatum): Promise<void> {
+  const layers = useLayers.getState();
+  const datum = layerDatum(result.readAs, chosen);
+  const id = previous?.id ?? newId('layer');
+  if (previous) {
+    // The layer's save starts over: "saved" is said of the new features, not of the old.
+    useStorage.setState((s) => ({ layers: { ...s.layers, [id]: 'saving' } }));
+    layers.update(id, { fc: result.fc, readAs: result.readAs, datum });
+  } else
+    layers.add({
+      kind: 'geojson',
+      id,
+      name,
+      datum,
+      color: nextColor(),
+      opacity: 1,
+      visible: true,
+      readAs: result.readAs,
+      fc: result.fc,
+    });
+  sourceFiles.set(id, file);
+  const now = TOOL_STRINGS[useApp.getState().lang];
+  if (result.dropped.length > 0) useApp.getState().notify(now.droppedKeys(result.dropped));
+  // "Imported" is said once the layer is stored (or said not to be): never before the save is confirmed.
+  const saved = await whenSaved(id);
+  useApp.getState().notify(TOOL_STRINGS[useApp.getState().lang].imported(name, result.fc.features.length, saved));
+}
+
 /**
  * Imports a file as a new layer, or (with `replace`) reads an imported layer's file again with another
  * encoding. Questions (columns, coordinate system, sheet) are asked in the import section; each answer
@@ -155,13 +190,23 @@ export async function importFile(file: File, reread?: { layerId: string; encodin
         : {}),
     ...(previous?.readAs?.sheet ? { sheet: previous.readAs.sheet } : {}),
   };
+  const gdalOptions: ParseOptions & { layer?: string } = previous?.readAs?.layer ? { layer: previous.readAs.layer } : {};
+  /** GeoPackage and geodatabase files go to GDAL's worker, loaded when the import worker says so. */
+  let viaGdal = false;
+  const parse = async (layer?: string): Promise<ParseResult> => {
+    if (!viaGdal) return parseInWorker(file.name, bytes.slice(0), options, abort.signal);
+    const { gdalRead } = await import('../gdal/gdalClient');
+    return Promise.race([
+      gdalRead(file.name, bytes.slice(0), { ...options, ...gdalOptions, ...(layer ? { layer } : {}) }),
+      new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')))),
+    ]);
+  };
+  let moreLayers: string[] = [];
+  let asked = false;
+  let bytes = new ArrayBuffer(0);
   state.setState({ job: { fileName: file.name, stage: 'reading', progress: 0 }, cancel: () => abort.abort() });
   try {
-    const bytes = await readFile(
-      file,
-      (progress) => state.setState({ job: { fileName: file.name, stage: 'reading', progress } }),
-      abort.signal,
-    );
+    bytes = await readFile(file, (progress) => state.setState({ job: { fileName: file.name, stage: 'reading', progress } }), abort.signal);
     state.setState({ job: { fileName: file.name, stage: 'parsing', progress: 100 } });
     const ask = (question: ImportQuestion) =>
       new Promise<ImportAnswer>((resolve) =>
@@ -170,14 +215,21 @@ export async function importFile(file: File, reread?: { layerId: string; encodin
     let result: ParseResult;
     // Parsed again after each answer (a copy of the bytes each time: the worker takes what it is given).
     for (;;) {
-      result = await parseInWorker(file.name, bytes.slice(0), options, abort.signal);
+      result = await parse();
+      if ('needsGdal' in result) {
+        viaGdal = true;
+        state.setState({ job: { fileName: file.name, stage: 'engine', progress: 100 } });
+        continue;
+      }
       if (result.ok || 'problem' in result) break;
       const answer = await ask(
         'needsColumns' in result
           ? { kind: 'columns', all: result.needsColumns, ...result.candidates }
           : 'needsCrs' in result
             ? { kind: 'crs', ...result.needsCrs }
-            : { kind: 'sheet', sheets: result.needsSheet },
+            : 'needsLayers' in result
+              ? { kind: 'layers', layers: result.needsLayers }
+              : { kind: 'sheet', sheets: result.needsSheet },
       );
       state.setState({ answer: null, job: { fileName: file.name, stage: 'parsing', progress: 100 } });
       if (!answer) return false;
@@ -187,38 +239,37 @@ export async function importFile(file: File, reread?: { layerId: string; encodin
       }
       if ('crs' in answer) options.crs = answer.crs;
       if ('sheet' in answer) options.sheet = answer.sheet;
+      if ('layers' in answer) {
+        if (answer.layers.length === 0) return false;
+        asked = true;
+        [gdalOptions.layer] = answer.layers;
+        moreLayers = answer.layers.slice(1);
+      }
     }
     if (!result.ok) {
       useApp.getState().notify(`${t.importFailed(file.name)}${importProblemText(result.problem, lang)}`);
       return false;
     }
-    const layers = useLayers.getState();
-    const datum = layerDatum(result.readAs, settings.datum);
-    const name = previous?.name ?? file.name.replace(/\.[^.]+$/, '');
-    const id = previous?.id ?? newId('layer');
-    if (previous) {
-      // The layer's save starts over: "saved" is said of the new features, not of the old.
-      useStorage.setState((s) => ({ layers: { ...s.layers, [id]: 'saving' } }));
-      layers.update(id, { fc: result.fc, readAs: result.readAs, datum });
-    } else
-      layers.add({
-        kind: 'geojson',
-        id,
-        name,
-        datum,
-        color: nextColor(),
-        opacity: 1,
-        visible: true,
-        readAs: result.readAs,
-        fc: result.fc,
-      });
-    sourceFiles.set(id, file);
+    const base = file.name.replace(/\.(gdb\.zip|[^.]+)$/i, '');
+    // A layer chosen out of several is named after its file and itself.
+    const named = (layer?: string) => (layer && (moreLayers.length > 0 || asked) ? `${base} · ${layer}` : base);
     state.setState({ job: null, cancel: null });
-    const now = TOOL_STRINGS[useApp.getState().lang];
-    if (result.dropped.length > 0) useApp.getState().notify(now.droppedKeys(result.dropped));
-    // "Imported" is said once the layer is stored (or said not to be): never before the save is confirmed.
-    const saved = await whenSaved(id);
-    useApp.getState().notify(TOOL_STRINGS[useApp.getState().lang].imported(name, result.fc.features.length, saved));
+    await addLayer(file, result, previous, previous?.name ?? named(result.readAs.layer), settings.datum);
+    for (const layer of moreLayers) {
+      state.setState({ job: { fileName: `${file.name} · ${layer}`, stage: 'parsing', progress: 100 } });
+      const more = await parse(layer);
+      if (!more.ok) {
+        const now = TOOL_STRINGS[useApp.getState().lang];
+        useApp
+          .getState()
+          .notify(
+            `${now.importFailed(`${file.name} · ${layer}`)}${'problem' in more ? importProblemText(more.problem, useApp.getState().lang) : ''}`,
+          );
+        continue;
+      }
+      state.setState({ job: null });
+      await addLayer(file, more, undefined, named(layer), settings.datum);
+    }
     // The next import's worker starts once this one is drawn and stored.
     warmImportWorker();
     return true;

@@ -24,6 +24,11 @@ export type ImportProblem =
   | { code: 'not-geojson' }
   | { code: 'bad-xml'; detail: string }
   | { code: 'zip-no-shapefile' }
+  | { code: 'gdal-unavailable' }
+  | { code: 'kmz-no-kml'; file: string }
+  | { code: 'gdal-no-layers'; file: string }
+  | { code: 'gdal-no-layer'; file: string; layer: string }
+  | { code: 'gdal-failed'; file: string; layer?: string; detail: string }
   | { code: 'bad-shapefile'; detail: string }
   | { code: 'csv-no-coordinates'; columns: string[]; sheet?: string }
   /** `line`: the CSV line, or the sheet's row. */

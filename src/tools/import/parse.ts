@@ -20,7 +20,9 @@ import { checkSizes, readEntry, zipDirectory } from './zip';
 
 export type { ReadAs };
 
-export type ImportKind = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'csv' | 'excel';
+export type ImportKind = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv' | 'excel' | 'geopackage' | 'filegdb';
+/** Formats read by GDAL (src/gdal/): a GeoPackage, or a File Geodatabase folder zipped. */
+export type GdalKind = 'geopackage' | 'filegdb';
 export const MAX_BYTES = 50 * 1024 * 1024;
 
 export interface CsvColumns {
@@ -51,18 +53,32 @@ export type ParseResult =
   | { ok: false; needsColumns: string[]; candidates: { lon: string[]; lat: string[] }; sheet?: string }
   /** Projected coordinates and no coordinate system: the systems that fit the numbers, best first. */
   | { ok: false; needsCrs: { candidates: number[]; sample: number[] } }
-  | { ok: false; needsSheet: string[] };
+  | { ok: false; needsSheet: string[] }
+  /** A GeoPackage or a zipped File Geodatabase: read by GDAL's worker (src/gdal/), loaded for it. */
+  | { ok: false; needsGdal: GdalKind }
+  /** A GeoPackage or geodatabase of several layers: which to read. */
+  | { ok: false; needsLayers: GdalLayerInfo[] };
+
+export interface GdalLayerInfo {
+  name: string;
+  features: number;
+  geometry: string;
+  /** The coordinate system's name, or '' when the layer has none. */
+  crs: string;
+}
 
 const EXT: Record<string, ImportKind> = {
   json: 'geojson',
   geojson: 'geojson',
   kml: 'kml',
+  kmz: 'kmz',
   gpx: 'gpx',
   zip: 'shapefile',
   csv: 'csv',
   txt: 'csv',
   xlsx: 'excel',
   xls: 'excel',
+  gpkg: 'geopackage',
 };
 
 export function kindOf(fileName: string): ImportKind | null {
@@ -76,7 +92,9 @@ const isCfb = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11
 /** The first bytes must agree with the extension: a renamed image or PDF is refused. */
 function sniff(kind: ImportKind, bytes: Uint8Array): boolean {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (kind === 'shapefile') return isZip;
+  if (kind === 'shapefile' || kind === 'filegdb' || kind === 'kmz') return isZip;
+  // "SQLite format 3\0": every GeoPackage is an SQLite database.
+  if (kind === 'geopackage') return new TextDecoder().decode(bytes.subarray(0, 16)) === 'SQLite format 3\u0000';
   // .xlsx is a zip; .xls (and an encrypted .xlsx) an OLE compound file.
   if (kind === 'excel') return isZip || isCfb(bytes);
   if (isZip) return false;
@@ -153,8 +171,12 @@ interface Parsed {
  * then each .shp is read with its .dbf (decoded as its .cpg or language-driver byte says, else
  * detected), .prj and .cpg, all inflated bytes together within the limit.
  */
-async function parseShapefile(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Parsed> {
-  const entries = zipDirectory(bytes, fileName).filter((e) => !e.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(e.name));
+async function parseShapefile(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Parsed | ParseResult> {
+  const all = zipDirectory(bytes, fileName).filter((e) => !e.name.includes('__MACOSX'));
+  const entries = all.filter((e) => /\.(shp|dbf|prj|cpg)$/i.test(e.name));
+  // A zipped File Geodatabase (a .gdb folder, no .shp): GDAL reads it.
+  if (!entries.some((e) => /\.shp$/i.test(e.name)) && all.some((e) => /\.gdb\/[^/]*\.gdbtable$/i.test(e.name)))
+    return { ok: false, needsGdal: 'filegdb' };
   const maxBytes = options.limits?.bytes ?? MAX_BYTES;
   checkSizes(entries, fileName, maxBytes);
   const shps = entries.filter((e) => /\.shp$/i.test(e.name));
@@ -416,7 +438,14 @@ export async function parseImport(fileName: string, bytes: Uint8Array, options: 
     if (!sniff(kind, bytes))
       throw new ImportError({
         code: 'not-what-it-claims',
-        claimed: kind === 'shapefile' ? 'ZIP' : kind === 'excel' ? 'Excel' : kind.toUpperCase(),
+        claimed:
+          kind === 'shapefile' || kind === 'filegdb' || kind === 'kmz'
+            ? 'ZIP'
+            : kind === 'excel'
+              ? 'Excel'
+              : kind === 'geopackage'
+                ? 'GeoPackage'
+                : kind.toUpperCase(),
       });
     let parsed: Parsed;
     const decoded = () => {
@@ -440,8 +469,27 @@ export async function parseImport(fileName: string, bytes: Uint8Array, options: 
     } else if (kind === 'kml' || kind === 'gpx') {
       const { text, encoding } = decoded();
       parsed = { features: parseXml(text, kind), encoding };
-    } else if (kind === 'shapefile') parsed = await parseShapefile(bytes, fileName, options);
-    else if (kind === 'excel') {
+    } else if (kind === 'kmz') {
+      // A KMZ is a zip of KML: doc.kml, and (as GDAL and Google Earth write them) more .kml files it links to
+      // (NetworkLink to a file inside the zip). Every .kml inside is read; pictures beside them are not.
+      const entries = zipDirectory(bytes, fileName).filter((e) => /\.kml$/i.test(e.name) && !e.name.includes('__MACOSX'));
+      if (entries.length === 0) throw new ImportError({ code: 'kmz-no-kml', file: fileName });
+      let budget = options.limits?.bytes ?? MAX_BYTES;
+      checkSizes(entries, fileName, budget);
+      parsed = { features: [] };
+      for (const entry of entries) {
+        const kmlBytes = await readEntry(bytes, entry, fileName, budget);
+        budget -= kmlBytes.byteLength;
+        const d = decodeText(kmlBytes, options.encoding ? { chosen: options.encoding, xml: true } : { xml: true });
+        parsed.features.push(...parseXml(d.text, 'kml'));
+        parsed.encoding ??= { name: d.encoding, basis: d.basis };
+      }
+    } else if (kind === 'geopackage' || kind === 'filegdb') return { ok: false, needsGdal: kind };
+    else if (kind === 'shapefile') {
+      const r = await parseShapefile(bytes, fileName, options);
+      if ('ok' in r) return r;
+      parsed = r;
+    } else if (kind === 'excel') {
       const r = await parseExcel(bytes, fileName, options);
       if ('ok' in r) return r;
       parsed = r;
