@@ -36,6 +36,11 @@ test('deploy/nginx.conf serves the app with its headers and the office’s WMS u
   expect(mjs.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect((await request.get(`${SITE}/manifest.webmanifest`)).headers()['content-type']).toBe('application/manifest+json');
   expect((await request.get(`${SITE}/sw.js`)).headers()['cache-control']).toBe('no-cache');
+  // GDAL's WebAssembly (28 MB, fetched on the first GeoPackage) travels compressed, with its type.
+  const wasm = readdirSync(join(ROOT, 'dist/assets')).find((f) => /^gdal3WebAssembly-.*\.wasm$/.test(f));
+  const gdal = await request.head(`${SITE}/assets/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(gdal.headers()['content-type']).toBe('application/wasm');
+  expect(gdal.headers()['content-encoding']).toBe('gzip');
 
   // The app through nginx, and the office's WMS through the proxy path.
   await page.goto(`${SITE}/?testing=1`);
