@@ -1,6 +1,7 @@
 /**
  * "导出到 GIS · Export for GIS": drawings and sites as a zipped Shapefile in the office's system (CGCS2000
- * Gauss-Kruger, the data's zone first) with GBK or UTF-8 text, or as GeoJSON in WGS-84 (RFC 7946). The
+ * Gauss-Kruger, the data's zone first) with GBK or UTF-8 text, as a GeoPackage in the same system (GDAL), as
+ * KMZ, or as GeoJSON in WGS-84 (RFC 7946). The
  * writer loads on first use; what was renamed or could not be encoded is told in a notice.
  */
 import type { Feature } from 'geojson';
@@ -66,6 +67,25 @@ export function GisExport() {
     );
   };
 
+  const geoPackage = async (what: 'drawings' | 'sites') => {
+    const features: Feature[] = what === 'drawings' ? [...drawings] : siteFeatures();
+    if (features.length === 0) return notify(t.nothing);
+    notify(t.gpkgWriting);
+    const { exportGeoPackage } = await import('./exportGeoPackage');
+    try {
+      const bytes = await exportGeoPackage(what === 'drawings' ? 'suichang_drawings' : 'suichang_sites', features, epsg);
+      if (!bytes) return notify(t.gpkgUnavailable);
+      download(
+        `suichang-${what}-EPSG${epsg}.gpkg`,
+        new Blob([bytes as BlobPart], { type: 'application/geopackage+sqlite3' }),
+        'application/geopackage+sqlite3',
+      );
+      notify(t.gpkgDone(features.length, epsg));
+    } catch (error) {
+      notify(t.gpkgFailed((error as Error).message));
+    }
+  };
+
   const geojsonWgs = async () => {
     if (drawings.length === 0) return notify(t.nothing);
     const { gcjToWgs } = await import('./exportCrs');
@@ -96,6 +116,12 @@ export function GisExport() {
         </button>
         <button type="button" onClick={() => void shapefile('sites')}>
           {t.sitesShp}
+        </button>
+        <button type="button" onClick={() => void geoPackage('drawings')} disabled={drawings.length === 0}>
+          {t.drawingsGpkg}
+        </button>
+        <button type="button" onClick={() => void geoPackage('sites')}>
+          {t.sitesGpkg}
         </button>
         <button type="button" onClick={() => void kmz('drawings')} disabled={drawings.length === 0}>
           {t.drawingsKmz}

@@ -1,24 +1,53 @@
 import { bbox } from '@turf/turf';
 import { useMemo, useState } from 'react';
+import { EXPORT_STRINGS } from '../export/exportStrings';
 import { FieldSelect } from '../layers/FieldSelect';
 import { useLayers } from '../layers/layersState';
 import type { GeoJsonLayer } from '../layers/model';
 import { fieldsOf, type LayerFilter, matches } from '../layers/style';
 import { fitBounds } from '../map/cameraApi';
+import { useApp } from '../state/store';
 import { useToolStrings } from './useToolStrings';
 
 const MAX_ROWS = 200;
 
-async function exportRows(layer: GeoJsonLayer, features: GeoJsonLayer['fc']['features'], format: 'geojson' | 'csv' | 'shapefile') {
+type RowFormat = 'geojson' | 'csv' | 'shapefile' | 'gpkg';
+const FORMAT_LABEL: Record<RowFormat, string> = {
+  geojson: 'GeoJSON',
+  csv: 'CSV',
+  shapefile: 'Shapefile (EPSG:4549, GBK)',
+  gpkg: 'GeoPackage (EPSG:4549)',
+};
+
+async function exportRows(layer: GeoJsonLayer, features: GeoJsonLayer['fc']['features'], format: RowFormat): Promise<void> {
   const { download, layerGeoJSON } = await import('./exportData');
+  if (format === 'gpkg') {
+    const { notify, lang } = useApp.getState();
+    const t = EXPORT_STRINGS[lang];
+    notify(t.gpkgWriting);
+    const { exportGeoPackage } = await import('../export/exportGeoPackage');
+    try {
+      const bytes = await exportGeoPackage(layer.name, features, 4549, layer.datum);
+      if (!bytes) return notify(t.gpkgUnavailable);
+      const type = 'application/geopackage+sqlite3';
+      download(`${layer.name}-filtered-EPSG4549.gpkg`, new Blob([bytes as BlobPart], { type }), type);
+      notify(t.gpkgDone(features.length, 4549));
+    } catch (error) {
+      notify(t.gpkgFailed((error as Error).message));
+    }
+    return;
+  }
   if (format === 'shapefile') {
     // The office's default: CGCS2000 3-degree Gauss-Kruger of Suichang's zone (EPSG:4549), GBK text.
     const { exportShapefile } = await import('../export/exportShapefile');
     const r = exportShapefile(layer.name.replace(/[^\p{L}\p{N}_-]+/gu, '_'), features, 4549, 'GBK', layer.datum);
-    return download(`${layer.name}-filtered-EPSG4549.zip`, new Blob([r.zip as BlobPart], { type: 'application/zip' }), 'application/zip');
+    download(`${layer.name}-filtered-EPSG4549.zip`, new Blob([r.zip as BlobPart], { type: 'application/zip' }), 'application/zip');
+    return;
   }
-  if (format === 'geojson')
-    return download(`${layer.name}-filtered.geojson`, layerGeoJSON({ ...layer, fc: { ...layer.fc, features } }), 'application/geo+json');
+  if (format === 'geojson') {
+    download(`${layer.name}-filtered.geojson`, layerGeoJSON({ ...layer, fc: { ...layer.fc, features } }), 'application/geo+json');
+    return;
+  }
   const Papa = (await import('papaparse')).default;
   const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const rows = features.map((f) => {
@@ -164,7 +193,7 @@ export function AttributeTable({ layer }: { layer: GeoJsonLayer }) {
       </p>
       <div className="tool-buttons">
         <span>{t.exportFiltered}:</span>
-        {(['geojson', 'csv', 'shapefile'] as const).map((format) => (
+        {(['geojson', 'csv', 'shapefile', 'gpkg'] as const).map((format) => (
           <button
             key={format}
             type="button"
@@ -176,7 +205,7 @@ export function AttributeTable({ layer }: { layer: GeoJsonLayer }) {
               )
             }
           >
-            {format === 'csv' ? 'CSV' : format === 'geojson' ? 'GeoJSON' : 'Shapefile (EPSG:4549, GBK)'}
+            {FORMAT_LABEL[format]}
           </button>
         ))}
       </div>

@@ -140,4 +140,45 @@ test.describe('export for GIS', () => {
     const point = byName.get('遂昌县城测点') as { geometry: { coordinates: number[] } };
     expect(metres(point.geometry.coordinates, gcjToWgs(POINT))).toBeLessThan(0.1);
   });
+
+  test('drawings as a GeoPackage in EPSG:4549 (GDAL in the browser), read by Debian’s GDAL and by the app', async ({ page }, info) => {
+    await openApp(page);
+    await page.getByRole('button', { name: '打开规划工具' }).click();
+    await page
+      .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+    const gis = page.getByRole('group', { name: t.title });
+    await gis.getByLabel(t.crs).selectOption('4549');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 40_000 }),
+      gis.getByRole('button', { name: t.drawingsGpkg }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('suichang-drawings-EPSG4549.gpkg');
+    const gpkg = info.outputPath('drawings-4549.gpkg');
+    await download.saveAs(gpkg);
+    await expect(page.locator('.notices')).toContainText(t.gpkgDone(2, 4549));
+
+    const layerInfo = execFileSync('ogrinfo', ['-so', gpkg, 'suichang_drawings'], { encoding: 'utf8' });
+    expect([...layerInfo.matchAll(/ID\["EPSG",(\d+)\]/g)].at(-1)?.[1]).toBe('4549');
+    const fc = JSON.parse(
+      execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', gpkg, 'suichang_drawings', '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10'], {
+        encoding: 'utf8',
+      }),
+    );
+    const byName = new Map(fc.features.map((f: { properties: { name: string } }) => [f.properties.name, f]));
+    const polygon = byName.get('会议红线·东区') as { properties: { note: string }; geometry: { coordinates: number[][][] } };
+    expect(polygon.properties.note).toBe('2026年12月规划会议上画的');
+    const ring = polygon.geometry.coordinates[0] as number[][];
+    for (const w of RED_LINE.map((p) => gcjToWgs(p))) expect(Math.min(...ring.map((v) => metres(v, w)))).toBeLessThan(0.1);
+    const point = byName.get('遂昌县城测点') as { geometry: { coordinates: number[] } };
+    expect(metres(point.geometry.coordinates, gcjToWgs(POINT))).toBeLessThan(0.1);
+
+    // Back into the app: one layer, named by the file, the red line where it was drawn.
+    await page.locator('.tools-panel input[type=file]').first().setInputFiles(gpkg);
+    await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('drawings-4549', 2, 'saved') })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.locator('.import-list li[data-import="drawings-4549"] .read-as')).toContainText('EPSG:4549');
+  });
 });
