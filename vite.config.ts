@@ -212,6 +212,10 @@ export default defineConfig(({ mode }) => {
               replacement: fileURLToPath(new URL('./src/services/createReprojectWorker.single.ts', import.meta.url)),
             },
             {
+              find: /^\.\/createLandClassWorker$/,
+              replacement: fileURLToPath(new URL('./src/landclass/createLandClassWorker.single.ts', import.meta.url)),
+            },
+            {
               find: /^\.\/createGdalWorker$/,
               replacement: fileURLToPath(new URL('./src/gdal/createGdalWorker.single.ts', import.meta.url)),
             },

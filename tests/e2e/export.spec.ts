@@ -162,9 +162,13 @@ test.describe('export for GIS', () => {
     const layerInfo = execFileSync('ogrinfo', ['-so', gpkg, 'suichang_drawings'], { encoding: 'utf8' });
     expect([...layerInfo.matchAll(/ID\["EPSG",(\d+)\]/g)].at(-1)?.[1]).toBe('4549');
     const fc = JSON.parse(
-      execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', gpkg, 'suichang_drawings', '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10'], {
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        'ogr2ogr',
+        ['-f', 'GeoJSON', '/vsistdout/', gpkg, 'suichang_drawings', '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10'],
+        {
+          encoding: 'utf8',
+        },
+      ),
     );
     const byName = new Map(fc.features.map((f: { properties: { name: string } }) => [f.properties.name, f]));
     const polygon = byName.get('会议红线·东区') as { properties: { note: string }; geometry: { coordinates: number[][][] } };
