@@ -67,8 +67,7 @@ export function contentSecurityPolicy(remote: string[], scriptHashes: string[] =
   const r = ` https:${all.length ? ` ${all.join(' ')}` : ''}`;
   return [
     "default-src 'self'",
-    // 'wasm-unsafe-eval': GDAL (WebAssembly) compiles in its worker; it allows no JavaScript eval.
-    `script-src 'self' 'wasm-unsafe-eval'${scriptHashes.map((h) => ` ${h}`).join('')}`,
+    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
     "worker-src 'self' blob:",
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${r}`,

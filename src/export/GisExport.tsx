@@ -1,12 +1,15 @@
 /**
- * "导出到 GIS · Export for GIS": drawings and sites as a zipped Shapefile in the office's system (CGCS2000
- * Gauss-Kruger, the data's zone first) with GBK or UTF-8 text, as a GeoPackage in the same system (GDAL), as
- * KMZ, or as GeoJSON in WGS-84 (RFC 7946). The
- * writer loads on first use; what was renamed or could not be encoded is told in a notice.
+ * "导出到 GIS · Export for GIS": what to export (my drawings, the sites, or an imported layer — the features
+ * that pass its attribute table's filter), in which system (CGCS2000 Gauss-Kruger, the data's zone first)
+ * and as what: a zipped Shapefile with GBK or UTF-8 text, a GeoPackage (GDAL, loaded on first use), KMZ,
+ * or GeoJSON in WGS-84 (RFC 7946). Writers load on first use; what was renamed or could not be encoded is
+ * told in a notice.
  */
 import type { Feature } from 'geojson';
 import { useId, useState } from 'react';
 import { sites } from '../data/geodata';
+import { useLayersOf } from '../layers/layersState';
+import { matches } from '../layers/style';
 import { useApp } from '../state/store';
 import { download } from '../tools/exportData';
 import { useTools } from '../tools/toolsState';
@@ -34,69 +37,123 @@ function siteFeatures(): Feature[] {
   }));
 }
 
+/** One thing to export: its features, their datum, and names for the files. */
+interface Source {
+  key: string;
+  label: string;
+  features: Feature[];
+  from: 'GCJ-02' | 'WGS-84';
+  /** Layer and Shapefile base name inside the file. */
+  layerName: string;
+  /** The downloaded file's name without extension. */
+  fileStem: string;
+}
+
+const safe = (name: string) => name.replace(/[^\p{L}\p{N}_-]+/gu, '_');
+
 export function GisExport() {
   const lang = useApp((s) => s.lang);
   const notify = useApp((s) => s.notify);
   const drawings = useTools((s) => s.drawings);
+  const layers = useLayersOf('geojson');
   const t = EXPORT_STRINGS[lang];
   const options = exportCrsFor(COUNTY_LON);
   const [epsg, setEpsg] = useState(options[0]?.epsg ?? 4549);
   const [encoding, setEncoding] = useState<DbfEncoding>('GBK');
-  const ids = { crs: useId(), enc: useId() };
+  const [key, setKey] = useState('drawings');
+  const ids = { what: useId(), crs: useId(), enc: useId() };
 
-  const shapefile = async (what: 'drawings' | 'sites') => {
-    const features: Feature[] = what === 'drawings' ? [...drawings] : siteFeatures();
-    if (features.length === 0) return notify(t.nothing);
+  const sources: Source[] = [
+    {
+      key: 'drawings',
+      label: t.whatDrawings(drawings.length),
+      features: [...drawings],
+      from: 'GCJ-02',
+      layerName: 'suichang_drawings',
+      fileStem: 'suichang-drawings',
+    },
+    {
+      key: 'sites',
+      label: t.whatSites(sites.length),
+      features: siteFeatures(),
+      from: 'GCJ-02',
+      layerName: 'suichang_sites',
+      fileStem: 'suichang-sites',
+    },
+    ...layers.map((l) => {
+      const passing = l.fc.features.filter((f) => matches(f.properties, l.filter));
+      return {
+        key: `layer:${l.id}`,
+        label: t.whatLayer(l.name, passing.length, l.fc.features.length),
+        features: passing as Feature[],
+        from: l.datum,
+        layerName: safe(l.name),
+        fileStem: l.name,
+      };
+    }),
+  ];
+  const source = sources.find((s) => s.key === key) ?? (sources[0] as Source);
+  const empty = source.features.length === 0;
+
+  const shapefile = async () => {
     const { exportShapefile } = await import('./exportShapefile');
-    const r = exportShapefile(what === 'drawings' ? 'suichang_drawings' : 'suichang_sites', features, epsg, encoding);
-    download(`suichang-${what}-EPSG${epsg}.zip`, new Blob([r.zip as BlobPart], { type: 'application/zip' }), 'application/zip');
+    const r = exportShapefile(source.layerName, source.features, epsg, encoding, source.from);
+    download(`${source.fileStem}-EPSG${epsg}.zip`, new Blob([r.zip as BlobPart], { type: 'application/zip' }), 'application/zip');
     notify(t.done(r.counts, epsg, encoding));
     if (r.renamed.length > 0) notify(t.renamed(r.renamed.map((x) => `${x.from} → ${x.to}`).join('，')));
     if (r.unmappable.length > 0) notify(t.unmappable(r.unmappable.join(' ')));
     if (r.skipped > 0) notify(t.skipped(r.skipped));
   };
 
-  const kmz = async (what: 'drawings' | 'sites') => {
-    const features: Feature[] = what === 'drawings' ? [...drawings] : siteFeatures();
-    if (features.length === 0) return notify(t.nothing);
-    const { toKmz } = await import('./kml');
-    download(
-      `suichang-${what}.kmz`,
-      new Blob([toKmz(`遂昌发展地图 · ${what}`, features) as BlobPart], { type: 'application/vnd.google-earth.kmz' }),
-      'application/vnd.google-earth.kmz',
-    );
-  };
-
-  const geoPackage = async (what: 'drawings' | 'sites') => {
-    const features: Feature[] = what === 'drawings' ? [...drawings] : siteFeatures();
-    if (features.length === 0) return notify(t.nothing);
+  const geoPackage = async () => {
     notify(t.gpkgWriting);
     const { exportGeoPackage } = await import('./exportGeoPackage');
     try {
-      const bytes = await exportGeoPackage(what === 'drawings' ? 'suichang_drawings' : 'suichang_sites', features, epsg);
+      const bytes = await exportGeoPackage(source.layerName, source.features, epsg, source.from);
       if (!bytes) return notify(t.gpkgUnavailable);
-      download(
-        `suichang-${what}-EPSG${epsg}.gpkg`,
-        new Blob([bytes as BlobPart], { type: 'application/geopackage+sqlite3' }),
-        'application/geopackage+sqlite3',
-      );
-      notify(t.gpkgDone(features.length, epsg));
+      const type = 'application/geopackage+sqlite3';
+      download(`${source.fileStem}-EPSG${epsg}.gpkg`, new Blob([bytes as BlobPart], { type }), type);
+      notify(t.gpkgDone(source.features.length, epsg));
     } catch (error) {
       notify(t.gpkgFailed((error as Error).message));
     }
   };
 
+  const kmz = async () => {
+    const { toKmz } = await import('./kml');
+    const type = 'application/vnd.google-earth.kmz';
+    download(
+      `${source.fileStem}.kmz`,
+      new Blob([toKmz(`遂昌发展地图 · ${source.label}`, source.features, source.from) as BlobPart], { type }),
+      type,
+    );
+  };
+
   const geojsonWgs = async () => {
-    if (drawings.length === 0) return notify(t.nothing);
-    const { gcjToWgs } = await import('./exportCrs');
-    const { convertCoords } = await import('./convert');
-    const fc = { type: 'FeatureCollection', features: drawings.map((d) => ({ ...d, geometry: convertCoords(d.geometry, gcjToWgs) })) };
-    download('suichang-drawings-wgs84.geojson', JSON.stringify(fc), 'application/geo+json');
+    const [{ gcjToWgs }, { convertCoords }] = await Promise.all([import('./exportCrs'), import('./convert')]);
+    const features =
+      source.from === 'GCJ-02'
+        ? source.features.map((f) => ({ ...f, geometry: f.geometry && convertCoords(f.geometry, gcjToWgs) }))
+        : source.features;
+    download(`${source.fileStem}-wgs84.geojson`, JSON.stringify({ type: 'FeatureCollection', features }), 'application/geo+json');
+  };
+
+  const run = (f: () => Promise<unknown>) => () => {
+    if (empty) return notify(t.nothing);
+    void f();
   };
 
   return (
     <fieldset className="gis-export">
       <legend>{t.title}</legend>
+      <label htmlFor={ids.what}>{t.what}</label>
+      <select id={ids.what} value={source.key} onChange={(e) => setKey(e.target.value)}>
+        {sources.map((s) => (
+          <option key={s.key} value={s.key}>
+            {s.label}
+          </option>
+        ))}
+      </select>
       <label htmlFor={ids.crs}>{t.crs}</label>
       <select id={ids.crs} value={epsg} onChange={(e) => setEpsg(Number(e.target.value))}>
         {options.map((o) => (
@@ -111,29 +168,20 @@ export function GisExport() {
         <option value="UTF-8">UTF-8</option>
       </select>
       <div className="tool-buttons wrap">
-        <button type="button" onClick={() => void shapefile('drawings')} disabled={drawings.length === 0}>
-          {t.drawingsShp}
+        <button type="button" onClick={run(shapefile)} disabled={empty}>
+          {t.shapefile}
         </button>
-        <button type="button" onClick={() => void shapefile('sites')}>
-          {t.sitesShp}
+        <button type="button" onClick={run(geoPackage)} disabled={empty}>
+          {t.geoPackage}
         </button>
-        <button type="button" onClick={() => void geoPackage('drawings')} disabled={drawings.length === 0}>
-          {t.drawingsGpkg}
+        <button type="button" onClick={run(kmz)} disabled={empty}>
+          {t.kmz}
         </button>
-        <button type="button" onClick={() => void geoPackage('sites')}>
-          {t.sitesGpkg}
-        </button>
-        <button type="button" onClick={() => void kmz('drawings')} disabled={drawings.length === 0}>
-          {t.drawingsKmz}
-        </button>
-        <button type="button" onClick={() => void kmz('sites')}>
-          {t.sitesKmz}
-        </button>
-        <button type="button" onClick={() => void geojsonWgs()} disabled={drawings.length === 0}>
-          {t.drawingsWgs}
+        <button type="button" onClick={run(geojsonWgs)} disabled={empty}>
+          {t.geojsonWgs}
         </button>
       </div>
-      <p className="tool-hint">{t.datumNote}</p>
+      <p className="tool-hint">{source.from === 'GCJ-02' ? t.datumNote : t.datumNoteWgs}</p>
     </fieldset>
   );
 }

@@ -5,7 +5,7 @@
  * 0.1 m of the WGS-84 the app converted from the map's GCJ-02 — and brought back into the app.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gcjToWgs } from '../../src/export/exportCrs';
 import { EXPORT_STRINGS } from '../../src/export/exportStrings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
@@ -67,7 +67,10 @@ test.describe('export for GIS', () => {
       const gis = page.getByRole('group', { name: t.title });
       await gis.getByLabel(t.crs).selectOption(String(epsg));
       await expect(gis.getByLabel(t.encoding)).toHaveValue('GBK');
-      const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.drawingsShp }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        gis.getByRole('button', { name: t.shapefile, exact: true }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`suichang-drawings-EPSG${epsg}.zip`);
       const zip = info.outputPath(`drawings-${epsg}.zip`);
       await download.saveAs(zip);
@@ -128,7 +131,7 @@ test.describe('export for GIS', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
     const gis = page.getByRole('group', { name: t.title });
-    const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.drawingsKmz }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.kmz }).click()]);
     const kmz = info.outputPath('drawings.kmz');
     await download.saveAs(kmz);
     const fc = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', kmz], { encoding: 'utf8' }));
@@ -152,7 +155,7 @@ test.describe('export for GIS', () => {
     await gis.getByLabel(t.crs).selectOption('4549');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 40_000 }),
-      gis.getByRole('button', { name: t.drawingsGpkg }).click(),
+      gis.getByRole('button', { name: t.geoPackage, exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('suichang-drawings-EPSG4549.gpkg');
     const gpkg = info.outputPath('drawings-4549.gpkg');
@@ -184,5 +187,50 @@ test.describe('export for GIS', () => {
       timeout: 30_000,
     });
     await expect(page.locator('.import-list li[data-import="drawings-4549"] .read-as')).toContainText('EPSG:4549');
+  });
+
+  test('an imported CGCS2000 layer exported as a GeoPackage in EPSG:4528: projected as read, no GCJ-02 inversion', async ({
+    page,
+  }, info) => {
+    const known = readFileSync(new URL('../fixtures/import/points.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .map((c) => ({ name: c[1] as string, at: [Number(c[4]), Number(c[5])] }));
+    await openApp(page);
+    await page.getByRole('button', { name: '打开规划工具' }).click();
+    await page
+      .locator('.tools-panel input[type=file]')
+      .first()
+      .setInputFiles({
+        name: 'cgcs2000-geographic-utf8.zip',
+        mimeType: 'application/zip',
+        buffer: readFileSync(new URL('../fixtures/import/cgcs2000-geographic-utf8.zip', import.meta.url)),
+      });
+    await expect(
+      page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('cgcs2000-geographic-utf8', 5, 'saved') }),
+    ).toBeVisible();
+    const gis = page.getByRole('group', { name: t.title });
+    await gis.getByLabel(t.what).selectOption({ label: t.whatLayer('cgcs2000-geographic-utf8', 5, 5) });
+    await expect(gis).toContainText(t.datumNoteWgs);
+    await gis.getByLabel(t.crs).selectOption('4528');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 40_000 }),
+      gis.getByRole('button', { name: t.geoPackage, exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('cgcs2000-geographic-utf8-EPSG4528.gpkg');
+    const gpkg = info.outputPath('layer-4528.gpkg');
+    await download.saveAs(gpkg);
+    const fc = JSON.parse(
+      execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', gpkg, '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10'], {
+        encoding: 'utf8',
+      }),
+    );
+    expect(fc.features).toHaveLength(known.length);
+    for (const k of known) {
+      const f = fc.features.find((x: { properties: Record<string, unknown> }) => x.properties.名称 === k.name);
+      expect(metres(f.geometry.coordinates, k.at)).toBeLessThan(0.1);
+    }
   });
 });

@@ -38,7 +38,7 @@ describe('the first view guard', () => {
     const { SHELL_GUARD, SHELL_GUARD_HASH } = await import('../../scripts/lib/shell-guard');
     expect(SHELL_GUARD_HASH).toBe(`'sha256-${createHash('sha256').update(SHELL_GUARD).digest('base64')}'`);
     const p = contentSecurityPolicy([], [SHELL_GUARD_HASH]);
-    expect(p).toContain(`script-src 'self' 'wasm-unsafe-eval' ${SHELL_GUARD_HASH}`);
+    expect(p).toContain(`script-src 'self' ${SHELL_GUARD_HASH}`);
     expect(p).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
