@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importProblemText, TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { site, stops } from './data';
 import { AppDriver, expect, test, waitForIdle } from './driver';
 
@@ -33,6 +34,53 @@ test.describe('offline delivery', () => {
       expect(await app.fontCovers('遂昌')).toBe(true);
       await context.setOffline(false);
     });
+
+    test('GDAL, fetched with the first GeoPackage, is kept: a GeoPackage opens again with the network off', async ({ page, context }) => {
+      const gpkg = {
+        name: 'office.gpkg',
+        mimeType: 'application/octet-stream',
+        buffer: readFileSync(resolve('tests/fixtures/import/office.gpkg')),
+      };
+      const gdalFiles: string[] = [];
+      page.on('request', (r) => {
+        if (/gdal3WebAssembly-.*\.(wasm|data)$/.test(r.url())) gdalFiles.push(r.url());
+      });
+      await page.goto('/?testing=1');
+      await waitForIdle(page);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.reload();
+      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+      await waitForIdle(page);
+      // Nothing of GDAL is fetched before a file needs it.
+      expect(gdalFiles).toEqual([]);
+      const app = new AppDriver(page);
+      await app.openTools();
+      const importOffice = async () => {
+        await page.locator('.tools-panel input[type=file]').first().setInputFiles(gpkg);
+        const chooser = page.locator('.layer-chooser');
+        await chooser.getByRole('checkbox').nth(0).uncheck();
+        await chooser.getByRole('button', { name: 'OK' }).click();
+        await expect(
+          page
+            .getByRole('status')
+            .filter({ hasText: TOOL_STRINGS.zh.imported('office · 项目点', 5, 'saved') })
+            .first(),
+        ).toBeVisible({
+          timeout: 40_000,
+        });
+      };
+      await importOffice();
+      expect(gdalFiles.length).toBeGreaterThanOrEqual(2);
+
+      await context.setOffline(true);
+      await page.reload();
+      await waitForIdle(page);
+      await app.openTools();
+      await importOffice();
+      await context.setOffline(false);
+    });
   });
 
   test('the one-file build opened from disk reaches idle and opens a site', async ({ app, page }) => {
@@ -45,5 +93,17 @@ test.describe('offline delivery', () => {
     await expect(app.heading()).toHaveText(site('yuanli-bar-line').name_zh);
     expect(await app.fontCovers('遂昌')).toBe(true);
     await page.screenshot({ path: 'tests/e2e/screenshots/single-file.png' });
+
+    // No GDAL in the one file (40 MB): a GeoPackage is refused with why and what to do instead.
+    await app.openTools();
+    await page
+      .locator('.tools-panel input[type=file]')
+      .first()
+      .setInputFiles({
+        name: 'office.gpkg',
+        mimeType: 'application/octet-stream',
+        buffer: readFileSync(resolve('tests/fixtures/import/office.gpkg')),
+      });
+    await expect(page.getByRole('status').filter({ hasText: importProblemText({ code: 'gdal-unavailable' }, 'zh') })).toBeVisible();
   });
 });
