@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
 import { type HeapKinds, snapshotKinds } from './heapKinds.ts';
 import { clickAnswerMs, clickToPaint, drawn, frameIntervals, median, PAN_AND_ZOOM, p95, r1, waitIdle, x2 } from './measure.ts';
 import { serve } from './server.ts';
+import { benchGis } from './gis.ts';
 import { benchServices } from './services.ts';
 import { writeSynthetic } from './synthetic.ts';
 import { benchTiles } from './tiles.ts';
@@ -23,10 +24,10 @@ const PORT = 4190;
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Runs of each timed pair: 3 by default (the whole bench within 10 minutes here), BENCH_RUNS for more. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** BENCH_ONLY=click,peers runs some parts (cold, click, tour, scale, tiles, services, peers, heap, and breakdown, which only runs when named); the check needs all but breakdown. */
+/** BENCH_ONLY=click,peers runs some parts (cold, click, tour, scale, tiles, services, peers, heap, and breakdown and gis, which only run when named); the check needs all but those two. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
-/** Parts only run when asked for by name: the cold-start breakdown (a profile, not a budget). */
-const OPT_IN = ['breakdown'];
+/** Parts only run when asked for by name: the cold-start breakdown (a profile, not a budget) and the GIS round trip (GDAL's 40 MB first load). */
+const OPT_IN = ['breakdown', 'gis'];
 const want = (part: string) => (ONLY ? ONLY.includes(part) : !OPT_IN.includes(part));
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS };
@@ -339,6 +340,10 @@ async function main() {
     if (want('services')) {
       log('services');
       await benchServices({ root: ROOT, out: OUT, base: BASE, fresh: () => fresh(), row, log, results, runs: RUNS });
+    }
+    if (want('gis')) {
+      log('gis');
+      await benchGis({ root: ROOT, out: OUT, base: BASE, fresh: () => fresh(), row, log, results, runs: RUNS });
     }
     if (want('peers')) {
       log('peers');

@@ -50,6 +50,7 @@ const zh = {
   chooseLayers: '文件里有多个图层，勾选要添加的（每个成为一个图层）',
   layerSummary: (n: number, geometry: string, crs: string) => `${n} 个要素 · ${geometry || '几何'}${crs ? ` · ${crs}` : ' · 无坐标系'}`,
   readLayer: (name: string) => `图层：${name}。`,
+  sandiao: (fields: string) => `识别为三调地类图斑（${fields}），已按地类着色；可用“按地类统计面积”统计红线内各地类的亩数。`,
   loadingGdal: '正在加载 GDAL（首次使用下载约 40 MB，之后离线可用）…',
   sheetLabel: '工作表',
   encodingName: (e: string) =>
@@ -191,6 +192,8 @@ const en: ToolStrings = {
   layerSummary: (n: number, geometry: string, crs: string) =>
     `${n} feature${n === 1 ? '' : 's'} · ${geometry || 'geometry'}${crs ? ` · ${crs}` : ' · no coordinate system'}`,
   readLayer: (name: string) => `Layer: ${name}.`,
+  sandiao: (fields: string) =>
+    `Recognised as 三调 land-use parcels (${fields}), coloured by land class; “Area by land class” counts the mu of each class inside a red line.`,
   loadingGdal: 'Loading GDAL (about 40 MB the first time, offline afterwards)…',
   sheetLabel: 'Sheet',
   encodingName: (e: string) =>

@@ -1,10 +1,12 @@
 import { bbox } from '@turf/turf';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LayerColorOpacity, LayerVisibility } from '../layers/LayerControls';
 import { LayerStyleControls } from '../layers/LayerStyleControls';
 import { useLayers, useLayersOf } from '../layers/layersState';
 import type { GeoJsonLayer } from '../layers/model';
 import { openFiles } from '../layers/openers';
+import { sandiaoFields } from '../layers/sandiao';
+import { fieldsOf } from '../layers/style';
 import { fitBounds } from '../map/cameraApi';
 import { FileButton } from '../ui/FileButton';
 import { AttributeTable } from './AttributeTable';
@@ -128,6 +130,13 @@ function LayerChooser({ layers }: { layers: GdalLayerInfo[] }) {
   );
 }
 
+/** A 三调 parcel layer is said to be one, with the fields that show it and where its land classes are counted. */
+function SandiaoNote({ layer }: { layer: GeoJsonLayer }) {
+  const t = useToolStrings();
+  const fields = useMemo(() => sandiaoFields(fieldsOf(layer.fc.features).map((f) => f.name)), [layer.fc]);
+  return fields.length > 0 ? <p>{t.sandiao(fields.join('、'))}</p> : null;
+}
+
 /** How a layer was read: encoding (and a re-read with another), coordinate system, sheet, datum conversion. */
 function ReadAsDetails({ layer }: { layer: GeoJsonLayer }) {
   const t = useToolStrings();
@@ -155,6 +164,7 @@ function ReadAsDetails({ layer }: { layer: GeoJsonLayer }) {
       )}
       {r.sheet && <p>{t.readSheet(r.sheet)}</p>}
       {r.layer && <p>{t.readLayer(r.layer)}</p>}
+      <SandiaoNote layer={layer} />
       {r.fromBd09 && <p>{t.readBd09}</p>}
     </div>
   );

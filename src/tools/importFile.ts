@@ -7,6 +7,8 @@ import { create } from 'zustand';
 import { importProblemText, TOOL_STRINGS } from '../i18n/toolStrings';
 import { layerById, nextColor, useLayers } from '../layers/layersState';
 import type { GeoJsonLayer } from '../layers/model';
+import { sandiaoClassField, sandiaoFields } from '../layers/sandiao';
+import { categoryStyle, fieldsOf } from '../layers/style';
 import { newId } from '../lib/ids';
 import { useApp } from '../state/store';
 import { createImportWorker } from './import/createWorker';
@@ -148,7 +150,10 @@ async function addLayer(file: File, result: Parsed, previous: GeoJsonLayer | und
     // The layer's save starts over: "saved" is said of the new features, not of the old.
     useStorage.setState((s) => ({ layers: { ...s.layers, [id]: 'saving' } }));
     layers.update(id, { fc: result.fc, readAs: result.readAs, datum });
-  } else
+  } else {
+    // A 三调 parcel layer is coloured by its land class from the start (src/layers/sandiao.ts).
+    const names = fieldsOf(result.fc.features).map((f) => f.name);
+    const classField = sandiaoFields(names).length > 0 ? sandiaoClassField(names) : undefined;
     layers.add({
       kind: 'geojson',
       id,
@@ -159,7 +164,9 @@ async function addLayer(file: File, result: Parsed, previous: GeoJsonLayer | und
       visible: true,
       readAs: result.readAs,
       fc: result.fc,
+      ...(classField ? { style: categoryStyle(result.fc.features, classField) } : {}),
     });
+  }
   sourceFiles.set(id, file);
   const now = TOOL_STRINGS[useApp.getState().lang];
   if (result.dropped.length > 0) useApp.getState().notify(now.droppedKeys(result.dropped));

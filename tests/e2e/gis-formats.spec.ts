@@ -93,6 +93,9 @@ test.describe('GeoPackage, File Geodatabase and KMZ', () => {
       await imported(page, layer, 96);
       const r = row(page, layer);
       await expect(r.locator('.read-as')).toContainText(t.readLayer('DLTB'));
+      // Recognised as a 三调 layer and coloured by its land class: the legend lists the classes.
+      await expect(r.locator('.read-as')).toContainText(t.sandiao('BSM、DLBM、DLMC、QSDWMC、TBMJ'));
+      await expect(page.locator(`.layer-control [data-legend="${layer}"] li`)).toHaveCount(7);
       await r.getByRole('button', { name: t.table }).click();
       const table = r.locator('.attribute-table');
       await expect(table.locator('thead')).toContainText('DLBM_resolved');

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { landClassTable, M2_PER_MU, suggestClassField } from '../../src/landclass/landClass';
+import { sandiaoClassField, sandiaoFields } from '../../src/layers/sandiao';
 import { gdalClassAreas } from '../gdal/classAreas';
 
 const GPKG = fileURLToPath(new URL('../fixtures/import/office.gpkg', import.meta.url));
@@ -114,5 +115,15 @@ describe('area by land class', () => {
       ]),
     ).toBe('类型');
     expect(suggestClassField([{ name: 'BSM', numeric: true }])).toBeUndefined();
+  });
+
+  it('recognises a 三调 parcel layer by its fields, whatever their case, and names its class field', () => {
+    expect(sandiaoFields(['BSM', 'DLBM', 'DLMC', 'QSDWMC', 'TBMJ'])).toEqual(['BSM', 'DLBM', 'DLMC', 'QSDWMC', 'TBMJ']);
+    expect(sandiaoFields(['bsm', 'dlbm', 'DLBM_resolved'])).toEqual(['bsm', 'dlbm']);
+    // A land-class field is needed, and one more of the survey's: a lone "BSM" or "DLMC" is not enough.
+    expect(sandiaoFields(['BSM', 'TBMJ'])).toEqual([]);
+    expect(sandiaoFields(['DLMC', '名称'])).toEqual([]);
+    expect(sandiaoClassField(['BSM', 'DLBM', 'DLBM_resolved'])).toBe('DLBM_resolved');
+    expect(sandiaoClassField(['dlmc', 'DLBM'])).toBe('dlmc');
   });
 });
