@@ -103,8 +103,15 @@ export async function benchGis(c: TilesBenchContext & { runs: number }): Promise
     warm.push(await once(gpkgAgain, 'parcels-10k-again'));
     await context.close();
   }
-  const [, ogr] = timed(() => execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '/vsistdout/', gpkg], { maxBuffer: 1 << 28 }));
-  c.row('GeoPackage 10k parcels → drawn, first use (GDAL fetched), ms', median(first), r1(ogr), `ogr2ogr to GeoJSON; ratio ${x2(median(first) / ogr)}`);
+  const [, ogr] = timed(() =>
+    execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '/vsistdout/', gpkg], { maxBuffer: 1 << 28 }),
+  );
+  c.row(
+    'GeoPackage 10k parcels → drawn, first use (GDAL fetched), ms',
+    median(first),
+    r1(ogr),
+    `ogr2ogr to GeoJSON; ratio ${x2(median(first) / ogr)}`,
+  );
   c.row('GeoPackage 10k parcels → drawn, GDAL warm, ms', median(warm), r1(ogr), `ratio ${x2(median(warm) / ogr)}`);
 
   // 2. 10k polygons as a GBK Shapefile in EPSG:4549.
@@ -150,5 +157,13 @@ export async function benchGis(c: TilesBenchContext & { runs: number }): Promise
     r1(ogrLc),
     `${pieces} pieces; GDAL: project + SpatiaLite; ratio ${x2(median(lc) / ogrLc)}`,
   );
-  c.results.gis = { gpkgFirstMs: first, gpkgWarmMs: warm, ogrReadMs: ogr, shpMs: shp, ogrShpMs: ogrShp, landClassMs: lc, ogrLandClassMs: ogrLc };
+  c.results.gis = {
+    gpkgFirstMs: first,
+    gpkgWarmMs: warm,
+    ogrReadMs: ogr,
+    shpMs: shp,
+    ogrShpMs: ogrShp,
+    landClassMs: lc,
+    ogrLandClassMs: ogrLc,
+  };
 }
