@@ -101,4 +101,10 @@ ogr2ogr -f OpenFileGDB -nln DLTB "$tmp/sandiao.gdb" "$tmp/domain.gpkg" parcels
 rm -f points.kmz
 ogr2ogr -f LIBKML -sql 'SELECT "名称" AS Name, "类型" AS Description FROM points' points.kmz "$src"
 printf 'SQLite format 3\000this is not a database' > broken.gpkg
+# A CAD drawing in Gauss-Kruger metres (DXF keeps no coordinate system: the importer asks), and a MapInfo table in
+# CGCS2000 GK CM 120E with GBK text, zipped with its .dat, .map and .id.
+ogr2ogr -f DXF -t_srs EPSG:4549 points-4549.dxf "$src"
+rm -rf "$tmp/mapinfo" && mkdir "$tmp/mapinfo"
+ogr2ogr -f 'MapInfo File' -t_srs EPSG:4549 -lco ENCODING=CP936 -sql 'SELECT id, "名称", "类型" FROM points' "$tmp/mapinfo/points.tab" "$src"
+rm -f mapinfo-points.zip && (cd "$tmp/mapinfo" && zip -q -X "$OLDPWD/mapinfo-points.zip" points.*)
 ls -l

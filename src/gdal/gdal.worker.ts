@@ -7,7 +7,7 @@
 import initGdalJs from 'gdal3.js';
 import dataUrl from 'gdal3.js/dist/package/gdal3WebAssembly.data?url';
 import wasmUrl from 'gdal3.js/dist/package/gdal3WebAssembly.wasm?url';
-import type { ParseResult } from '../tools/import/parse';
+import type { GdalKind, ParseResult } from '../tools/import/parse';
 import { zipDirectory } from '../tools/import/zip';
 import type { GdalReply, GdalRequest } from './gdalMessages';
 import { type Gdal, type GdalDataset, gdalMessage, readGdalLayer } from './gdalRead';
@@ -34,15 +34,20 @@ function gdbFolder(bytes: Uint8Array, fileName: string): string | null {
   return null;
 }
 
-async function openInput(gdal: Gdal, kind: 'geopackage' | 'filegdb', bytes: Uint8Array, fileName: string): Promise<GdalDataset> {
-  if (kind === 'geopackage') {
-    const r = await gdal.open(new File([bytes as BlobPart], 'input.gpkg'));
+/** The first MapInfo table in a zip (its .dat, .map and .id beside it). */
+function tabFile(bytes: Uint8Array, fileName: string): string | null {
+  return zipDirectory(bytes, fileName).find((e) => /\.tab$/i.test(e.name) && !e.name.includes('__MACOSX'))?.name ?? null;
+}
+
+async function openInput(gdal: Gdal, kind: GdalKind, bytes: Uint8Array, fileName: string): Promise<GdalDataset> {
+  if (kind === 'geopackage' || kind === 'dxf') {
+    const r = await gdal.open(new File([bytes as BlobPart], kind === 'dxf' ? 'input.dxf' : 'input.gpkg'));
     const ds = r.datasets[0];
     if (!ds) throw r.errors;
     return ds;
   }
-  const folder = gdbFolder(bytes, fileName);
-  if (!folder) throw new Error('no .gdb folder in the zip');
+  const folder = kind === 'filegdb' ? gdbFolder(bytes, fileName) : tabFile(bytes, fileName);
+  if (!folder) throw new Error(kind === 'filegdb' ? 'no .gdb folder in the zip' : 'no .tab file in the zip');
   // Mounts the zip under /input (GDAL may or may not open the zip itself), then opens the folder inside it.
   const first = await gdal.open(new File([bytes as BlobPart], 'input.zip'), [], ['vsizip']).catch(() => null);
   for (const d of first?.datasets ?? []) await gdal.close(d);
@@ -57,7 +62,7 @@ async function handle(req: GdalRequest): Promise<ParseResult | Uint8Array> {
   calls += 1;
   if (req.op === 'read') {
     const bytes = new Uint8Array(req.bytes);
-    const kind = /\.gpkg$/i.test(req.fileName) ? 'geopackage' : 'filegdb';
+    const kind = req.kind;
     let ds: GdalDataset;
     try {
       ds = await openInput(gdal, kind, bytes, req.fileName);

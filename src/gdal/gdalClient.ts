@@ -2,7 +2,7 @@
  * The page's side of GDAL's worker: started on the first GeoPackage or geodatabase dropped, or the first
  * GeoPackage exported, then kept (GDAL takes a second or two to start). Absent from the one-file build.
  */
-import type { ParseOptions, ParseResult } from '../tools/import/parse';
+import type { GdalKind, ParseOptions, ParseResult } from '../tools/import/parse';
 import { createGdalWorker } from './createGdalWorker';
 import type { GdalReply, GdalRequest } from './gdalMessages';
 
@@ -50,10 +50,15 @@ function call(body: Body, transfer: Transferable[] = []): Promise<ParseResult | 
   });
 }
 
-/** Reads a GeoPackage or zipped geodatabase (the bytes are handed over). */
-export async function gdalRead(fileName: string, bytes: ArrayBuffer, options: ParseOptions & { layer?: string }): Promise<ParseResult> {
+/** Reads a GeoPackage, zipped geodatabase, DXF or zipped MapInfo table (the bytes are handed over). */
+export async function gdalRead(
+  kind: GdalKind,
+  fileName: string,
+  bytes: ArrayBuffer,
+  options: ParseOptions & { layer?: string },
+): Promise<ParseResult> {
   try {
-    return (await call({ op: 'read', fileName, bytes, options }, [bytes])) as ParseResult;
+    return (await call({ op: 'read', kind, fileName, bytes, options }, [bytes])) as ParseResult;
   } catch (error) {
     return { ok: false, problem: { code: 'gdal-failed', file: fileName, detail: (error as Error).message } };
   }

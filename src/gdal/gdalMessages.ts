@@ -1,8 +1,8 @@
 /** What the page and GDAL's worker say to each other. */
-import type { ParseOptions, ParseResult } from '../tools/import/parse';
+import type { GdalKind, ParseOptions, ParseResult } from '../tools/import/parse';
 
 export type GdalRequest =
-  | { id: number; op: 'read'; fileName: string; bytes: ArrayBuffer; options: ParseOptions & { layer?: string } }
+  | { id: number; op: 'read'; kind: GdalKind; fileName: string; bytes: ArrayBuffer; options: ParseOptions & { layer?: string } }
   /** `fcJson`: a FeatureCollection in WGS-84 longitude/latitude; written projected to `epsg`. */
   | { id: number; op: 'gpkg'; layerName: string; fcJson: string; epsg: number };
 

@@ -35,13 +35,19 @@ interface OgrField {
   name: string;
   domainName?: string;
 }
+interface ProjJson {
+  name?: string;
+  id?: { authority?: string; code?: number };
+  conversion?: { name?: string };
+  base_crs?: { datum?: { name?: string } };
+}
 interface OgrLayer {
   name: string;
   featureCount?: number;
   fields?: OgrField[];
   geometryFields?: {
     type?: string;
-    coordinateSystem?: { wkt?: string; projjson?: { name?: string; id?: { authority?: string; code?: number } } };
+    coordinateSystem?: { wkt?: string; projjson?: ProjJson };
   }[];
 }
 export interface OgrInfo {
@@ -52,7 +58,12 @@ export interface OgrInfo {
 export function crsOf(layer: OgrLayer): { name: string; epsg: number } | null {
   const cs = layer.geometryFields?.[0]?.coordinateSystem;
   if (!cs || (!cs.wkt && !cs.projjson)) return null;
-  const name = cs.projjson?.name ?? /^[A-Z]+\["([^"]*)"/.exec(cs.wkt ?? '')?.[1] ?? '?';
+  let name = cs.projjson?.name ?? /^[A-Z]+\["([^"]*)"/.exec(cs.wkt ?? '')?.[1] ?? '?';
+  // MapInfo and some CAD exports name no system ("unnamed"): say what it is instead.
+  if (name === 'unnamed' || name === '?') {
+    const what = [cs.projjson?.conversion?.name, cs.projjson?.base_crs?.datum?.name].filter(Boolean).join(', ');
+    if (what) name = what;
+  }
   const id = cs.projjson?.id;
   return { name, epsg: id?.authority === 'EPSG' && typeof id.code === 'number' ? id.code : 0 };
 }

@@ -32,7 +32,7 @@ const zh = {
   drawingsSaved: '绘制内容保存在本浏览器中，刷新后仍在。',
   importTitle: '导入数据',
   importHint:
-    '拖放文件到地图上，或选择文件：GeoJSON、KML/KMZ、GPX、Shapefile（zip）、GeoPackage（.gpkg）、文件地理数据库（.gdb 文件夹压缩成 zip）、含经纬度或 X/Y 列的 CSV 与 Excel（.xlsx/.xls）；CGCS2000 高斯-克吕格等投影坐标、GBK 编码均可读取。',
+    '拖放文件到地图上，或选择文件：GeoJSON、KML/KMZ、GPX、Shapefile（zip）、GeoPackage（.gpkg）、文件地理数据库（.gdb 文件夹压缩成 zip）、MapInfo（.tab 等压缩成 zip）、DXF、含经纬度或 X/Y 列的 CSV 与 Excel（.xlsx/.xls）；CGCS2000 高斯-克吕格等投影坐标、GBK 编码均可读取。',
   chooseFile: '选择文件',
   datumOfFile: '经纬度的基准',
   datumWgs: 'WGS-84（GPS、多数国际数据）',
@@ -173,7 +173,7 @@ const en: ToolStrings = {
   drawingsSaved: 'Drawings are kept in this browser and are still here after a reload.',
   importTitle: 'Import data',
   importHint:
-    'Drop a file on the map, or choose one: GeoJSON, KML/KMZ, GPX, zipped Shapefile, GeoPackage (.gpkg), File Geodatabase (the .gdb folder zipped), CSV or Excel (.xlsx/.xls) with longitude/latitude or X/Y columns; CGCS2000 Gauss-Kruger and other projected coordinates and GBK text are read.',
+    'Drop a file on the map, or choose one: GeoJSON, KML/KMZ, GPX, zipped Shapefile, GeoPackage (.gpkg), File Geodatabase (the .gdb folder zipped), MapInfo (.tab and its files zipped), DXF, CSV or Excel (.xlsx/.xls) with longitude/latitude or X/Y columns; CGCS2000 Gauss-Kruger and other projected coordinates and GBK text are read.',
   chooseFile: 'Choose a file',
   datumOfFile: 'Datum of longitude/latitude',
   datumWgs: 'WGS-84 (GPS, most international data)',

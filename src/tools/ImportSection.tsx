@@ -196,7 +196,7 @@ export function ImportSection() {
       <p className="tool-hint">{t.importHint}</p>
       <FileButton
         label={t.chooseFile}
-        accept=".geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,.csv,.txt,.xlsx,.xls,.pmtiles"
+        accept=".geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,.dxf,.csv,.txt,.xlsx,.xls,.pmtiles"
         // Each kind of layer opens the files it knows (a .pmtiles archive is a tiled layer, not a file to parse).
         onFile={(file) => void openFiles([file])}
       />

@@ -13,7 +13,7 @@ import { newId } from '../lib/ids';
 import { useApp } from '../state/store';
 import { createImportWorker } from './import/createWorker';
 import { type FileDatum, layerDatum } from './import/layerDatum';
-import type { CsvColumns, GdalLayerInfo, ParseOptions, ParseResult } from './import/parse';
+import type { CsvColumns, GdalKind, GdalLayerInfo, ParseOptions, ParseResult } from './import/parse';
 import type { TextEncodingName } from './import/text';
 import { whenSaved } from './persist';
 import { useStorage } from './storageState';
@@ -199,12 +199,12 @@ export async function importFile(file: File, reread?: { layerId: string; encodin
   };
   const gdalOptions: ParseOptions & { layer?: string } = previous?.readAs?.layer ? { layer: previous.readAs.layer } : {};
   /** GeoPackage and geodatabase files go to GDAL's worker, loaded when the import worker says so. */
-  let viaGdal = false;
+  let viaGdal: GdalKind | null = null;
   const parse = async (layer?: string): Promise<ParseResult> => {
     if (!viaGdal) return parseInWorker(file.name, bytes.slice(0), options, abort.signal);
     const { gdalRead } = await import('../gdal/gdalClient');
     return Promise.race([
-      gdalRead(file.name, bytes.slice(0), { ...options, ...gdalOptions, ...(layer ? { layer } : {}) }),
+      gdalRead(viaGdal, file.name, bytes.slice(0), { ...options, ...gdalOptions, ...(layer ? { layer } : {}) }),
       new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')))),
     ]);
   };
@@ -224,7 +224,7 @@ export async function importFile(file: File, reread?: { layerId: string; encodin
     for (;;) {
       result = await parse();
       if ('needsGdal' in result) {
-        viaGdal = true;
+        viaGdal = result.needsGdal;
         state.setState({ job: { fileName: file.name, stage: 'engine', progress: 100 } });
         continue;
       }

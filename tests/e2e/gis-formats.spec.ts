@@ -55,7 +55,7 @@ async function namedPoints(page: Page, field: string) {
 }
 const onMap = (at: [number, number]) => gcoord.transform(at, gcoord.WGS84, gcoord.GCJ02) as [number, number];
 
-test.describe('GeoPackage, File Geodatabase and KMZ', () => {
+test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
   test('a GeoPackage of two layers in CGCS2000 GK: both chosen, names and places right, the attribute table left out', async ({ page }) => {
     await openApp(page);
     await new AppDriver(page).openTools();
@@ -117,5 +117,24 @@ test.describe('GeoPackage, File Geodatabase and KMZ', () => {
     await expect(page.getByRole('status').filter({ hasText: t.importFailed('broken.gpkg') })).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.import-list > li')).toHaveCount(1);
     await expect(row(page, 'points')).toBeVisible();
+  });
+
+  test('a DXF in Gauss-Kruger metres is asked about and placed; a zipped MapInfo table reads its GBK names', async ({ page }) => {
+    await openApp(page);
+    await new AppDriver(page).openTools();
+    await importFixture(page, 'points-4549.dxf');
+    const chooser = page.locator('.crs-chooser');
+    await expect(chooser).toContainText(t.chooseCrs, { timeout: 30_000 });
+    await chooser.getByRole('combobox').selectOption('4549');
+    await chooser.getByRole('button', { name: 'OK' }).click();
+    await imported(page, 'points-4549', 5);
+    await expect(row(page, 'points-4549').locator('.read-as')).toContainText('EPSG:4549');
+
+    await importFixture(page, 'mapinfo-points.zip');
+    await imported(page, 'mapinfo-points', 5);
+    const r = row(page, 'mapinfo-points');
+    await expect(r.locator('.read-as')).toContainText('Transverse Mercator');
+    await r.getByRole('button', { name: t.table }).click();
+    for (const k of KNOWN) await expect(r.locator('.attribute-table')).toContainText(k.name);
   });
 });

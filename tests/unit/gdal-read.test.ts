@@ -81,6 +81,34 @@ describe('GeoPackage and File Geodatabase through GDAL', () => {
     expect(r.readAs.crs?.epsg).toBe(4549);
   });
 
+  it('a DXF in Gauss-Kruger metres names no system: the importer asks, then places each point within 1 cm', async () => {
+    const ds = await open(path('points-4549.dxf'));
+    const asked = await readGdalLayer(gdal, ds, 'dxf', 'points-4549.dxf', {}, 'u6');
+    if (!('needsCrs' in asked)) throw new Error(JSON.stringify(asked));
+    expect(asked.needsCrs.candidates).toContain(4549);
+    const r = await readGdalLayer(gdal, ds, 'dxf', 'points-4549.dxf', { crs: 4549 }, 'u7');
+    await gdal.close(ds);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const at = r.fc.features.map((f) => (f.geometry as GeoJSON.Point).coordinates);
+    for (const k of KNOWN) expect(Math.min(...at.map((p) => distance(p, k.at, { units: 'meters' })))).toBeLessThan(0.01);
+  });
+
+  it('a zipped MapInfo table in GBK: names read, the unnamed system described, points within 5 cm', async () => {
+    // As the worker does: the zip mounted under /input, then the table inside it opened.
+    await gdal.open(path('mapinfo-points.zip'), [], ['vsizip']).catch(() => null);
+    const ds = await open('/input/mapinfo-points.zip/points.tab', ['vsizip']);
+    const r = await readGdalLayer(gdal, ds, 'mapinfo', 'mapinfo-points.zip', {}, 'u8');
+    await gdal.close(ds);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.readAs.crs?.name).toBe('Transverse Mercator, World Geodetic System 1984');
+    for (const k of KNOWN) {
+      const f = r.fc.features.find((x) => Object.values(x.properties ?? {}).includes(k.name));
+      expect(f, k.name).toBeTruthy();
+      // MapInfo stores coordinates on a grid of its bounds' resolution (here 1 cm), so within a few centimetres.
+      expect(distance(((f as GeoJSON.Feature).geometry as GeoJSON.Point).coordinates, k.at, { units: 'meters' })).toBeLessThan(0.05);
+    }
+  });
+
   it('a file GDAL cannot open is refused with GDAL’s reason', async () => {
     const error = await gdal.open(path('broken.gpkg')).then(
       () => null,

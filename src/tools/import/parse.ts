@@ -20,9 +20,9 @@ import { checkSizes, readEntry, zipDirectory } from './zip';
 
 export type { ReadAs };
 
-export type ImportKind = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv' | 'excel' | 'geopackage' | 'filegdb';
-/** Formats read by GDAL (src/gdal/): a GeoPackage, or a File Geodatabase folder zipped. */
-export type GdalKind = 'geopackage' | 'filegdb';
+export type ImportKind = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv' | 'excel' | GdalKind;
+/** Formats read by GDAL (src/gdal/): a GeoPackage, a File Geodatabase folder zipped, a DXF drawing, a MapInfo table zipped. */
+export type GdalKind = 'geopackage' | 'filegdb' | 'dxf' | 'mapinfo';
 export const MAX_BYTES = 50 * 1024 * 1024;
 
 export interface CsvColumns {
@@ -79,6 +79,7 @@ const EXT: Record<string, ImportKind> = {
   xlsx: 'excel',
   xls: 'excel',
   gpkg: 'geopackage',
+  dxf: 'dxf',
 };
 
 export function kindOf(fileName: string): ImportKind | null {
@@ -174,9 +175,11 @@ interface Parsed {
 async function parseShapefile(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Parsed | ParseResult> {
   const all = zipDirectory(bytes, fileName).filter((e) => !e.name.includes('__MACOSX'));
   const entries = all.filter((e) => /\.(shp|dbf|prj|cpg)$/i.test(e.name));
-  // A zipped File Geodatabase (a .gdb folder, no .shp): GDAL reads it.
-  if (!entries.some((e) => /\.shp$/i.test(e.name)) && all.some((e) => /\.gdb\/[^/]*\.gdbtable$/i.test(e.name)))
-    return { ok: false, needsGdal: 'filegdb' };
+  // A zipped File Geodatabase (a .gdb folder) or MapInfo table (.tab with its .dat, .map, .id), no .shp: GDAL reads it.
+  if (!entries.some((e) => /\.shp$/i.test(e.name))) {
+    if (all.some((e) => /\.gdb\/[^/]*\.gdbtable$/i.test(e.name))) return { ok: false, needsGdal: 'filegdb' };
+    if (all.some((e) => /\.tab$/i.test(e.name))) return { ok: false, needsGdal: 'mapinfo' };
+  }
   const maxBytes = options.limits?.bytes ?? MAX_BYTES;
   checkSizes(entries, fileName, maxBytes);
   const shps = entries.filter((e) => /\.shp$/i.test(e.name));
@@ -484,7 +487,7 @@ export async function parseImport(fileName: string, bytes: Uint8Array, options: 
         parsed.features.push(...parseXml(d.text, 'kml'));
         parsed.encoding ??= { name: d.encoding, basis: d.basis };
       }
-    } else if (kind === 'geopackage' || kind === 'filegdb') return { ok: false, needsGdal: kind };
+    } else if (kind === 'geopackage' || kind === 'filegdb' || kind === 'dxf' || kind === 'mapinfo') return { ok: false, needsGdal: kind };
     else if (kind === 'shapefile') {
       const r = await parseShapefile(bytes, fileName, options);
       if ('ok' in r) return r;
