@@ -227,7 +227,7 @@ export function LandClassSection() {
             <table className="land-class-table">
               <thead>
                 <tr>
-                  <th scope="col">{`${t.cls}（${result.field}）`}</th>
+                  <th scope="col">{t.clsOf(result.field)}</th>
                   <th scope="col">{t.mu}</th>
                   <th scope="col">{t.ha}</th>
                   <th scope="col">{t.m2}</th>
