@@ -11,10 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HILL, heightAt } from '../../scripts/lib/basemap-fixture';
 import { BASEMAP_STRINGS } from '../../src/basemap/basemapStrings';
+import type { TourStopDef } from '../../src/data/schema';
 import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+import { encodeTourLink } from '../../src/tour/tourLink';
 import { CountyDriver, metres } from './county.driver';
-import { expect, shot, test, waitForIdle } from './driver';
+import { stops } from './data';
+import { expect, shot, TourDriver, test, waitForIdle } from './driver';
 import { type NginxHost, ROOT, startNginx } from './nginxHost';
 
 const PORT = 4196;
@@ -160,6 +163,39 @@ test('hillshade shades the hill’s far side; 3D terrain lifts it with its exagg
   await expect.poll(() => county.terrain()).toMatchObject({ on: false });
   await expect.poll(async () => page.evaluate(() => Boolean(window.__map!.getLayer('terrain-hillshade')))).toBe(false);
   await expect(page.locator('.print-sheet p')).not.toContainText('test heights');
+});
+
+test('a tour stop in 3D: the presenter’s link tilts the county over the hill, and the next stop lays it flat again', async ({ page }) => {
+  test.setTimeout(150_000);
+  const county = new CountyDriver(page);
+  // A presenter's tour of two stops, as the tour editor writes it: the first over the hill in 3D (exaggeration 2),
+  // the second the built-in tour's opening stop (flat). Carried in the link, as the editor shares it.
+  const [first, second] = stops as unknown as [TourStopDef, TourStopDef];
+  const hillStop: TourStopDef = {
+    ...first,
+    id: 'hill-3d',
+    title: { zh: '九龙山一带（测试山）', en: 'Over the hills (test hill)' },
+    camera: { center: [HILL.lon, HILL.lat], zoom: 11.5, bearing: 30, pitch: 62 },
+    terrain: { exaggeration: 2 },
+  };
+  delete (hillStop as { bounds?: unknown }).bounds;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${SITE}/?tourlink=${await encodeTourLink([hillStop, second])}&tour=1&testing=1`);
+  const tour = new TourDriver(page);
+  await expect(tour.title()).toHaveText(hillStop.title.zh);
+  // The tour card paints before the map is made: the terrain is asked of the map once it is there.
+  await waitForIdle(page);
+  await expect.poll(() => county.terrain(), { timeout: 60_000 }).toMatchObject({ on: true, exaggeration: 2 });
+  await expect.poll(async () => (await county.terrain()).pitch, { timeout: 60_000 }).toBeGreaterThan(55);
+  await waitForIdle(page);
+  // The surface stands at the hill's height times the stop's exaggeration.
+  const top = (await county.elevation([HILL.lon, HILL.lat])) ?? 0;
+  expect(top).toBeGreaterThan(HILL.top * 2 * 0.9);
+  expect(top).toBeLessThan(HILL.top * 2 * 1.1);
+  await shot(page, 'tour-stop-3d-1920');
+  await tour.next();
+  await expect(tour.title()).toHaveText(second.title.zh);
+  await expect.poll(() => county.terrain(), { timeout: 60_000 }).toMatchObject({ on: false });
 });
 
 test('a broken county archive leaves the outlines, with a notice naming the file', async ({ page }) => {
