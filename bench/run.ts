@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+import { benchCounty } from './county.ts';
 import { benchGis } from './gis.ts';
 import { type HeapKinds, snapshotKinds } from './heapKinds.ts';
 import { clickAnswerMs, clickToPaint, drawn, frameIntervals, median, PAN_AND_ZOOM, p95, r1, waitIdle, x2 } from './measure.ts';
@@ -27,7 +28,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_ONLY=click,peers runs some parts (cold, click, tour, scale, tiles, services, peers, heap, and breakdown and gis, which only run when named); the check needs all but those two. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 /** Parts only run when asked for by name: the cold-start breakdown (a profile, not a budget) and the GIS round trip (GDAL's 40 MB first load). */
-const OPT_IN = ['breakdown', 'gis'];
+const OPT_IN = ['breakdown', 'gis', 'county'];
 const want = (part: string) => (ONLY ? ONLY.includes(part) : !OPT_IN.includes(part));
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS };
@@ -63,7 +64,7 @@ async function main() {
   if (!process.argv.includes('--no-build')) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
   const executablePath = findChromium() ?? undefined;
   const synthetic = writeSynthetic(OUT);
-  const server = await serve(PORT, {
+  const mounts = {
     '/': join(ROOT, 'dist'),
     '/bench/': join(ROOT, 'bench/pages'),
     '/nm/maplibre/': join(ROOT, 'node_modules/maplibre-gl/dist'),
@@ -72,7 +73,8 @@ async function main() {
     '/nm/pmtiles/': join(ROOT, 'node_modules/pmtiles/dist'),
     '/geodata/': join(ROOT, 'geodata'),
     '/data/': OUT,
-  });
+  };
+  const server = await serve(PORT, mounts);
   const browser: Browser = await chromium.launch({
     executablePath,
     args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
@@ -340,6 +342,10 @@ async function main() {
     if (want('services')) {
       log('services');
       await benchServices({ root: ROOT, out: OUT, base: BASE, fresh: () => fresh(), row, log, results, runs: RUNS });
+    }
+    if (want('county')) {
+      log('county');
+      await benchCounty({ root: ROOT, out: OUT, base: BASE, fresh: () => fresh(), row, log, results, runs: RUNS, mounts });
     }
     if (want('gis')) {
       log('gis');

@@ -20,8 +20,79 @@ export const FIXTURE_BOX: Box = [118.6, 28.1, 119.6, 28.9];
 const f = (geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry, properties });
 const fc = (features: Feature[]): FeatureCollection<Geometry, Record<string, unknown> | null> => ({ type: 'FeatureCollection', features });
 
-/** The vector source: `seat` is the county seat in WGS-84. */
-export async function makeVectorSource(out: string, seat: [number, number], maxZoom = 13, box: Box = FIXTURE_BOX): Promise<number> {
+/**
+ * A town's density for the benchmark (bench/county.ts): inside `box`, a street grid every `step` degrees
+ * (minor roads, every fourth a major road) and a building in each block corner, seeded, so the extracted
+ * archive weighs what a county's real map does (tens of MB at z15).
+ */
+function denseLayers(box: Box, step: number): { roads: Feature[]; buildings: Feature[] } {
+  const [w, s, e, n] = box;
+  const roads: Feature[] = [];
+  const buildings: Feature[] = [];
+  let k = 0;
+  for (let x = w, i = 0; x <= e; x += step, i++)
+    roads.push(
+      f(
+        {
+          type: 'LineString',
+          coordinates: [
+            [x, s],
+            [x + step / 3, (s + n) / 2],
+            [x, n],
+          ],
+        },
+        i % 4 ? { kind: 'minor_road', kind_detail: 'residential' } : { kind: 'major_road', kind_detail: 'secondary' },
+      ),
+    );
+  for (let y = s, j = 0; y <= n; y += step, j++)
+    roads.push(
+      f(
+        {
+          type: 'LineString',
+          coordinates: [
+            [w, y],
+            [(w + e) / 2, y + step / 3],
+            [e, y],
+          ],
+        },
+        j % 4 ? { kind: 'minor_road', kind_detail: 'residential' } : { kind: 'major_road', kind_detail: 'secondary' },
+      ),
+    );
+  const b = step / 6;
+  for (let x = w; x < e; x += step / 2)
+    for (let y = s; y < n; y += step / 2) {
+      k = (k * 1103515245 + 12345) & 0x7fffffff;
+      const dx = ((k % 1000) / 1000) * b;
+      buildings.push(
+        f(
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [x + dx, y + dx],
+                [x + dx + b, y + dx],
+                [x + dx + b, y + dx + b * 0.7],
+                [x + dx + b * 0.5, y + dx + b],
+                [x + dx, y + dx + b * 0.7],
+                [x + dx, y + dx],
+              ],
+            ],
+          },
+          { kind: 'building', height: 6 + (k % 30) },
+        ),
+      );
+    }
+  return { roads, buildings };
+}
+
+/** The vector source: `seat` is the county seat in WGS-84; `dense` adds a town's density in a box (the benchmark's). */
+export async function makeVectorSource(
+  out: string,
+  seat: [number, number],
+  maxZoom = 13,
+  box: Box = FIXTURE_BOX,
+  dense?: { box: Box; step: number },
+): Promise<number> {
   const [w, s, e, n] = box;
   const [sx, sy] = seat;
   const ring = (x0: number, y0: number, x1: number, y1: number) => [
@@ -134,6 +205,11 @@ export async function makeVectorSource(out: string, seat: [number, number], maxZ
       ]),
     },
   ];
+  if (dense) {
+    const d = denseLayers(dense.box, dense.step);
+    (layers.find((l) => l.name === 'roads') as { fc: FeatureCollection }).fc.features.push(...d.roads);
+    layers.push({ name: 'buildings', fc: fc(d.buildings) });
+  }
   const writer = new ArchiveWriter(out);
   const summary = await cutTiles(layers, writer, { minZoom: 0, maxZoom });
   return writer.finish(
