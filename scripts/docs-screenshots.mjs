@@ -14,6 +14,8 @@ const PICTURES = {
   'screenshot-tools.png': 'tools-analysis-1366.png',
   'screenshot-services.png': 'service-imagery-1920.png',
   'screenshot-county.png': 'county-basemap-zh.png',
+  'screenshot-land-class.png': 'land-class-zh-1366.png',
+  'screenshot-tour-3d.png': 'tour-stop-3d-1920.png',
 };
 
 const missing = [...Object.values(PICTURES), 'share-card-1200x630.png'].filter((f) => !existsSync(join(FROM, f)));
