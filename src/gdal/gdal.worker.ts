@@ -94,8 +94,13 @@ self.onmessage = async (e: MessageEvent<GdalRequest>) => {
   const req = e.data;
   try {
     const result = await handle(req);
-    const reply = { id: req.id, ok: true, result } as GdalReply;
-    self.postMessage(reply, result instanceof Uint8Array ? [result.buffer] : []);
+    if (result instanceof Uint8Array) return self.postMessage({ id: req.id, ok: true, result } satisfies GdalReply, [result.buffer]);
+    // A read layer goes back as GeoJSON text, as the import worker sends it (quicker than a structured clone).
+    if (result.ok) {
+      const { fc, ...rest } = result;
+      return self.postMessage({ id: req.id, ok: true, result: { ...rest, fcJson: JSON.stringify(fc) } } satisfies GdalReply);
+    }
+    self.postMessage({ id: req.id, ok: true, result } satisfies GdalReply);
   } catch (error) {
     self.postMessage({ id: req.id, ok: false, error: gdalMessage(error) } satisfies GdalReply);
   }

@@ -4,9 +4,9 @@
  */
 import type { GdalKind, ParseOptions, ParseResult } from '../tools/import/parse';
 import { createGdalWorker } from './createGdalWorker';
-import type { GdalReply, GdalRequest } from './gdalMessages';
+import type { GdalReply, GdalRequest, ReadReply } from './gdalMessages';
 
-type Pending = { resolve: (v: ParseResult | Uint8Array) => void; reject: (e: Error) => void };
+type Pending = { resolve: (v: ReadReply | Uint8Array) => void; reject: (e: Error) => void };
 
 let worker: Worker | null = null;
 let next = 1;
@@ -40,7 +40,7 @@ export const hasGdal = (): boolean => start() !== null;
 
 type Body = GdalRequest extends infer R ? (R extends GdalRequest ? Omit<R, 'id'> : never) : never;
 
-function call(body: Body, transfer: Transferable[] = []): Promise<ParseResult | Uint8Array> {
+function call(body: Body, transfer: Transferable[] = []): Promise<ReadReply | Uint8Array> {
   const w = start();
   if (!w) return Promise.resolve({ ok: false, problem: { code: 'gdal-unavailable' } });
   const id = next++;
@@ -58,7 +58,10 @@ export async function gdalRead(
   options: ParseOptions & { layer?: string },
 ): Promise<ParseResult> {
   try {
-    return (await call({ op: 'read', kind, fileName, bytes, options }, [bytes])) as ParseResult;
+    const r = (await call({ op: 'read', kind, fileName, bytes, options }, [bytes])) as ReadReply;
+    if (!('fcJson' in r)) return r;
+    const { fcJson, ...rest } = r;
+    return { ...rest, fc: JSON.parse(fcJson) };
   } catch (error) {
     return { ok: false, problem: { code: 'gdal-failed', file: fileName, detail: (error as Error).message } };
   }

@@ -6,4 +6,7 @@ export type GdalRequest =
   /** `fcJson`: a FeatureCollection in WGS-84 longitude/latitude; written projected to `epsg`. */
   | { id: number; op: 'gpkg'; layerName: string; fcJson: string; epsg: number };
 
-export type GdalReply = { id: number; ok: true; result: ParseResult | Uint8Array } | { id: number; ok: false; error: string };
+/** A read layer's features as GeoJSON text (parsed on the page), as the import worker sends them. */
+export type ReadReply = ParseResult | (Omit<Extract<ParseResult, { ok: true }>, 'fc'> & { fcJson: string });
+
+export type GdalReply = { id: number; ok: true; result: ReadReply | Uint8Array } | { id: number; ok: false; error: string };
