@@ -32,6 +32,16 @@ const drawings = {
   ],
 };
 
+/** Given: the app open with the planner tools, and the meeting's red line and a point imported as drawings. */
+async function givenRedLine(page: import('@playwright/test').Page): Promise<void> {
+  await openApp(page);
+  await page.getByRole('button', { name: '打开规划工具' }).click();
+  await page
+    .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+}
+
 /** GDAL's view of a layer in the exported zip: its EPSG, and its features in WGS-84 as GDAL computes them. */
 function gdalRead(
   zip: string,
@@ -56,12 +66,7 @@ const metres = (a: number[], b: number[]) =>
 test.describe('export for GIS', () => {
   for (const epsg of [4549, 4528]) {
     test(`drawings as a GBK Shapefile in EPSG:${epsg}, read by GDAL and by the app`, async ({ page }, info) => {
-      await openApp(page);
-      await page.getByRole('button', { name: '打开规划工具' }).click();
-      await page
-        .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
-        .locator('input[type=file]')
-        .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+      await givenRedLine(page);
       await expect(page.locator('.drawing-list .drawing-head > span:first-child')).toHaveText(['会议红线·东区', '遂昌县城测点']);
 
       const gis = page.getByRole('group', { name: t.title });
@@ -124,12 +129,7 @@ test.describe('export for GIS', () => {
   }
 
   test('drawings as KMZ for Ovital and Google Earth, read by GDAL in WGS-84', async ({ page }, info) => {
-    await openApp(page);
-    await page.getByRole('button', { name: '打开规划工具' }).click();
-    await page
-      .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+    await givenRedLine(page);
     const gis = page.getByRole('group', { name: t.title });
     const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.kmz }).click()]);
     const kmz = info.outputPath('drawings.kmz');
@@ -145,12 +145,7 @@ test.describe('export for GIS', () => {
   });
 
   test('drawings as a GeoPackage in EPSG:4549 (GDAL in the browser), read by Debian’s GDAL and by the app', async ({ page }, info) => {
-    await openApp(page);
-    await page.getByRole('button', { name: '打开规划工具' }).click();
-    await page
-      .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+    await givenRedLine(page);
     const gis = page.getByRole('group', { name: t.title });
     await gis.getByLabel(t.crs).selectOption('4549');
     const [download] = await Promise.all([

@@ -5,20 +5,24 @@ import { importProblemText, TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { site, stops } from './data';
 import { AppDriver, expect, test, waitForIdle } from './driver';
 
+/** Given: a first visit that stayed online until the service worker had everything cached and controls the page. */
+async function givenInstalled(page: import('@playwright/test').Page): Promise<void> {
+  await page.goto('/?testing=1');
+  await waitForIdle(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  await waitForIdle(page);
+}
+
 test.describe('offline delivery', () => {
   test.describe('installed app', () => {
     test.use({ serviceWorkers: 'allow' });
 
     test('after a first visit, the map, panel and tour work with the network off', async ({ page, context }) => {
-      await page.goto('/?testing=1');
-      await waitForIdle(page);
-      // The first visit stays online until the service worker has everything cached and controls the page.
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      await page.reload();
-      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-      await waitForIdle(page);
+      await givenInstalled(page);
 
       await context.setOffline(true);
       await page.reload();
@@ -45,14 +49,7 @@ test.describe('offline delivery', () => {
       page.on('request', (r) => {
         if (/gdal3WebAssembly-.*\.(wasm|data)$/.test(r.url())) gdalFiles.push(r.url());
       });
-      await page.goto('/?testing=1');
-      await waitForIdle(page);
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      await page.reload();
-      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-      await waitForIdle(page);
+      await givenInstalled(page);
       // Nothing of GDAL is fetched before a file needs it.
       expect(gdalFiles).toEqual([]);
       const app = new AppDriver(page);
