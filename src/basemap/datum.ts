@@ -22,7 +22,8 @@ function convertCoords(c: Coords, from: Datum, to: Datum): Coords {
   return (c as Coords[]).map((x) => convertCoords(x, from, to));
 }
 
-function convertGeometry<G extends Geometry>(g: G, from: Datum, to: Datum): G {
+/** A copy of the geometry in the other datum. */
+export function convertGeometry<G extends Geometry>(g: G, from: Datum, to: Datum): G {
   if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map((x) => convertGeometry(x, from, to)) };
   return { ...g, coordinates: convertCoords((g as Exclude<Geometry, { type: 'GeometryCollection' }>).coordinates as Coords, from, to) };
 }

@@ -8,6 +8,8 @@ import './landClass.css';
 import { bbox } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Datum } from '../basemap/config';
+import { convertGeometry } from '../basemap/datum';
 import { sites } from '../data/geodata';
 import { formatNumber } from '../i18n/format';
 import { layerById, nextColor, useLayers, useLayersOf } from '../layers/layersState';
@@ -24,6 +26,14 @@ import { LAND_CLASS_STRINGS } from './landClassStrings';
 type Area = Polygon | MultiPolygon;
 const isArea = (g: Feature['geometry'] | null | undefined): g is Area => g?.type === 'Polygon' || g?.type === 'MultiPolygon';
 const hasPolygons = (l: GeoJsonLayer) => l.fc.features.some((f) => isArea(f.geometry));
+/** Polygons offered per imported layer (a parcel layer has thousands: its first ones are enough to pick a red line). */
+const MAX_LAYER_TARGETS = 200;
+/** A feature's name for the list: its usual name fields, else its number. */
+function featureName(p: Record<string, unknown> | null, i: number): string {
+  for (const k of ['name', 'Name', 'NAME', '名称', 'MC', 'XMMC', 'DLMC'])
+    if (p?.[k] !== undefined && p[k] !== null && p[k] !== '') return String(p[k]);
+  return `#${i + 1}`;
+}
 
 interface Job {
   progress: number;
@@ -40,7 +50,9 @@ export function LandClassSection() {
   const t = LAND_CLASS_STRINGS[lang];
   const ids = { target: useId(), layer: useId(), field: useId() };
 
-  // The areas to choose from: polygon drawings (the map's GCJ-02), then the sites with an extent.
+  const allLayers = useLayersOf('geojson');
+  // The areas to choose from, each in its datum: polygon drawings and the sites with an extent (the map's GCJ-02),
+  // then the polygons of imported layers — a red line the land bureau sent as a Shapefile is one (its file's datum).
   const targets = useMemo(
     () => [
       ...drawings
@@ -49,12 +61,30 @@ export function LandClassSection() {
           key: `drawing:${d.properties.id}`,
           name: d.properties.name || (lang === 'zh' ? '未命名' : 'untitled'),
           geometry: d.geometry as Area,
+          datum: 'GCJ-02' as Datum,
         })),
       ...sites
         .filter((s) => isArea(s.geometry))
-        .map((s) => ({ key: `site:${s.properties.id}`, name: s.properties.name[lang], geometry: s.geometry as Area })),
+        .map((s) => ({
+          key: `site:${s.properties.id}`,
+          name: s.properties.name[lang],
+          geometry: s.geometry as Area,
+          datum: 'GCJ-02' as Datum,
+        })),
+      ...allLayers.flatMap((l) =>
+        l.fc.features
+          .map((f, i) => ({ f, i }))
+          .filter(({ f }) => isArea(f.geometry))
+          .slice(0, MAX_LAYER_TARGETS)
+          .map(({ f, i }) => ({
+            key: `feature:${l.id}:${i}`,
+            name: `${l.name} · ${featureName(f.properties, i)}`,
+            geometry: f.geometry as Area,
+            datum: l.datum,
+          })),
+      ),
     ],
-    [drawings, lang],
+    [drawings, lang, allLayers],
   );
   const preferred = selectedDrawing ? `drawing:${selectedDrawing}` : selectedSite ? `site:${selectedSite}` : undefined;
   const [targetKey, setTargetKey] = useState<string | undefined>();
@@ -79,12 +109,12 @@ export function LandClassSection() {
     setJob({ progress: 0, abort });
     setResult(null);
     try {
-      // The red line into the layer's datum: drawings and sites are in the map's GCJ-02.
+      // The red line into the parcels' datum (GCJ-02 → WGS-84 by the export's iterated inversion).
       let geometry: Area = target.geometry;
-      if (layer.datum === 'WGS-84') {
+      if (target.datum === 'GCJ-02' && layer.datum === 'WGS-84') {
         const [{ convertCoords }, { gcjToWgs }] = await Promise.all([import('../export/convert'), import('../export/exportCrs')]);
         geometry = convertCoords(geometry, gcjToWgs);
-      }
+      } else if (target.datum !== layer.datum) geometry = convertGeometry(geometry, target.datum, layer.datum);
       const { runLandClass } = await import('./runLandClass');
       const r = await runLandClass(
         { target: geometry, parcels: layer.fc.features as Feature[], field: classField },
@@ -93,8 +123,8 @@ export function LandClassSection() {
       );
       setResult({ ...r, field: classField, targetName: target.name });
       showPieces(r, classField, target.name, layer);
-      // The red line in view (the map's datum), clear of the panels: its pieces are drawn there.
-      const [w, s, e, n] = bbox(target.geometry);
+      // The red line in view, clear of the panels: its pieces are drawn there (fitBounds takes the data's GCJ-02).
+      const [w, s, e, n] = bbox(target.datum === 'GCJ-02' ? target.geometry : convertGeometry(target.geometry, target.datum, 'GCJ-02'));
       fitBounds([w, s, e, n]);
     } catch (error) {
       if ((error as Error).name !== 'AbortError') notify(t.failed((error as Error).message));

@@ -94,3 +94,37 @@ test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL 
     LAND_CLASS_STRINGS.en.method,
   );
 });
+
+test('a red line the land bureau sent as a file (WGS-84) is an area too: no datum inversion, still as GDAL computes it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await new AppDriver(page).openTools();
+  const input = page.locator('.tools-panel input[type=file]').first();
+  await input.setInputFiles({ name: 'sandiao.gdb.zip', mimeType: 'application/zip', buffer: readFileSync(GDB) });
+  await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('sandiao', 96, 'saved') })).toBeVisible({
+    timeout: 30_000,
+  });
+  // The same shape as the drawn one, this time in WGS-84 as a file holds it.
+  const redLineWgs: Polygon = { type: 'Polygon', coordinates: [RED_LINE_GCJ.map((p) => gcjToWgs(p))] };
+  const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 名称: '土地局红线' }, geometry: redLineWgs }] };
+  await input.setInputFiles({ name: 'redline.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('redline', 1, 'saved') })).toBeVisible();
+
+  const section = page.getByRole('region', { name: t.title });
+  await section.getByLabel(t.target).selectOption({ label: 'redline · 土地局红线' });
+  await section.getByLabel(t.layer).selectOption({ label: 'sandiao' });
+  await section.getByRole('button', { name: t.run }).click();
+  const result = section.getByTestId('land-class');
+  await expect(result).toContainText('redline · 土地局红线');
+  const want = gdalClassAreas(`/vsizip/${GDB}/sandiao.gdb`, 'DLTB', 'DLMC', redLineWgs);
+  const rows = await result
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+  const classes = rows.filter((r) => r[0] !== t.uncovered);
+  expect(classes.map((r) => r[0]).sort()).toEqual([...want.keys()].sort());
+  for (const r of classes) {
+    const gdal = want.get(r[0] as string) as number;
+    expect(Math.abs(number(r[3] as string) - gdal) / gdal, r[0]).toBeLessThan(0.001);
+  }
+});
