@@ -106,17 +106,8 @@ export function GisExport() {
   };
 
   const geoPackage = async () => {
-    notify(t.gpkgWriting);
-    const { exportGeoPackage } = await import('./exportGeoPackage');
-    try {
-      const bytes = await exportGeoPackage(source.layerName, source.features, epsg, source.from);
-      if (!bytes) return notify(t.gpkgUnavailable);
-      const type = 'application/geopackage+sqlite3';
-      download(`${source.fileStem}-EPSG${epsg}.gpkg`, new Blob([bytes as BlobPart], { type }), type);
-      notify(t.gpkgDone(source.features.length, epsg));
-    } catch (error) {
-      notify(t.gpkgFailed((error as Error).message));
-    }
+    const { saveGeoPackage } = await import('./exportGeoPackage');
+    await saveGeoPackage(`${source.fileStem}-EPSG${epsg}.gpkg`, source.layerName, source.features, epsg, source.from);
   };
 
   const kmz = async () => {

@@ -7,7 +7,10 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { gcjToWgs } from './exportCrs';
 import { zipStored } from './zipWrite';
 
-/** KML's XML namespace: an identifier the format requires in the file, never requested by anyone. */
+/**
+ * KML's XML namespace, written into every file (OGC KML 2.2 requires it; GDAL's and Google Earth's own KML carry it).
+ * A name, not an address: nothing asks for it — the export e2e checks that no request leaves the machine.
+ */
 const KML_NS = 'http://www.opengis.net/kml/2.2';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -26,6 +26,16 @@ import { LAND_CLASS_STRINGS } from './landClassStrings';
 type Area = Polygon | MultiPolygon;
 const isArea = (g: Feature['geometry'] | null | undefined): g is Area => g?.type === 'Polygon' || g?.type === 'MultiPolygon';
 const hasPolygons = (l: GeoJsonLayer) => l.fc.features.some((f) => isArea(f.geometry));
+/** An area to count the land classes of, in its own datum. */
+interface Target {
+  key: string;
+  name: string;
+  geometry: Area;
+  datum: Datum;
+  /** A site's precision note, when its extent is schematic. */
+  schematic?: string;
+}
+
 /** Polygons offered per imported layer (a parcel layer has thousands: its first ones are enough to pick a red line). */
 const MAX_LAYER_TARGETS = 200;
 /** A feature's name for the list: its usual name fields, else its number. */
@@ -46,15 +56,15 @@ export function LandClassSection() {
   const selectedSite = useApp((s) => s.selectedId);
   const drawings = useTools((s) => s.drawings);
   const selectedDrawing = useTools((s) => s.selectedDrawing);
-  const layers = useLayersOf('geojson').filter(hasPolygons);
   const t = LAND_CLASS_STRINGS[lang];
   const ids = { target: useId(), layer: useId(), field: useId() };
 
   const allLayers = useLayersOf('geojson');
+  const layers = useMemo(() => allLayers.filter(hasPolygons), [allLayers]);
   // The areas to choose from, each in its datum: polygon drawings and the sites with an extent (the map's GCJ-02),
   // then the polygons of imported layers — a red line the land bureau sent as a Shapefile is one (its file's datum).
   const targets = useMemo(
-    () => [
+    (): Target[] => [
       ...drawings
         .filter((d) => isArea(d.geometry))
         .map((d) => ({
@@ -70,6 +80,8 @@ export function LandClassSection() {
           name: s.properties.name[lang],
           geometry: s.geometry as Area,
           datum: 'GCJ-02' as Datum,
+          // A schematic extent is not a surveyed red line: the table says so beside its figures.
+          ...(s.properties.precision === 'official' ? {} : { schematic: s.properties.precisionNote[lang] }),
         })),
       ...allLayers.flatMap((l) =>
         l.fc.features
@@ -96,7 +108,7 @@ export function LandClassSection() {
   const classField = field && fields.some((f) => f.name === field) ? field : suggestClassField(fields);
 
   const [job, setJob] = useState<Job | null>(null);
-  const [result, setResult] = useState<(LandClassResult & { field: string; targetName: string }) | null>(null);
+  const [result, setResult] = useState<(LandClassResult & { field: string; targetName: string; schematic?: string }) | null>(null);
   const piecesId = useRef<string | null>(null);
   // A run still going when the section closes is stopped (its worker ended), never on a progress update.
   const running = useRef<AbortController | null>(null);
@@ -121,7 +133,12 @@ export function LandClassSection() {
         (progress) => setJob({ progress, abort }),
         abort.signal,
       );
-      setResult({ ...r, field: classField, targetName: target.name });
+      setResult({
+        ...r,
+        field: classField,
+        targetName: target.name,
+        ...(target.schematic !== undefined ? { schematic: target.schematic } : {}),
+      });
       showPieces(r, classField, target.name, layer);
       // The red line in view, clear of the panels: its pieces are drawn there (fitBounds takes the data's GCJ-02).
       const [w, s, e, n] = bbox(target.datum === 'GCJ-02' ? target.geometry : convertGeometry(target.geometry, target.datum, 'GCJ-02'));
@@ -253,6 +270,11 @@ export function LandClassSection() {
       {result && (
         <div className="land-class-result" data-testid="land-class">
           <p>{t.areaOf(result.targetName, n(result.areaM2 / M2_PER_MU, 2), n(result.areaM2 / M2_PER_HA, 2))}</p>
+          {result.schematic !== undefined && (
+            <p className="read-as-warn" role="note">
+              {t.schematic(result.targetName, result.schematic)}
+            </p>
+          )}
           <div className="land-class-scroll">
             <table className="land-class-table">
               <thead>

@@ -24,6 +24,7 @@ const zh = {
   uncovered: '图层未覆盖',
   empty: '（空）',
   areaOf: (name: string, mu: string, ha: string) => `“${name}”的面积：${mu} 亩（${ha} 公顷）。`,
+  schematic: (name: string, note: string) => `“${name}”的范围是示意位置，不是测量红线（${note}）：下表面积只说明量级。`,
   method: '椭球面积：在 GRS80 椭球的等积投影上裁切和量算，与 GDAL 的结果相差不到 0.1%（测试核对）。站点多为示意范围，统计只说明量级。',
   skipped: (n: number, which: string) => `${n} 个图斑边界自相交或无法裁切，未计入（要素序号 ${which}）：合计少算了它们。`,
   notPolygons: (n: number) => `${n} 个非面要素不参与统计。`,
@@ -59,6 +60,8 @@ const en: LandClassStrings = {
   uncovered: 'Not covered by the layer',
   empty: '(empty)',
   areaOf: (name: string, mu: string, ha: string) => `Area of “${name}”: ${mu} mu (${ha} ha).`,
+  schematic: (name: string, note: string) =>
+    `The extent of “${name}” is schematic, not a surveyed red line (${note}): the areas below give an order of magnitude only.`,
   method:
     'Ellipsoidal areas: clipped and measured in an equal-area projection on the GRS80 ellipsoid; within 0.1 % of GDAL’s results (checked by the tests). Most sites’ extents are schematic: their figures give an order of magnitude only.',
   skipped: (n: number, which: string) =>

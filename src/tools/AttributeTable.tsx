@@ -1,12 +1,10 @@
 import { bbox } from '@turf/turf';
 import { useMemo, useState } from 'react';
-import { EXPORT_STRINGS } from '../export/exportStrings';
 import { FieldSelect } from '../layers/FieldSelect';
 import { useLayers } from '../layers/layersState';
 import type { GeoJsonLayer } from '../layers/model';
 import { fieldsOf, type LayerFilter, matches } from '../layers/style';
 import { fitBounds } from '../map/cameraApi';
-import { useApp } from '../state/store';
 import { useToolStrings } from './useToolStrings';
 
 const MAX_ROWS = 200;
@@ -22,20 +20,8 @@ const FORMAT_LABEL: Record<RowFormat, string> = {
 async function exportRows(layer: GeoJsonLayer, features: GeoJsonLayer['fc']['features'], format: RowFormat): Promise<void> {
   const { download, layerGeoJSON } = await import('./exportData');
   if (format === 'gpkg') {
-    const { notify, lang } = useApp.getState();
-    const t = EXPORT_STRINGS[lang];
-    notify(t.gpkgWriting);
-    const { exportGeoPackage } = await import('../export/exportGeoPackage');
-    try {
-      const bytes = await exportGeoPackage(layer.name, features, 4549, layer.datum);
-      if (!bytes) return notify(t.gpkgUnavailable);
-      const type = 'application/geopackage+sqlite3';
-      download(`${layer.name}-filtered-EPSG4549.gpkg`, new Blob([bytes as BlobPart], { type }), type);
-      notify(t.gpkgDone(features.length, 4549));
-    } catch (error) {
-      notify(t.gpkgFailed((error as Error).message));
-    }
-    return;
+    const { saveGeoPackage } = await import('../export/exportGeoPackage');
+    return saveGeoPackage(`${layer.name}-filtered-EPSG4549.gpkg`, layer.name, features, 4549, layer.datum);
   }
   if (format === 'shapefile') {
     // The office's default: CGCS2000 3-degree Gauss-Kruger of Suichang's zone (EPSG:4549), GBK text.

@@ -11,6 +11,7 @@ export interface SiteProps {
   layer: string;
   name: { zh: string; en: string };
   precision: string;
+  precisionNote: { zh: string; en: string };
   status: string;
 }
 interface SiteFeature {

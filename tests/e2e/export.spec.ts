@@ -128,7 +128,13 @@ test.describe('export for GIS', () => {
     });
   }
 
-  test('drawings as KMZ for Ovital and Google Earth, read by GDAL in WGS-84', async ({ page }, info) => {
+  test('drawings as KMZ for Ovital and Google Earth, read by GDAL in WGS-84; nothing leaves the machine', async ({ page }, info) => {
+    // The KML namespace written into the file is an identifier, not an address: the export asks nothing of it.
+    const offMachine: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (/^https?:$/.test(u.protocol) && u.hostname !== '127.0.0.1') offMachine.push(r.url());
+    });
     await givenRedLine(page);
     const gis = page.getByRole('group', { name: t.title });
     const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.kmz }).click()]);
@@ -142,6 +148,7 @@ test.describe('export for GIS', () => {
     for (const w of RED_LINE.map((p) => gcjToWgs(p))) expect(Math.min(...ring.map((v) => metres(v, w)))).toBeLessThan(0.1);
     const point = byName.get('遂昌县城测点') as { geometry: { coordinates: number[] } };
     expect(metres(point.geometry.coordinates, gcjToWgs(POINT))).toBeLessThan(0.1);
+    expect(offMachine).toEqual([]);
   });
 
   test('drawings as a GeoPackage in EPSG:4549 (GDAL in the browser), read by Debian’s GDAL and by the app', async ({ page }, info) => {

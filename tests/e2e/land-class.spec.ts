@@ -11,6 +11,7 @@ import { gcjToWgs } from '../../src/export/exportCrs';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { LAND_CLASS_STRINGS } from '../../src/landclass/landClassStrings';
 import { gdalClassAreas } from '../gdal/classAreas';
+import { site } from './data';
 import { AppDriver, expect, openApp, shot, test } from './driver';
 
 const t = LAND_CLASS_STRINGS.zh;
@@ -127,4 +128,10 @@ test('a red line the land bureau sent as a file (WGS-84) is an area too: no datu
     const gdal = want.get(r[0] as string) as number;
     expect(Math.abs(number(r[3] as string) - gdal) / gdal, r[0]).toBeLessThan(0.001);
   }
+
+  // A site's schematic extent is offered too, and its table says it is not a surveyed red line.
+  const east = site('devzone-east');
+  await section.getByLabel(t.target).selectOption({ label: east.name_zh });
+  await section.getByRole('button', { name: t.run }).click();
+  await expect(section.getByRole('note').filter({ hasText: t.schematic(east.name_zh, east.precisionNote.zh) })).toBeVisible();
 });
