@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { keepChosenBasemap } from '../basemap/chosenBasemap';
 import { findArchives } from '../basemap/findArchives';
 import { loadBasemaps } from '../basemap/loadBasemaps';
 import { startPageMeta } from '../embed/pageMeta';
@@ -29,6 +30,7 @@ if (speaker) {
 } else {
   startUrlSync();
   startPageMeta();
+  keepChosenBasemap(); // before anything changes the basemap: the user's own, chosen last, is chosen again when it is back
   void loadBasemaps();
   void findArchives(); // the county basemap and terrain a deployment extracted beside the app
   // Embedded in another page: the published map only — not this browser's drawings, imports and services.

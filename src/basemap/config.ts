@@ -23,7 +23,9 @@ export interface BasemapConfig {
   attribution: string;
   /** A map service the user added as a basemap (src/services), not one configured with the app. */
   service?: true;
-  /** Not configured: the county archive found beside the app (countyArchive.ts) or an image archive opened in it (rasterBasemap.ts); its credit is file text. */
+  /** An archive of image tiles the user added as a basemap (src/tiles/imageArchive.ts). */
+  imageArchive?: true;
+  /** Not configured: the county archive found beside the app (countyArchive.ts) or an image archive opened in it (src/tiles/imageArchive.ts); its credit is file text. */
   found?: true;
 }
 

@@ -1,7 +1,8 @@
 /** The controls every user layer has, whatever its kind: shown or not, its colour and its opacity. */
-import { useLayerStrings } from './layerStrings';
+
 import { useLayers } from './layersState';
 import type { UserLayer } from './model';
+import { useLayerStrings } from './useLayerStrings';
 
 export function LayerVisibility({ layer, name, disabled = false }: { layer: UserLayer; name: string; disabled?: boolean }) {
   const update = useLayers((s) => s.update);

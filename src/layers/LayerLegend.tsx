@@ -3,13 +3,13 @@ import './layers.css';
 import { useApp } from '../state/store';
 import { useLayers } from './layersState';
 import { legendRows } from './legend';
-import { layerName } from './model';
+import { isImagery, layerName } from './model';
 
 export function LayerLegend({ title, only }: { title: string; only?: string }) {
   const layers = useLayers((s) => s.layers);
   const lang = useApp((s) => s.lang);
-  // A service used as the basemap is listed with the basemaps, not here.
-  const shown = layers.filter((l) => (only ? l.id === only : l.visible) && !(l.kind === 'service' && l.role === 'basemap'));
+  // A service or an image archive used as the basemap is listed with the basemaps, not here.
+  const shown = layers.filter((l) => (only ? l.id === only : l.visible) && !(l.kind !== 'geojson' && l.role === 'basemap'));
   if (shown.length === 0) return null;
   return (
     <div className="import-legend">
@@ -22,13 +22,13 @@ export function LayerLegend({ title, only }: { title: string; only?: string }) {
             </p>
           )}
           <ul>
-            {l.kind === 'service' ? (
+            {isImagery(l) ? (
               <li>
                 <span className="swatch raster" aria-hidden="true" />
                 {layerName(l, lang)}
               </li>
             ) : null}
-            {(l.kind === 'service' ? [] : legendRows(l, layerName(l, lang), lang)).map((e) => (
+            {(isImagery(l) ? [] : legendRows(l, layerName(l, lang), lang)).map((e) => (
               <li key={`${e.color}${e.label}`}>
                 <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
                 {e.label}

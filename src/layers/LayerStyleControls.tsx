@@ -2,11 +2,11 @@
 import './layers.css';
 import { FieldSelect } from './FieldSelect';
 import { LayerLegend } from './LayerLegend';
-import { useLayerStrings } from './layerStrings';
 import { useLayers } from './layersState';
 import { styleFields, styleFor } from './legend';
 import type { UserLayer } from './model';
 import { MAX_CATEGORIES } from './style';
+import { useLayerStrings } from './useLayerStrings';
 
 export function LayerStyleControls({ layer }: { layer: UserLayer }) {
   const t = useLayerStrings();

@@ -52,22 +52,38 @@ const geojson: KindAdapter<GeoJsonLayer> = {
   parts: (l) => [{ idBase: `import-${l.id}`, source: geojson.sourceId(l), geometry: 'mixed' }],
 };
 
-const tiled: KindAdapter<TiledLayer> = {
-  sourceId: (l) => `tiled-${l.id}`,
-  // The pmtiles protocol knows the archive by its key (registered by src/tiles/open.ts before the layer is ready).
-  source: (l) => ({ spec: { type: 'vector', url: `pmtiles://${l.key}` } }),
-  parts: (l) =>
-    l.vectorLayers.map((v) => ({
-      idBase: `tiled-${l.id}-${v.id}`,
-      source: tiled.sourceId(l),
-      sourceLayer: v.id,
-      geometry: v.geometry,
-      dense: true,
-    })),
-};
-
 /** MapLibre shows a source's attribution as markup: a service's own text is escaped first (text, never HTML). */
 const asText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const tiled: KindAdapter<TiledLayer> = {
+  sourceId: (l) => (l.raster ? `tiled-image-${l.id}` : `tiled-${l.id}`),
+  source: (l, mapDatum) =>
+    l.raster
+      ? // Image tiles come through the svc protocol (src/services/protocol.ts), which reads them from the archive and
+        // shifts them to the map's datum when it is another (src/tiles/imageArchive.ts registers the archive).
+        {
+          spec: {
+            type: 'raster',
+            tiles: [serviceUrl(l.id, mapDatum)],
+            tileSize: 256,
+            minzoom: l.minZoom,
+            bounds: l.bounds,
+            attribution: asText(l.raster.credit || l.name),
+          },
+        }
+      : // The pmtiles protocol knows the archive by its key (registered by src/tiles/open.ts before the layer is ready).
+        { spec: { type: 'vector', url: `pmtiles://${l.key}` } },
+  parts: (l) =>
+    l.raster
+      ? [{ idBase: `tiled-${l.id}`, source: tiled.sourceId(l), geometry: 'raster' }]
+      : l.vectorLayers.map((v) => ({
+          idBase: `tiled-${l.id}-${v.id}`,
+          source: tiled.sourceId(l),
+          sourceLayer: v.id,
+          geometry: v.geometry,
+          dense: true,
+        })),
+};
 
 const service: KindAdapter<ServiceLayer> = {
   sourceId: (l) => `service-${l.id}`,

@@ -1,6 +1,5 @@
 /** Interface text shared by every kind of user layer: its colour, opacity, style by attribute, label and legend. */
 import type { Lang } from '../i18n/strings';
-import { useApp } from '../state/store';
 
 const zh = {
   color: '颜色',
@@ -31,5 +30,3 @@ const en: LayerStrings = {
 };
 
 export const LAYER_STRINGS: Record<Lang, LayerStrings> = { zh, en };
-
-export const useLayerStrings = () => LAYER_STRINGS[useApp((s) => s.lang)];

@@ -10,14 +10,14 @@ import type { Contribution, MapContext, MapFeature, SourceEntry } from '../map/r
 import { adapterOf } from './kinds';
 import { useLayers } from './layersState';
 import { LAYER_SUFFIXES, userLayerSpecs } from './mapLayers';
-import { isDrawable, type UserLayer } from './model';
+import { isDrawable, isImagery, type UserLayer } from './model';
 
 function useLayersContribution(ctx: MapContext): Contribution | null {
   const layers = useLayers((s) => s.layers);
   const mapDatum = ctx.datum;
   return useMemo(() => {
-    // Map services' images lowest, the vector layers over them.
-    const drawn = [...layers.filter((l) => l.kind === 'service'), ...layers.filter((l) => l.kind !== 'service')].filter(isDrawable);
+    // Pictures (map services, image archives) lowest, the vector layers over them.
+    const drawn = [...layers.filter(isImagery), ...layers.filter((l) => !isImagery(l))].filter(isDrawable);
     if (drawn.length === 0) return null;
     const sources: Record<string, SourceEntry> = {};
     for (const l of drawn) sources[adapterOf(l).sourceId(l)] = adapterOf(l).source(l, mapDatum);
@@ -33,8 +33,8 @@ function useLayersContribution(ctx: MapContext): Contribution | null {
 export const layersMapFeature: MapFeature = {
   id: 'layers',
   useContribution: useLayersContribution,
-  // A map service's tile faults are told on its layer by src/services (protocol.ts), not as map errors.
-  onError: (e) => Boolean(e.sourceId?.startsWith('service-')),
+  // A map service's or an image archive's tile faults are told on its layer by src/services (protocol.ts), not as map errors.
+  onError: (e) => Boolean(e.sourceId?.startsWith('service-') || e.sourceId?.startsWith('tiled-image-')),
 };
 
 /** The user layer that drew a MapLibre layer, if any. */

@@ -82,7 +82,7 @@ export type TiledStatus =
 /** How the layer is kept in the browser: saved (bytes or handle), only for this session (and why), or being saved. */
 export type KeptState = { kind: 'saving' } | { kind: 'saved'; how: 'bytes' | 'handle' | 'url' } | { kind: 'session'; why: string };
 
-/** A PMTiles archive of vector tiles. */
+/** A PMTiles archive: vector tiles (data with attributes), or image tiles (an orthophoto, a scanned plan). */
 export interface TiledLayer extends LayerBase {
   kind: 'tiled';
   origin: TiledOrigin;
@@ -94,6 +94,10 @@ export interface TiledLayer extends LayerBase {
   minZoom: number;
   maxZoom: number;
   vectorLayers: VectorLayerInfo[];
+  /** Image tiles (PNG, JPEG, WebP): drawn as a picture, with no attributes; `credit` from the archive's metadata (text). */
+  raster?: { format: string; tileSize: number; credit?: string };
+  /** Image tiles only: over the map with the user's layers (the default), or offered and chosen as the basemap. */
+  role?: 'overlay' | 'basemap';
 }
 
 /** A map service's tiles (WMTS, WMS, XYZ, ArcGIS, Tianditu: src/services), as an overlay or as the basemap. */
@@ -110,8 +114,10 @@ export type LayerKind = UserLayer['kind'];
 export type LayerOfKind<K extends LayerKind> = Extract<UserLayer, { kind: K }>;
 
 /** Whether the layer can be drawn now (a tiled archive may be waiting for its file or a permission). */
-export const isDrawable = (l: UserLayer) =>
-  l.kind === 'geojson' || (l.status.kind === 'ready' && (l.kind !== 'service' || l.role === 'overlay'));
+export const isDrawable = (l: UserLayer) => l.kind === 'geojson' || (l.status.kind === 'ready' && (l.role ?? 'overlay') === 'overlay');
+
+/** A layer of pictures (a map service, an archive of image tiles): drawn under the vector layers, with opacity only. */
+export const isImagery = (l: UserLayer) => l.kind === 'service' || (l.kind === 'tiled' && l.raster !== undefined);
 
 /** The layer's name in the interface's language. */
 export const layerName = (l: LayerBase, lang: 'zh' | 'en') => (l.names ? l.names[lang] : l.name);

@@ -5,6 +5,7 @@
  * is offered with the online basemaps (and chosen), an overlay drawn with the user's layers. A tile
  * fault later marks the layer failed, with the reason, and stops drawing it.
  */
+import { chooseAgainIfKept } from '../basemap/chosenBasemap';
 import type { BasemapConfig } from '../basemap/config';
 import { COUNTY_SEAT, meta } from '../data/geodata';
 import { layerById, layersOf, nextColor, useLayers } from '../layers/layersState';
@@ -149,24 +150,6 @@ async function takeRemote(ids: string[]): Promise<void> {
   }
 }
 
-/** Which service is the basemap, kept in this browser (a configured basemap is chosen afresh each visit). */
-const CHOSEN_KEY = 'suichang:service-basemap';
-function readChosen(): string | null {
-  try {
-    return localStorage.getItem(CHOSEN_KEY);
-  } catch {
-    return null;
-  }
-}
-function writeChosen(id: string | null): void {
-  try {
-    if (id) localStorage.setItem(CHOSEN_KEY, id);
-    else localStorage.removeItem(CHOSEN_KEY);
-  } catch {
-    // Not kept: the embedded basemap next time.
-  }
-}
-
 let applyingRemote = false;
 let started = false;
 /** Reads the kept services back and keeps them from now on. */
@@ -179,11 +162,7 @@ export async function restoreServices(): Promise<void> {
   if (layers.length) useLayers.getState().setKind('service', layers);
   syncBasemaps(layers);
   // The service chosen as the basemap last time, now that it is offered again.
-  const wanted = readChosen();
-  if (wanted && kept.get(wanted)?.role === 'basemap') useApp.getState().setBasemap(wanted);
-  useApp.subscribe((a, b) => {
-    if (a.basemapId !== b.basemapId) writeChosen(a.basemaps.find((x) => x.id === a.basemapId)?.service ? a.basemapId : null);
-  });
+  for (const l of layers) if (l.role === 'basemap') chooseAgainIfKept(l.id);
   useLayers.subscribe((st, prev) => {
     const now = layersOf('service', st.layers);
     const before = layersOf('service', prev.layers);

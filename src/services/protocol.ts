@@ -2,7 +2,9 @@
  * The `svc` protocol through which MapLibre draws every map service: `svc://<layer id>/<map datum>/z/x/y`.
  * The style holds no service address and no token; each tile is fetched here (or resampled in the
  * worker) from the service's definition and the token kept in this browser. Faults are told to the
- * service's owner (manage.ts) by layer. Loaded with the first service.
+ * service's owner (manage.ts) by layer. Loaded with the first service. An archive of image tiles is
+ * drawn the same way (src/tiles/imageArchive.ts): its template is `pmtiles://<key>/{z}/{x}/{y}`, and
+ * its tiles are read here on the page, where the archive is open, and handed to the worker as bytes.
  */
 import { addProtocol, type GetResourceResponse, type RequestParameters } from 'maplibre-gl';
 import type { Datum } from '../basemap/config';
@@ -40,6 +42,18 @@ function report(id: string, p: ServiceProblem): void {
   if (isFatal(p) || n === 3) for (const l of listeners) l(id, p);
 }
 
+/** Reads `pmtiles://<key>/z/x/y` where the archive is open (set by src/tiles/imageArchive.ts); null: no tile there. */
+type ArchiveReader = (url: string, signal: AbortSignal) => Promise<Blob | null>;
+let readArchive: ArchiveReader | null = null;
+export const setArchiveReader = (read: ArchiveReader) => {
+  readArchive = read;
+};
+const ARCHIVE = /^pmtiles:\/\//;
+const fromArchive = (url: string, signal: AbortSignal) => {
+  if (!readArchive) throw new Error(`map service: no archive reader for ${url}`);
+  return readArchive(url, signal);
+};
+
 let worker: Worker | null = null;
 let jobs = 0;
 const pending = new Map<number, (a: ReprojectAnswer) => void>();
@@ -66,7 +80,16 @@ function resample(message: Omit<Extract<ReprojectRequest, { job: number }>, 'job
       pending.delete(job);
       reject(new DOMException('aborted', 'AbortError'));
     });
-    w.postMessage({ job, ...message } satisfies ReprojectRequest);
+    // An archive's tiles are read here (the worker cannot reach a file opened on the page), the others fetched there.
+    Promise.all(message.urls.map((u) => (typeof u === 'string' && ARCHIVE.test(u) ? fromArchive(u, signal) : u))).then(
+      (urls) => {
+        if (!signal.aborted) w.postMessage({ job, ...message, urls } satisfies ReprojectRequest);
+      },
+      (error) => {
+        pending.delete(job);
+        reject(error);
+      },
+    );
   });
 }
 
@@ -83,7 +106,9 @@ async function load(params: RequestParameters, abort: AbortController): Promise<
     const req = tileRequest(def, Number(m[3]), Number(m[4]), Number(m[5]), decodeURIComponent(m[2] as string) as Datum, token);
     if (req.kind === 'empty') return { data: await empty() };
     if (req.kind === 'resample') return { data: await resample({ urls: req.urls, plan: req.plan, size: 256 }, abort.signal) };
-    const blob = await imageOf(await fetchService(req.url, abort.signal));
+    const blob = ARCHIVE.test(req.url)
+      ? await fromArchive(req.url, abort.signal)
+      : await imageOf(await fetchService(req.url, abort.signal));
     failures.set(id, 0);
     return { data: blob ? await blob.arrayBuffer() : await empty() };
   } catch (error) {

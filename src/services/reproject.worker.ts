@@ -1,5 +1,6 @@
 /**
- * Resamples source tiles into one Web Mercator tile (see grid.ts): fetches them, lays them in a mosaic,
+ * Resamples source tiles into one Web Mercator tile (see grid.ts): fetches them (or takes the images the
+ * page read from an archive), lays them in a mosaic,
  * and copies each output row from its source row, stretched along the row. OffscreenCanvas, off the
  * page's thread. Answers an ImageBitmap, or the problem the service gave.
  */
@@ -7,7 +8,8 @@ import { fetchService, imageOf } from './fetchService';
 import type { ResamplePlan } from './grid';
 import { problemOf, type ServiceProblem } from './problems';
 
-export type ReprojectRequest = { job: number; urls: string[]; plan: ResamplePlan; size: number } | { cancel: number };
+/** `urls`: each source tile's address, or its image already read (an archive's tile, read on the page), or null (no tile). */
+export type ReprojectRequest = { job: number; urls: (string | Blob | null)[]; plan: ResamplePlan; size: number } | { cancel: number };
 /** `ms`: the whole tile (the source tiles' fetch included); `drawMs`: decoding, the mosaic and the rows. */
 export type ReprojectAnswer = { job: number; bitmap: ImageBitmap; ms: number; drawMs: number } | { job: number; problem: ServiceProblem };
 
@@ -19,7 +21,7 @@ async function draw(
   signal: AbortSignal,
 ): Promise<{ bitmap: ImageBitmap; drawMs: number }> {
   const { plan, urls, size } = req;
-  const blobs = await Promise.all(urls.map(async (u) => imageOf(await fetchService(u, signal))));
+  const blobs = await Promise.all(urls.map(async (u) => (typeof u === 'string' ? imageOf(await fetchService(u, signal)) : u)));
   const t0 = performance.now();
   const images = await Promise.all(blobs.map((b) => (b ? createImageBitmap(b) : null)));
   const mosaic = new OffscreenCanvas(plan.mosaic.width, plan.mosaic.height);

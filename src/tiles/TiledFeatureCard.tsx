@@ -2,8 +2,8 @@ import './tiles.css';
 import { useLayers } from '../layers/layersState';
 import { layerName } from '../layers/model';
 import { useApp } from '../state/store';
-import { useTileStrings } from './tileStrings';
 import { useTiles } from './tilesState';
+import { useTileStrings } from './useTileStrings';
 
 /** The attributes of the tiled feature last clicked, as text (never HTML), over the map's corner. */
 export function TiledFeatureCard() {

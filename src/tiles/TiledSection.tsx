@@ -2,16 +2,18 @@ import './tiles.css';
 import { useState } from 'react';
 import { meta } from '../data/geodata';
 import { formatBytes } from '../i18n/format';
-import { LayerColorOpacity, LayerVisibility } from '../layers/LayerControls';
+import { LayerColorOpacity, LayerOpacity, LayerVisibility } from '../layers/LayerControls';
 import { LayerStyleControls } from '../layers/LayerStyleControls';
 import { useLayersOf } from '../layers/layersState';
 import { layerName, type TiledLayer } from '../layers/model';
 import { useApp } from '../state/store';
 import { FileButton } from '../ui/FileButton';
 import { resolveUrl, TilesError } from './archive';
+import { setImageRole } from './imageArchive';
 import { addTiledFile, addTiledUrl, grantAndReopen, removeTiled, replaceFile, zoomToTiled } from './manage';
-import { tilesProblemText, useTileStrings } from './tileStrings';
+import { tilesProblemText } from './tileStrings';
 import { useTiles } from './tilesState';
+import { useTileStrings } from './useTileStrings';
 
 function LayerRow({ l }: { l: TiledLayer }) {
   const t = useTileStrings();
@@ -36,11 +38,16 @@ function LayerRow({ l }: { l: TiledLayer }) {
         ? t.sessionOnly(l.kept.why)
         : null;
   const ready = l.status.kind === 'ready';
+  const image = l.raster;
+  const basemap = image && l.role === 'basemap';
   return (
-    <li data-tiled={l.name} data-status={l.status.kind}>
+    <li data-tiled={l.name} data-status={l.status.kind} data-role={image ? (l.role ?? 'overlay') : undefined}>
       <div className="import-row">
-        <LayerVisibility layer={l} name={name} disabled={!ready} />
-        <span className="count">{t.zooms(l.minZoom, l.maxZoom)}</span>
+        {basemap ? <span className="import-name">{name}</span> : <LayerVisibility layer={l} name={name} disabled={!ready} />}
+        <span className="count">
+          {image ? `${t.imageTiles(image.format)} · ` : ''}
+          {t.zooms(l.minZoom, l.maxZoom)}
+        </span>
       </div>
       <p className="tool-hint tiled-origin">{origin}</p>
       {l.status.kind === 'needs-permission' && (
@@ -63,9 +70,20 @@ function LayerRow({ l }: { l: TiledLayer }) {
         </p>
       )}
       {kept && ready && <p className="tool-hint tiled-kept">{kept}</p>}
-      {ready && l.datum !== mapDatum && <p className="read-as-warn">{t.datumNote(l.datum, mapDatum)}</p>}
+      {ready && basemap && <p className="tool-hint">{t.isBasemap}</p>}
+      {ready && !image && l.datum !== mapDatum && <p className="read-as-warn">{t.datumNote(l.datum, mapDatum)}</p>}
+      {ready && image && !basemap && l.datum !== mapDatum && <p className="tool-hint">{t.imageShifted(l.datum, mapDatum)}</p>}
       <div className="import-row">
-        <LayerColorOpacity layer={l} name={name} disabled={!ready} />
+        {image ? (
+          <>
+            {!basemap && <LayerOpacity layer={l} name={name} disabled={!ready} />}
+            <button type="button" disabled={!ready} onClick={() => setImageRole(l.id, basemap ? 'overlay' : 'basemap')}>
+              {basemap ? t.asOverlay : t.asBasemap}
+            </button>
+          </>
+        ) : (
+          <LayerColorOpacity layer={l} name={name} disabled={!ready} />
+        )}
         <button type="button" disabled={!ready} onClick={() => zoomToTiled(l)}>
           {t.zoomTo}
         </button>
@@ -73,7 +91,7 @@ function LayerRow({ l }: { l: TiledLayer }) {
           {t.remove}
         </button>
       </div>
-      {ready && <LayerStyleControls layer={l} />}
+      {ready && !image && <LayerStyleControls layer={l} />}
     </li>
   );
 }

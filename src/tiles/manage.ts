@@ -14,8 +14,8 @@ import { newId } from '../lib/ids';
 import { claimLayout, KeyedCollection } from '../lib/keyed';
 import { fitBounds } from '../map/cameraApi';
 import { useApp } from '../state/store';
+import { startImageArchives } from './imageArchive';
 import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
-import { openAsBasemap } from './rasterBasemap';
 import { TILE_STRINGS, tilesProblemText } from './tileStrings';
 import { KEPT_PREFIX, useTiles, KEY_TILED_INDEX as V1_INDEX } from './tilesState';
 
@@ -33,8 +33,12 @@ type Stored = Omit<TiledLayer, 'status' | 'kept' | 'origin' | 'kind'> & {
     | { kind: 'file'; fileName: string; size: number; how: 'bytes' | 'handle' | 'none' };
 };
 
+/** An archive of image tiles goes over the map when a real map is under it, else it becomes the basemap (there is only the outlines to lose). */
+const imageRole = (): 'overlay' | 'basemap' => (useApp.getState().basemapId === 'embedded' ? 'basemap' : 'overlay');
+
 function layerOf(id: string, name: string, origin: TiledOrigin, a: OpenedArchive, kept: KeptState): TiledLayer {
   return {
+    ...(a.raster ? { raster: { ...a.raster, ...(a.attribution ? { credit: a.attribution } : {}) }, role: imageRole() } : {}),
     kind: 'tiled',
     id,
     name,
@@ -53,6 +57,19 @@ function layerOf(id: string, name: string, origin: TiledOrigin, a: OpenedArchive
   };
 }
 
+/** A new layer on the map: an image archive as the basemap is chosen (offered by imageArchive.ts as it is added). */
+function place(l: TiledLayer, zoom: boolean): void {
+  useLayers.getState().add(l);
+  if (l.role === 'basemap') useApp.getState().setBasemap(l.id);
+  if (zoom) fitBounds(l.bounds);
+}
+
+/** Said when a layer is added; an image archive also says where it went (its row can move it). */
+function addedText(l: TiledLayer): string {
+  if (!l.raster) return s().added(l.name);
+  return l.role === 'basemap' ? s().rasterBasemap(l.name, l.raster.format, l.datum) : s().rasterOverlay(l.name, l.raster.format, l.datum);
+}
+
 function refuse(name: string, error: unknown): false {
   useApp.getState().notify(s().refused(name, tilesProblemText(problemOf(error), lang())));
   return false;
@@ -65,12 +82,10 @@ export async function addTiledFile(file: File, handle?: FileSystemFileHandle): P
   try {
     const id = newId('tiles');
     const opened = await openFile(file, `file-${id}`);
-    if (opened.raster) return openAsBasemap(file.name.replace(/\.pmtiles$/i, ''), { ...opened, raster: opened.raster });
     const origin: TiledOrigin = { kind: 'file', fileName: file.name, size: file.size, file, ...(handle ? { handle } : {}) };
     const layer = layerOf(id, file.name.replace(/\.pmtiles$/i, ''), origin, opened, { kind: 'saving' });
-    useLayers.getState().add(layer);
-    fitBounds(layer.bounds);
-    useApp.getState().notify(s().added(layer.name));
+    place(layer, true);
+    useApp.getState().notify(addedText(layer));
     void keepFile(layer, file, handle);
     return true;
   } catch (error) {
@@ -110,7 +125,6 @@ export async function addTiledUrl(
   useTiles.getState().setOpening(name);
   try {
     const opened = await openUrl(url);
-    if (opened.raster) return openAsBasemap(name, { ...opened, raster: opened.raster });
     const layer: TiledLayer = {
       ...layerOf(
         options.id ?? newId('tiles'),
@@ -123,11 +137,12 @@ export async function addTiledUrl(
       ...(options.color ? { color: options.color } : {}),
       ...(options.opacity !== undefined ? { opacity: options.opacity } : {}),
       ...(options.visible !== undefined ? { visible: options.visible } : {}),
+      // An image archive published with the app lies over the map; the user may make it the basemap.
+      ...(options.config && opened.raster ? { role: 'overlay' as const } : {}),
     };
-    useLayers.getState().add(layer);
-    if (options.zoom !== false) fitBounds(layer.bounds);
+    place(layer, options.zoom !== false);
     if (!options.config) {
-      useApp.getState().notify(s().added(layer.name));
+      useApp.getState().notify(addedText(layer));
       void saveLayers([layer.id]).then(
         () => setKept(layer.id, { kind: 'saved', how: 'url' }),
         (e) => setKept(layer.id, { kind: 'session', why: faultText(e) }),
@@ -290,6 +305,7 @@ export async function takeTiled(ids: readonly string[]): Promise<void> {
         visible: st.visible,
         style: st.style,
         labelField: st.labelField,
+        ...(st.role ? { role: st.role } : {}),
       });
     else fresh.push(st);
   }
@@ -325,6 +341,7 @@ export async function replaceFile(id: string, file: File): Promise<boolean> {
       minZoom: a.minZoom,
       maxZoom: a.maxZoom,
       vectorLayers: a.vectorLayers,
+      ...(a.raster ? { raster: { ...a.raster, ...(a.attribution ? { credit: a.attribution } : {}) } } : {}),
       status: { kind: 'ready' },
       origin: { kind: 'file', fileName: file.name, size: file.size, file },
       kept: { kind: 'saving' },
@@ -338,14 +355,22 @@ export async function replaceFile(id: string, file: File): Promise<boolean> {
 
 export const zoomToTiled = (l: TiledLayer) => fitBounds(l.bounds);
 
+// Image archives: drawn over the map through the service protocol, or offered as basemaps, from the first one on.
+startImageArchives();
+
 /** A style change is written to the index (not the file). */
 useLayers.subscribe((st, prev) => {
   if (st.layers === prev.layers) return;
   const changed = layersOf('tiled', st.layers).filter((l) => {
-    const p = prev.layers.find((x) => x.id === l.id);
+    const p = layersOf('tiled', prev.layers).find((x) => x.id === l.id);
     return (
       p &&
-      (p.color !== l.color || p.opacity !== l.opacity || p.visible !== l.visible || p.style !== l.style || p.labelField !== l.labelField)
+      (p.color !== l.color ||
+        p.opacity !== l.opacity ||
+        p.visible !== l.visible ||
+        p.style !== l.style ||
+        p.labelField !== l.labelField ||
+        p.role !== l.role)
     );
   });
   if (changed.length > 0) void saveLayers(changed.map((l) => l.id)).catch(() => undefined);

@@ -1,19 +1,25 @@
 /** Interface text of tiled layers (PMTiles), in Chinese and English. */
 import { formatBytes } from '../i18n/format';
 import type { Lang } from '../i18n/strings';
-import { useApp } from '../state/store';
 import type { TilesProblem } from './archive';
 
 const zh = {
-  title: '大数据图层（矢量瓦片）',
-  hint: '几十万个地块或建筑用 PMTiles 矢量瓦片：先用 npm run tiles 生成，再拖入地图或在此选择；也可填写网址（需支持 Range 请求）。',
+  title: '大数据图层与影像（PMTiles）',
+  hint: '几十万个地块或建筑用 PMTiles 矢量瓦片：先用 npm run tiles 生成，再拖入地图或在此选择；也可填写网址（需支持 Range 请求）。正射影像等图片瓦片可作底图，或叠加在地图上。',
   chooseFile: '选择 .pmtiles 文件',
   urlLabel: '瓦片网址',
   addUrl: '添加',
   opening: (name: string) => `正在打开“${name}”…`,
   added: (name: string) => `已添加瓦片图层“${name}”。`,
   rasterBasemap: (name: string, format: string, datum: string) =>
-    `“${name}”是 ${format} 图片瓦片，已作为底图打开（${datum}），站点已换算到同一坐标系。`,
+    `“${name}”是 ${format} 图片瓦片，已作为底图打开（${datum}），站点已换算到同一坐标系；可在“瓦片图层”中改为叠加在地图上。`,
+  rasterOverlay: (name: string, format: string, datum: string) =>
+    `“${name}”是 ${format} 图片瓦片（${datum}），已叠加在当前底图上；可在“瓦片图层”中改为底图。`,
+  imageTiles: (format: string) => `${format} 图片瓦片`,
+  asBasemap: '用作底图',
+  asOverlay: '叠加在地图上',
+  isBasemap: '当前作为底图（可在图层面板的底图中切换）。',
+  imageShifted: (tiles: string, map: string) => `图片坐标为 ${tiles}，已在浏览器中平移到当前底图的 ${map}。`,
   refused: (name: string, why: string) => `未添加“${name}”：${why}`,
   layers: '瓦片图层',
   zoomTo: '缩放至',
@@ -43,15 +49,22 @@ const zh = {
 type TileStrings = typeof zh;
 
 const en: TileStrings = {
-  title: 'Large layers (vector tiles)',
-  hint: 'Hundreds of thousands of parcels or buildings as PMTiles vector tiles: make them with npm run tiles, then drop the file on the map or choose it here; or give a URL (the server must answer Range requests).',
+  title: 'Large layers and imagery (PMTiles)',
+  hint: 'Hundreds of thousands of parcels or buildings as PMTiles vector tiles: make them with npm run tiles, then drop the file on the map or choose it here; or give a URL (the server must answer Range requests). Image tiles such as an orthophoto can be the basemap or lie over the map.',
   chooseFile: 'Choose a .pmtiles file',
   urlLabel: 'Tiles URL',
   addUrl: 'Add',
   opening: (name) => `Opening “${name}”…`,
   added: (name) => `Added the tiled layer “${name}”.`,
   rasterBasemap: (name, format, datum) =>
-    `“${name}” holds ${format} image tiles: opened as a basemap (${datum}), with the sites converted to its datum.`,
+    `“${name}” holds ${format} image tiles: opened as a basemap (${datum}), with the sites converted to its datum; under “Tiled layers” it can lie over the map instead.`,
+  rasterOverlay: (name, format, datum) =>
+    `“${name}” holds ${format} image tiles (${datum}): laid over the current basemap; under “Tiled layers” it can become the basemap instead.`,
+  imageTiles: (format) => `${format} image tiles`,
+  asBasemap: 'Use as basemap',
+  asOverlay: 'Lay over the map',
+  isBasemap: 'Now the basemap (switch basemaps in the layer panel).',
+  imageShifted: (tiles, map) => `The pictures are in ${tiles}: shifted in the browser onto the basemap's ${map}.`,
   refused: (name, why) => `“${name}” was not added: ${why}`,
   layers: 'Tiled layers',
   zoomTo: 'Zoom to',
@@ -80,10 +93,6 @@ const en: TileStrings = {
 };
 
 export const TILE_STRINGS: Record<Lang, TileStrings> = { zh, en };
-
-export function useTileStrings(): TileStrings {
-  return TILE_STRINGS[useApp((s) => s.lang)];
-}
 
 /** What is wrong with an archive or its server, in words. */
 export function tilesProblemText(p: TilesProblem, lang: Lang): string {

@@ -7,7 +7,7 @@ import { TOOL_STRINGS } from '../i18n/toolStrings';
 import { overlayCredits } from '../layers/credits';
 import { useLayers } from '../layers/layersState';
 import { legendRows } from '../layers/legend';
-import { layerName } from '../layers/model';
+import { isImagery, layerName } from '../layers/model';
 import { newId } from '../lib/ids';
 import { currentMap } from '../map/mapHandle';
 import { useApp } from '../state/store';
@@ -26,8 +26,8 @@ async function renderMap(lang: 'zh' | 'en'): Promise<HTMLCanvasElement | null> {
   // The user's layers on the map (imports and archives) join the legend, with the classes of those styled by an attribute.
   const imported = useLayers
     .getState()
-    // A map service is a picture, credited in the attribution line rather than given a swatch.
-    .layers.filter((l) => l.visible && l.kind !== 'service')
+    // A map service or an image archive is a picture, credited in the attribution line rather than given a swatch.
+    .layers.filter((l) => l.visible && !isImagery(l))
     .map((l) => ({
       title: l.style ? `${layerName(l, lang)} · ${l.style.field}` : null,
       rows: legendRows(l, layerName(l, lang), lang),

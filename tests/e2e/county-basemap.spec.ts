@@ -11,9 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HILL, heightAt } from '../../scripts/lib/basemap-fixture';
 import { BASEMAP_STRINGS } from '../../src/basemap/basemapStrings';
+import { convertPoint } from '../../src/basemap/datum';
 import type { TourStopDef } from '../../src/data/schema';
 import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+import { LAYER_STRINGS } from '../../src/layers/layerStrings';
+import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 import { encodeTourLink } from '../../src/tour/tourLink';
 import { CountyDriver, metres } from './county.driver';
 import { stops } from './data';
@@ -231,14 +234,18 @@ test('a server that sends the whole county archive for a range is named, and the
   await expect(page.getByRole('radio', { name: zh.countyName })).toHaveCount(0);
 });
 
-test('an archive of image tiles dropped in is opened as a basemap, the sites converted onto it', async ({ app, page }) => {
+test('an archive of image tiles dropped on the embedded outlines is opened as a basemap, the sites converted onto it', async ({
+  app,
+  page,
+}) => {
   await page.goto(`${SITE}/?testing=1`);
   await waitForIdle(page);
-  await app.foldLayerControl();
+  // Over the outlines alone there is nothing to keep around the pictures: they become the basemap.
+  await app.chooseBasemap(STRINGS.zh.basemapEmbedded);
   await app.openTools();
   // The test's Terrarium archive is PNG tiles like any orthophoto's: at the flat base (200 m) each pixel is rgb(128, 200, 0).
   await page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first().setInputFiles(join(dir, 'source/dem-source.pmtiles'));
-  await expect(page.getByRole('status').filter({ hasText: '“dem-source”是 PNG 图片瓦片，已作为底图打开（WGS-84）' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: TILE_STRINGS.zh.rasterBasemap('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
   // The notice comes as the basemap is chosen; the map has it a render later.
   await expect
     .poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap']))
@@ -268,4 +275,70 @@ test('an archive of image tiles dropped in is opened as a basemap, the sites con
   await expect(page.getByTestId('measure-elevation')).not.toHaveText(/1,70\d/);
   const said = Number((await page.getByTestId('measure-elevation').textContent())?.replace(/\D/g, ''));
   expect(Math.abs(said - heightAt(HILL.lon, HILL.lat + 0.05))).toBeLessThan(25);
+});
+
+test('an archive of image tiles lies over the county map, is shifted onto the GCJ-02 outlines, is kept after a reload, and can become the basemap', async ({
+  app,
+  page,
+}) => {
+  const t = TILE_STRINGS.zh;
+  const row = page.locator('[data-tiled="dem-source"]');
+  const terrarium = new CountyDriver(page);
+  // Where the hill's east flank climbs most steeply: ~110 m a GCJ-02 shift (~500 m) apart, each well inside a 256 m band.
+  const flank: [number, number] = [HILL.lon + 0.04, HILL.lat];
+  const heightAround = async (at: [number, number]) => {
+    await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 12 }), [at] as const);
+    await waitForIdle(page);
+    return (await terrarium.terrariumHeights([at]))[0]!;
+  };
+  await page.goto(`${SITE}/?testing=1`);
+  await waitForIdle(page);
+  await expect(page.getByRole('radio', { name: zh.countyName })).toBeChecked();
+  await app.foldLayerControl();
+  await app.openTools();
+  // Over a real map, the pictures lie over it (the county map stays around them).
+  await page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first().setInputFiles(join(dir, 'source/dem-source.pmtiles'));
+  await expect(page.getByRole('status').filter({ hasText: t.rasterOverlay('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
+  await expect(row).toHaveAttribute('data-role', 'overlay');
+  await expect(row.getByText(t.saved)).toBeVisible();
+  await row.getByRole('slider', { name: `${LAYER_STRINGS.zh.opacity} · dem-source` }).fill('100');
+  // On the WGS-84 county map the archive's own pixels: the formula's height where it is.
+  expect(Math.abs((await heightAround(flank)) - heightAt(...flank))).toBeLessThan(25);
+
+  // On the embedded GCJ-02 outlines the pictures are shifted onto the map's datum: at a GCJ-02 point the map shows the
+  // height of the WGS-84 place there, not of the WGS-84 coordinate with the same numbers.
+  await app.chooseBasemap(STRINGS.zh.basemapEmbedded);
+  await expect(row.getByText(t.imageShifted('WGS-84', 'GCJ-02'))).toBeVisible();
+  const gcj: [number, number] = [HILL.lon + 0.045, HILL.lat];
+  const place = convertPoint(gcj, 'GCJ-02', 'WGS-84');
+  const shifted = await heightAround(gcj);
+  expect(Math.abs(shifted - heightAt(...place))).toBeLessThan(25);
+  expect(Math.abs(shifted - heightAt(...gcj))).toBeGreaterThan(60);
+
+  // Kept: after a reload the layer is back over the map, where it was, as it was.
+  await page.reload();
+  await waitForIdle(page);
+  await app.openTools();
+  await expect(row).toHaveAttribute('data-status', 'ready');
+  await expect(row).toHaveAttribute('data-role', 'overlay');
+  await expect(row.getByRole('slider', { name: `${LAYER_STRINGS.zh.opacity} · dem-source` })).toHaveValue('100');
+  // Drawn again over the county map (found beside the app and chosen, the outlines' choice not being kept).
+  await expect(page.getByRole('radio', { name: zh.countyName })).toBeChecked();
+  expect(Math.abs((await heightAround(flank)) - heightAt(...flank))).toBeLessThan(25);
+  await shot(page, 'image-overlay-zh');
+
+  // As the basemap: chosen at once, offered with the basemaps, and chosen again after a reload.
+  await row.getByRole('button', { name: t.asBasemap }).click();
+  await expect(row).toHaveAttribute('data-role', 'basemap');
+  await expect(row.getByText(t.isBasemap)).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'dem-source' })).toBeChecked();
+  await page.reload();
+  await waitForIdle(page);
+  await expect(page.getByRole('radio', { name: 'dem-source' })).toBeChecked();
+  await expect.poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap'])).toMatchObject({ type: 'raster' });
+  // And back over the map: the basemap it replaced is not chosen for the user; the outlines are back under it.
+  await app.openTools();
+  await row.getByRole('button', { name: t.asOverlay }).click();
+  await expect(row).toHaveAttribute('data-role', 'overlay');
+  await expect(page.getByRole('radio', { name: 'dem-source' })).toHaveCount(0);
 });

@@ -69,6 +69,40 @@ export class CountyDriver {
     );
   }
 
+  /**
+   * The height (m) an image of Terrarium tiles shows at each point, as the map drew it: each pixel of a 5×5 px patch
+   * decoded (R·256 + G + B/256 − 32768), the median taken (an averaged colour would mix two bands of 256 m).
+   */
+  terrariumHeights(points: LngLat[]): Promise<number[]> {
+    return this.page.evaluate(
+      (pts) =>
+        new Promise<number[]>((resolve) => {
+          const map = window.__map!;
+          map.once('render', () => {
+            const src = map.getCanvas();
+            const dpr = src.width / src.clientWidth;
+            const copy = document.createElement('canvas');
+            copy.width = src.width;
+            copy.height = src.height;
+            const ctx = copy.getContext('2d')!;
+            ctx.drawImage(src, 0, 0);
+            resolve(
+              pts.map((p) => {
+                const xy = map.project(p as [number, number]);
+                const d = ctx.getImageData(Math.round(xy.x * dpr) - 2, Math.round(xy.y * dpr) - 2, 5, 5).data;
+                const hs: number[] = [];
+                for (let i = 0; i < d.length; i += 4) hs.push(d[i]! * 256 + d[i + 1]! + d[i + 2]! / 256 - 32768);
+                hs.sort((a, b) => a - b);
+                return Math.round(hs[12]!);
+              }),
+            );
+          });
+          map.triggerRepaint();
+        }),
+      points,
+    );
+  }
+
   /** Mean brightness of the patches at the points. */
   async brightness(points: LngLat[]): Promise<number[]> {
     return (await this.colours(points)).map(([r, g, b]) => Math.round(0.299 * r + 0.587 * g + 0.114 * b));

@@ -380,6 +380,20 @@ export class AppDriver {
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   }
 
+  /** Opens the layer control (folded on narrow screens, or by `foldLayerControl`). */
+  async openLayerControl(): Promise<void> {
+    const toggle = this.page.locator('.layer-control-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** Chooses a basemap in the layer control by its name, and folds the control again. */
+  async chooseBasemap(name: string): Promise<void> {
+    await this.openLayerControl();
+    await this.page.getByRole('radio', { name }).check();
+    await this.foldLayerControl();
+  }
+
   async openTools(): Promise<void> {
     await this.page.getByRole('button', { name: /打开规划工具|Open the planner tools/ }).click();
     await expect(this.page.locator('.tools-panel')).toBeVisible();

@@ -3,12 +3,15 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { overlayCredits } from '../../src/layers/credits';
 import { KINDS } from '../../src/layers/kinds';
 import { ownerOf } from '../../src/layers/layersFeature';
 import { LAYER_COLORS, layersOf, nextColor, useLayers } from '../../src/layers/layersState';
 import { legendRows, styleFields, styleFor } from '../../src/layers/legend';
 import { userLayerSpecs } from '../../src/layers/mapLayers';
-import type { GeoJsonLayer, Props, TiledLayer } from '../../src/layers/model';
+import { type GeoJsonLayer, isDrawable, isImagery, type Props, type TiledLayer } from '../../src/layers/model';
+import { tileRequest } from '../../src/services/tileRequest';
+import { archiveBasemap, archiveService, type ImageLayer } from '../../src/tiles/imageArchive';
 import { layerFromStored } from '../../src/tools/storedWork';
 
 const fc: FeatureCollection<Geometry, Props> = {
@@ -98,6 +101,68 @@ describe('one builder for every kind', () => {
     expect(ownerOf('tiled-tiles-b-parcels-fill', all)?.id).toBe('tiles-b');
     expect(ownerOf('import-layer-a-extra', all)).toBeUndefined();
     expect(ownerOf('site-fill', all)).toBeUndefined();
+  });
+});
+
+describe('an archive of image tiles', () => {
+  const image: TiledLayer = {
+    ...tiled,
+    id: 'tiles-img',
+    name: 'orthophoto',
+    datum: 'WGS-84',
+    vectorLayers: [],
+    raster: { format: 'JPEG', tileSize: 512, credit: '县测绘院 <2024>' },
+    role: 'overlay',
+  };
+
+  it('is drawn as a picture through the service protocol, in the map datum asked for, under the vector layers', () => {
+    const { spec } = KINDS.tiled.source(image, 'GCJ-02');
+    expect(spec).toMatchObject({ type: 'raster', tiles: ['svc://tiles-img/GCJ-02/{z}/{x}/{y}'], tileSize: 256, minzoom: 0 });
+    // The archive's credit is text: escaped before MapLibre shows it as markup.
+    expect((spec as { attribution: string }).attribution).toBe('县测绘院 &lt;2024&gt;');
+    const layers = KINDS.tiled.parts(image).flatMap((p) => userLayerSpecs(image, p, ['Noto Sans SC']));
+    const style = { version: 8, sources: { 'tiled-image-tiles-img': spec }, layers };
+    expect(validateStyleMin(style as never).map((e) => e.message)).toEqual([]);
+    expect(layers.map((l) => [l.id, l.type])).toEqual([['tiled-tiles-img-raster', 'raster']]);
+    expect(ownerOf('tiled-tiles-img-raster', [imported, tiled, image])?.id).toBe('tiles-img');
+    expect([isImagery(image), isImagery(tiled), isImagery(imported)]).toEqual([true, false, false]);
+  });
+
+  it('is drawn over the map and credited in the PNG and print only as an overlay that is shown and ready', () => {
+    expect(isDrawable(image)).toBe(true);
+    expect(overlayCredits([imported, tiled, image])).toEqual(['县测绘院 <2024>']);
+    expect(overlayCredits([{ ...image, credit: undefined, raster: { format: 'PNG', tileSize: 256 } } as TiledLayer])).toEqual([
+      'orthophoto',
+    ]);
+    for (const not of [
+      { ...image, role: 'basemap' as const },
+      { ...image, visible: false },
+      { ...image, status: { kind: 'missing' as const } },
+    ])
+      expect(overlayCredits([not])).toEqual([]);
+    expect(isDrawable({ ...image, role: 'basemap' })).toBe(false);
+  });
+
+  it('is read as a map service of Web Mercator tiles: direct in its own datum, resampled from its own tiles in another', () => {
+    const def = archiveService({ ...image, key: 'file-tiles-img' } as ImageLayer);
+    expect(tileRequest(def, 12, 3403, 1727, 'WGS-84', null)).toEqual({ kind: 'direct', url: 'pmtiles://file-tiles-img/12/3403/1727' });
+    const shifted = tileRequest(def, 12, 3403, 1727, 'GCJ-02', null);
+    expect(shifted.kind).toBe('resample');
+    // The source tiles are the archive's, around the same tile (the GCJ-02 shift is ~500 m, under a z12 tile).
+    const urls = shifted.kind === 'resample' ? shifted.urls : [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const u of urls) expect(u).toMatch(/^pmtiles:\/\/file-tiles-img\/12\/340[2-4]\/172[6-8]$/);
+    // Past its deepest zoom (14) it is drawn from its zoom-14 tiles, stretched.
+    const deeper = tileRequest(def, 16, 3403 * 16, 1727 * 16, 'WGS-84', null);
+    expect(deeper.kind === 'resample' && deeper.urls.every((u) => u.startsWith('pmtiles://file-tiles-img/14/'))).toBe(true);
+    // As a basemap it is the archive's own tiles in its own datum.
+    expect(archiveBasemap(image as ImageLayer)).toMatchObject({
+      id: 'tiles-img',
+      type: 'raster',
+      datum: 'WGS-84',
+      tileSize: 512,
+      imageArchive: true,
+    });
   });
 });
 
