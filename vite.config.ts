@@ -126,7 +126,11 @@ const prerenderShell = (): Plugin => ({
       });
       try {
         const { renderShell } = (await server.ssrLoadModule('/src/app/shell.tsx')) as { renderShell(): string };
-        const { staticMapMarkup } = (await server.ssrLoadModule('/scripts/lib/static-map-build.ts')) as { staticMapMarkup(): string };
+        const { firstViewMarkup } = (await server.ssrLoadModule('/scripts/lib/static-map-build.ts')) as {
+          firstViewMarkup(): Promise<string>;
+        };
+        // With the county basemap beside the app (public/basemap/), the first view draws its main lines too.
+        const staticMap = await firstViewMarkup();
         const slot = '<div class="static-map" data-static-map=""></div>';
         const shell = renderShell();
         if (!shell.includes(slot)) throw new Error('prerender-shell: the first view has no static map slot');
@@ -138,7 +142,7 @@ const prerenderShell = (): Plugin => ({
         return html
           .replace(
             root,
-            `<div id="root"><div class="shell" inert>${shell.replace(slot, `<div class="static-map" data-static-map="">${staticMapMarkup()}</div>`)}</div></div>`,
+            `<div id="root"><div class="shell" inert>${shell.replace(slot, `<div class="static-map" data-static-map="">${staticMap}</div>`)}</div></div>`,
           )
           .replace(csp, (meta) => `${meta}\n    <script>${SHELL_GUARD}</script>`);
       } finally {

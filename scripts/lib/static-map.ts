@@ -13,6 +13,7 @@
 import { simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { SYMBOL_PATHS } from '../../src/ui/symbolPaths.ts';
+import type { StaticCounty } from './static-county.ts';
 
 export type Bounds = [number, number, number, number];
 
@@ -26,6 +27,11 @@ export interface StaticMapInput {
   links: { line: Position[]; color: string }[];
   palette: Record<string, string>;
   fillOpacity: Record<string, number>;
+  /**
+   * The county basemap found beside the app at build time (static-county.ts), drawn under the counties as the
+   * county style draws it (its colours: `countyPalette`); every other input is then in its datum (WGS-84).
+   */
+  county?: StaticCounty & { countyPalette: Record<string, string> };
 }
 
 /**
@@ -85,6 +91,12 @@ function ringPath(ring: Position[], project: (p: Position) => [number, number]):
   return steps.length < 2 ? '' : `${d}l${steps.join(' ').replace(/ -/g, '-')}z`;
 }
 
+/** An open line as a path in whole units (as ringPath, not closed). */
+function linePath(line: Position[], project: (p: Position) => [number, number]): string {
+  const d = ringPath(line, project);
+  return d.endsWith('z') ? d.slice(0, -1) : d;
+}
+
 function polygonsOf(f: Feature<Polygon | MultiPolygon>): Position[][][] {
   return f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
 }
@@ -115,9 +127,13 @@ export function renderStaticMap(input: StaticMapInput): string {
   svg.push(
     `<svg class="static-map-svg" viewBox="0 0 ${W} ${r1(height)}" preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">`,
   );
+  const county = input.county;
+  if (county) svg.push(countyBasemap(county, project, tolerance, near));
+  // Over the county basemap the counties only tint Suichang (as src/map/style.ts draws them over any basemap).
+  const countyFill = (role: string) =>
+    county ? (role === 'focus' ? `${fills.focus}" fill-opacity="0.18` : 'none') : (fills[role] ?? P.zhejiang);
   svg.push(`<g stroke="${P.countyLine}" stroke-width="0.9" vector-effect="non-scaling-stroke" stroke-linejoin="round">`);
-  for (const f of counties)
-    svg.push(`<path d="${paths(f)}" fill="${fills[f.properties.role] ?? P.zhejiang}" vector-effect="non-scaling-stroke"/>`);
+  for (const f of counties) svg.push(`<path d="${paths(f)}" fill="${countyFill(f.properties.role)}" vector-effect="non-scaling-stroke"/>`);
   svg.push('</g>');
   for (const f of focus)
     svg.push(
@@ -162,9 +178,11 @@ export function renderStaticMap(input: StaticMapInput): string {
       `<span class="static-marker" style="${pct(at)}"><svg width="18" height="18" viewBox="0 0 16 16"><path d="${SYMBOL_PATHS[layer.symbol as keyof typeof SYMBOL_PATHS] ?? SYMBOL_PATHS.circle}" fill="${hollow ? '#fff' : layer.color}" stroke="${layer.color}" stroke-width="${hollow ? 1.8 : 1}"${hollow ? ' stroke-dasharray="2.5 1.5"' : ''} stroke-linejoin="round"/></svg></span>`,
     );
   }
+  const taken: [number, number][] = [];
   for (const l of input.labels.features) {
     const at = l.geometry.coordinates;
     if (!inside(at)) continue;
+    taken.push(project(at));
     if (l.properties.kind === 'seat') {
       html.push(`<span class="static-seat" style="${pct(at)}"></span>`);
       html.push(`<span class="static-label seat" style="${pct(at)}">${esc(l.properties.name_zh)}</span>`);
@@ -177,5 +195,74 @@ export function renderStaticMap(input: StaticMapInput): string {
       `<span class="static-label ${role === 'focus' ? 'focus' : role === 'enclave-host' ? 'host' : ''}" style="${pct(at)}"${timing}>${esc(l.properties.name_zh)}</span>`,
     );
   }
-  return `<div class="static-map-frame" style="aspect-ratio:${round(aspect, 4)};--static-aspect:${round(aspect, 4)}">${svg.join('')}${html.join('')}</div>`;
+  if (county) html.push(...countyPlaces(county, taken, pct, project, inside));
+  // `data-county`: the live page keeps this picture until MapLibre has drawn the county map too (src/ui/StaticMap.tsx).
+  return `<div class="static-map-frame"${county ? ' data-county=""' : ''} style="aspect-ratio:${round(aspect, 4)};--static-aspect:${round(aspect, 4)}">${svg.join('')}${html.join('')}</div>`;
+}
+
+/**
+ * The county basemap under the counties: its background past the frame, water, rivers, main roads with
+ * their casings — the county style's colours (src/basemap/countyStyle.ts) at the opening zoom, simplified to
+ * two units of the viewBox (a pixel on a large screen).
+ */
+function countyBasemap(
+  c: NonNullable<StaticMapInput['county']>,
+  project: (p: Position) => [number, number],
+  tolerance: number,
+  near: (f: Feature<Polygon | MultiPolygon>) => boolean,
+): string {
+  const C = c.countyPalette;
+  const line = (l: Position[]) =>
+    linePath(
+      (simplify({ type: 'LineString', coordinates: l }, { tolerance: tolerance * 2 }) as { coordinates: Position[] }).coordinates,
+      project,
+    );
+  const out: string[] = [`<rect x="-${W * 4}" y="-${W * 4}" width="${W * 9}" height="${W * 9}" fill="${C.earth}"/>`];
+  const water = c.water
+    .map((rings) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } }) as Feature<Polygon>)
+    .filter(near)
+    .map((f) => simplify(f, { tolerance }))
+    .map((f) => f.geometry.coordinates.map((r) => ringPath(r, project)).join(''))
+    .filter(Boolean);
+  if (water.length) out.push(`<path d="${water.join('')}" fill="${C.water}"/>`);
+  const rivers = c.rivers.map(line).filter(Boolean);
+  if (rivers.length)
+    out.push(`<path d="${rivers.join('')}" fill="none" stroke="${C.water}" stroke-width="1.5" vector-effect="non-scaling-stroke"/>`);
+  for (const [kind, width, fill, casing] of [
+    ['major_road', 1.6, C.major, C.major_casing_early],
+    ['highway', 2.4, C.highway, C.highway_casing_early],
+  ] as const) {
+    const d = c.roads
+      .filter((r) => r.kind === kind)
+      .map((r) => line(r.line))
+      .join('');
+    if (!d) continue;
+    const common = 'fill="none" stroke-linecap="round" stroke-linejoin="round" vector-effect="non-scaling-stroke"';
+    out.push(`<path d="${d}" stroke="${casing}" stroke-width="${width + 1.5}" ${common}/>`);
+    out.push(`<path d="${d}" stroke="${fill}" stroke-width="${width}" ${common}/>`);
+  }
+  return out.join('');
+}
+
+/**
+ * The county basemap's town names, the most important first, each kept clear of the names already placed
+ * (`taken`, in units: the app's county and seat labels, then the towns before it), as MapLibre places labels
+ * without overlap: about 50 px apart across, 18 px up and down, on a large screen.
+ */
+function countyPlaces(
+  c: NonNullable<StaticMapInput['county']>,
+  taken: [number, number][],
+  pct: (p: Position) => string,
+  project: (p: Position) => [number, number],
+  inside: (p: Position) => boolean,
+): string[] {
+  const out: string[] = [];
+  for (const p of c.places) {
+    if (!inside(p.at)) continue;
+    const [x, y] = project(p.at);
+    if (!taken.every(([tx, ty]) => Math.abs(tx - x) > 110 || Math.abs(ty - y) > 40)) continue;
+    taken.push([x, y]);
+    out.push(`<span class="static-label place" style="${pct(p.at)};color:${c.countyPalette.city_label}">${esc(p.name)}</span>`);
+  }
+  return out;
 }

@@ -34,12 +34,22 @@ async function probe(path: string): Promise<Probed | null> {
   }
 }
 
+let settle = () => {};
+/** Resolves once the archives beside the app were looked for and any found taken in (the static first map waits on it). */
+export const archivesSettled = new Promise<void>((resolve) => {
+  settle = resolve;
+});
+
 export async function findArchives(): Promise<void> {
-  // Opened from disk (the one-file build), nothing beside the page can be fetched; with the network off (an
-  // installed app away from its server) the archives cannot be read either: not asked, so nothing is logged.
-  if (location.protocol === 'file:' || navigator.onLine === false) return;
-  const [county, terrain] = await Promise.all([probe(COUNTY_ARCHIVE), probe(TERRAIN_ARCHIVE)]);
-  if (!county && !terrain) return;
-  const { adoptArchives } = await import('./countyArchive');
-  await adoptArchives({ county, terrain });
+  try {
+    // Opened from disk (the one-file build), nothing beside the page can be fetched; with the network off (an
+    // installed app away from its server) the archives cannot be read either: not asked, so nothing is logged.
+    if (location.protocol === 'file:' || navigator.onLine === false) return;
+    const [county, terrain] = await Promise.all([probe(COUNTY_ARCHIVE), probe(TERRAIN_ARCHIVE)]);
+    if (!county && !terrain) return;
+    const { adoptArchives } = await import('./countyArchive');
+    await adoptArchives({ county, terrain });
+  } finally {
+    settle();
+  }
 }

@@ -1,13 +1,22 @@
 /**
  * The map before the map (scripts/lib/static-map.ts): the opening view as SVG and HTML, prerendered into
  * the first view and kept by the live page until MapLibre has drawn its first full frame (its first
- * `idle`), then removed — the WebGL map is beneath it, in the same place. It goes at once if the map
- * moves or the window is resized first (MapLibre keeps its camera where the static map would refit),
- * and stays, under the error message, when the interactive map cannot start.
+ * `idle`), then removed — the WebGL map is beneath it, in the same place. Drawn with the county basemap
+ * (the build found one beside the app: `data-county`), it stays until the county map is drawn too, or
+ * is known not to come (absent, broken, another basemap chosen), so the roads do not vanish and come
+ * back. It goes at once if the map moves or the window is resized first (MapLibre keeps its camera
+ * where the static map would refit), and stays, under the error message, when the map cannot start.
  */
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
+import { archivesSettled, COUNTY_BASEMAP_ID } from '../basemap/findArchives';
+import { SOURCE } from '../map/ids';
 import { currentMap, onMapChange } from '../map/mapHandle';
+import { useApp } from '../state/store';
 import { useFirstView } from './firstView';
+
+/** A county map slower than this (a very slow disk or server) no longer holds the static map back. */
+const COUNTY_WAIT_MS = 15_000;
 
 let captured: string | null = null;
 
@@ -25,11 +34,32 @@ function useMapDrawn(): boolean {
     const done = () => setDrawn(true);
     window.addEventListener('resize', done, { once: true });
     let off: (() => void) | null = null;
+    const county = captured.includes('data-county');
+    let settled = !county;
+    let watched: MapLibreMap | null = null;
+    // Drawn: loaded and its tiles in, with the county map when that is the basemap (its source in the style).
+    const whenDrawn = (map: MapLibreMap, idle: boolean) => {
+      if (!settled) return;
+      if (useApp.getState().basemapId === COUNTY_BASEMAP_ID && !map.getSource(SOURCE.onlineBasemap)) return;
+      if (idle) done();
+      else if (map.loaded() && map.areTilesLoaded()) {
+        map.once('render', done);
+        map.triggerRepaint();
+      }
+    };
+    const onIdle = () => watched && whenDrawn(watched, true);
+    if (county)
+      void archivesSettled.then(() => {
+        settled = true;
+        if (watched) whenDrawn(watched, false);
+      });
+    const timer = county ? setTimeout(done, COUNTY_WAIT_MS) : undefined;
     const watch = (map: ReturnType<typeof currentMap>) => {
       if (!map) return;
+      watched = map;
       map.once('movestart', done);
-      if (map.loaded() && map.areTilesLoaded()) map.once('render', done);
-      else map.once('idle', done);
+      map.on('idle', onIdle);
+      whenDrawn(map, false);
       off?.();
       off = null;
     };
@@ -37,6 +67,8 @@ function useMapDrawn(): boolean {
     else off = onMapChange(watch);
     return () => {
       window.removeEventListener('resize', done);
+      clearTimeout(timer);
+      watched?.off('idle', onIdle);
       off?.();
     };
   }, []);

@@ -6,7 +6,7 @@
  * them and draws the county map under the sites, hillshade and 3D terrain; nothing leaves the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HILL, heightAt } from '../../scripts/lib/basemap-fixture';
@@ -22,6 +22,7 @@ import { CountyDriver, metres } from './county.driver';
 import { stops } from './data';
 import { expect, shot, TourDriver, test, waitForIdle } from './driver';
 import { type NginxHost, ROOT, startNginx } from './nginxHost';
+import { MAP_ONLY, mapArea, mismatch, NO_WEBGL } from './staticMap.driver';
 
 const PORT = 4196;
 const SITE = `http://127.0.0.1:${PORT}`;
@@ -41,7 +42,12 @@ test.beforeAll(async () => {
   const made = tsx(['scripts/make-basemap-fixtures.ts', join(dir, 'source')]);
   seatWgs84 = (/seat \(WGS-84\) ([\d.]+),([\d.]+)/.exec(made)?.slice(1).map(Number) ?? [0, 0]) as [number, number];
   nginx = await startNginx(PORT, {
-    extra: `    location /basemap/ { alias ${dir}/basemap/; }\n    location /source/ { alias ${dir}/source/; }`,
+    extra: [
+      `    location /basemap/ { alias ${dir}/basemap/; }`,
+      `    location /source/ { alias ${dir}/source/; }`,
+      // The built page as a build finding the county archive makes it (its static first map drawn with the county map).
+      `    location = /county-first.html { alias ${dir}/county-first.html; }`,
+    ].join('\n'),
   });
   // The two commands, against the "public builds" on the loopback server.
   extractOutput.push(
@@ -341,4 +347,69 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   await row.getByRole('button', { name: t.asOverlay }).click();
   await expect(row).toHaveAttribute('data-role', 'overlay');
   await expect(page.getByRole('radio', { name: 'dem-source' })).toHaveCount(0);
+});
+
+test('a build that finds the county archive opens on it: the static first map draws its water, roads and towns, and MapLibre takes over on the county map without a jump', async ({
+  browser,
+}) => {
+  // What `npm run build` puts in the first view with public/basemap/county.pmtiles present (vite.config.ts, prerender-shell).
+  const said = tsx(['scripts/static-map.ts', join(dir, 'basemap/county.pmtiles')]);
+  expect(said).toMatch(/static first map: the county map of .*county\.pmtiles \(\d+ town names\); [\d.]+ kB gzipped of 30 kB/);
+  const markup = tsx(['scripts/static-map.ts', join(dir, 'basemap/county.pmtiles'), '--markup']);
+  const built = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+  const frame = /<div class="static-map-frame"[\s\S]*?<\/div>/;
+  expect(built).toMatch(frame);
+  writeFileSync(
+    join(dir, 'county-first.html'),
+    built.replace(frame, () => markup),
+  );
+  const page = `${SITE}/county-first.html?testing=1`;
+
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  // The static map alone (WebGL refused, so it stays): the county map's town name and water under the outlines.
+  const still = await context.newPage();
+  await still.addInitScript(NO_WEBGL);
+  await still.goto(page);
+  await expect(still.getByRole('alert').first()).toContainText(STRINGS.zh.mapFailed);
+  await expect(still.locator('.static-map [data-county]')).toBeVisible();
+  await expect(still.locator('.static-map .static-label.place', { hasText: '测试镇' })).toBeVisible();
+  await still.addStyleTag({ content: MAP_ONLY });
+  await still.evaluate(() => document.fonts.ready);
+  await shot(still, 'static-map-county-1920');
+  const before = await mapArea(still);
+
+  // The live page: the static map is removed only once MapLibre draws the county map (found by the probe after start).
+  const live = await context.newPage();
+  await live.addInitScript(() => {
+    let seen = false;
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.static-map')) seen = true;
+      if (!seen || document.querySelector('.static-map')) return;
+      const map = window.__map;
+      (window as unknown as { __staticGone: unknown }).__staticGone = {
+        county: Boolean(map?.getSource('online-basemap')),
+        drawn: Boolean(map?.loaded() && map.areTilesLoaded()),
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await live.goto(page);
+  await waitForIdle(live);
+  await expect(live.getByRole('radio', { name: zh.countyName })).toBeChecked();
+  await expect(live.locator('.static-map')).toHaveCount(0);
+  expect(await live.evaluate(() => (window as unknown as { __staticGone: unknown }).__staticGone)).toEqual({ county: true, drawn: true });
+  await live.addStyleTag({ content: MAP_ONLY });
+  await live.evaluate(() => document.fonts.ready);
+  await shot(live, 'static-map-county-swapped-1920');
+  const after = await mapArea(live);
+  const [inPlace, ...moved] = await mismatch(still, before, after, [
+    [0, 0],
+    [-4, 0],
+    [4, 0],
+    [0, -4],
+    [0, 4],
+  ]);
+  expect(inPlace, `${(inPlace! * 100).toFixed(1)} % of pixels differ`).toBeLessThan(0.04);
+  for (const m of moved) expect(inPlace).toBeLessThan(m);
+  await context.close();
 });
