@@ -1,9 +1,9 @@
-/** The kinds of layer that open files, in the order they are asked: a vector-tile archive, else a file to import. */
+/** The kinds of layer that open files, in the order they are asked: a tile archive (an MBTiles file is told how to convert), else a file to import. */
 import { registerOpener, registerUrlOpener } from '../layers/openers';
 
 registerOpener({
   id: 'tiled',
-  accepts: (f) => /\.pmtiles$/i.test(f.name),
+  accepts: (f) => /\.(pm|mb)tiles$/i.test(f.name),
   open: (f, handle) => import('../tiles/manage').then((m) => m.addTiledFile(f, handle)),
 });
 registerOpener({

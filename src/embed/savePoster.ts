@@ -3,6 +3,8 @@
  * `suichang-<site>.png`; a failure is told in a notice, and the map and panel stay as they were.
  */
 import { currentSearch, viewSearch } from '../app/urlSync';
+import { terrainCredits } from '../basemap/terrainCredit';
+import { useTerrain } from '../basemap/terrainState';
 import { exportAttribution, REVIEW_NUMBER } from '../i18n/attribution';
 import { overlayCredits } from '../layers/credits';
 import { useLayers } from '../layers/layersState';
@@ -28,7 +30,9 @@ export async function savePoster(siteId: string): Promise<void> {
     await settled();
     const base = shareBase(import.meta.env.VITE_PUBLIC_URL as string | undefined, location.href, import.meta.env.BASE_URL);
     const { qr } = qrText(`${base}${currentSearch(true)}`, `${base}${viewSearch()}`, qrPath);
-    const credits = exportAttribution(lang, basemapId, basemaps, overlayCredits(useLayers.getState().layers), null);
+    // As on screen and in the PNG export: the pictures over the map and the terrain while it is drawn are credited too.
+    const overlays = [...overlayCredits(useLayers.getState().layers), ...terrainCredits(useTerrain.getState(), basemapId, basemaps)];
+    const credits = exportAttribution(lang, basemapId, basemaps, overlays, null);
     const canvas = await renderPoster(
       currentMap(),
       { siteId, lang, credits, review: REVIEW_NUMBER, link: base, scanText: t.posterScan },

@@ -106,7 +106,7 @@ export function TiledSection() {
     <section className="tool-section" aria-labelledby="tiled-title">
       <h3 id="tiled-title">{t.title}</h3>
       <p className="tool-hint">{t.hint}</p>
-      <FileButton label={t.chooseFile} accept=".pmtiles" onFile={(file) => void addTiledFile(file)} />
+      <FileButton label={t.chooseFile} accept=".pmtiles,.mbtiles" onFile={(file) => void addTiledFile(file)} />
       <form
         className="tiled-url"
         onSubmit={(e) => {

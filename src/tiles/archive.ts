@@ -7,6 +7,8 @@ import { bytesToHeader, type Header } from 'pmtiles';
 /** What can be wrong with an archive or its server, worded per language in tileStrings.ts. */
 export type TilesProblem =
   | { code: 'not-pmtiles' }
+  /** An MBTiles file (SQLite): read after conversion, not by the browser. */
+  | { code: 'mbtiles' }
   | { code: 'old-version'; version: number }
   | { code: 'newer-version'; version: number }
   | { code: 'truncated'; size: number; needs: number }

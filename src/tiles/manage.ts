@@ -14,6 +14,7 @@ import { newId } from '../lib/ids';
 import { claimLayout, KeyedCollection } from '../lib/keyed';
 import { fitBounds } from '../map/cameraApi';
 import { useApp } from '../state/store';
+import { TilesError } from './archive';
 import { startImageArchives } from './imageArchive';
 import { type OpenedArchive, openFile, openUrl, problemOf } from './open';
 import { TILE_STRINGS, tilesProblemText } from './tileStrings';
@@ -78,6 +79,8 @@ function refuse(name: string, error: unknown): false {
 /** A .pmtiles file dropped on the map or chosen: checked, drawn, zoomed to, and kept if it can be. */
 export async function addTiledFile(file: File, handle?: FileSystemFileHandle): Promise<boolean> {
   const tiles = useTiles.getState();
+  // An MBTiles file (SQLite): the same tiles in another container, said how to convert, not read as an import.
+  if (/\.mbtiles$/i.test(file.name)) return refuse(file.name, new TilesError({ code: 'mbtiles' }));
   tiles.setOpening(file.name);
   try {
     const id = newId('tiles');

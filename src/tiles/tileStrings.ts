@@ -100,6 +100,10 @@ export function tilesProblemText(p: TilesProblem, lang: Lang): string {
   switch (p.code) {
     case 'not-pmtiles':
       return z ? '这不是 PMTiles 文件（开头不是“PMTiles”）。' : 'this is not a PMTiles file (it does not start with “PMTiles”).';
+    case 'mbtiles':
+      return z
+        ? '这是 MBTiles（SQLite 瓦片库），浏览器不能按需读取。请先转换为 PMTiles，瓦片原样保留：pmtiles convert 文件.mbtiles 文件.pmtiles（Protomaps 的 pmtiles 命令行工具，单个程序，离线可用），再拖入地图。'
+        : 'this is an MBTiles file (an SQLite tile store), which a browser cannot read piece by piece. Convert it to PMTiles first, tiles unchanged: pmtiles convert file.mbtiles file.pmtiles (Protomaps’ pmtiles command-line tool, one program, works offline), then drop it on the map.';
     case 'old-version':
       return z
         ? `这是第 ${p.version} 版 PMTiles；本图读取第 3 版。请用 pmtiles convert 转换，或用 npm run tiles 重新生成。`

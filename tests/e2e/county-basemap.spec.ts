@@ -250,7 +250,7 @@ test('an archive of image tiles dropped on the embedded outlines is opened as a 
   await app.chooseBasemap(STRINGS.zh.basemapEmbedded);
   await app.openTools();
   // The test's Terrarium archive is PNG tiles like any orthophoto's: at the flat base (200 m) each pixel is rgb(128, 200, 0).
-  await page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first().setInputFiles(join(dir, 'source/dem-source.pmtiles'));
+  await app.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
   await expect(page.getByRole('status').filter({ hasText: TILE_STRINGS.zh.rasterBasemap('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
   // The notice comes as the basemap is chosen; the map has it a render later.
   await expect
@@ -303,7 +303,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   await app.foldLayerControl();
   await app.openTools();
   // Over a real map, the pictures lie over it (the county map stays around them).
-  await page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first().setInputFiles(join(dir, 'source/dem-source.pmtiles'));
+  await app.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
   await expect(page.getByRole('status').filter({ hasText: t.rasterOverlay('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
   await expect(row).toHaveAttribute('data-role', 'overlay');
   await expect(row.getByText(t.saved)).toBeVisible();

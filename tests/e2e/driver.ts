@@ -394,6 +394,11 @@ export class AppDriver {
     await this.foldLayerControl();
   }
 
+  /** Chooses a tile archive (or what is offered as one) in the tools' tiled-layers section, as a planner does with the file picker. */
+  async chooseArchive(file: Parameters<Locator['setInputFiles']>[0]): Promise<void> {
+    await this.page.locator('.tools-panel input[type=file][accept*=".pmtiles"]').first().setInputFiles(file);
+  }
+
   async openTools(): Promise<void> {
     await this.page.getByRole('button', { name: /打开规划工具|Open the planner tools/ }).click();
     await expect(this.page.locator('.tools-panel')).toBeVisible();

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_STRINGS } from '../../src/services/serviceStrings';
+import { TILE_STRINGS, tilesProblemText } from '../../src/tiles/tileStrings';
 import { expect, shot, test } from './driver';
 
 type Page = import('@playwright/test').Page;
@@ -55,8 +56,6 @@ test.afterAll(() => {
   rmSync(served, { recursive: true, force: true });
 });
 
-const archiveInput = (page: Page) => page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first();
-
 /** Attribute values of the tiled features drawn in the view. */
 const tiledValues = (page: Page, field: string) =>
   page.evaluate((field) => {
@@ -77,7 +76,7 @@ test.describe('large layers as vector tiles', () => {
     // At 1366 the map between the layer control and the tools is narrow: the legend folded, the archive has room.
     await app.foldLayerControl();
     await app.openTools();
-    await archiveInput(page).setInputFiles(ARCHIVE);
+    await app.chooseArchive(ARCHIVE);
     const row = page.locator('[data-tiled="parcels"]');
     await expect(row).toHaveAttribute('data-status', 'ready');
     await expect(page.locator('.notices')).toContainText('已添加瓦片图层“parcels”');
@@ -156,14 +155,14 @@ test.describe('large layers as vector tiles', () => {
     // At 1366 the map between the layer control and the tools is narrow: the legend folded, the archive has room.
     await app.foldLayerControl();
     await app.openTools();
-    await archiveInput(page).setInputFiles(ARCHIVE);
+    await app.chooseArchive(ARCHIVE);
     await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');
     // The row is ready a render before the map has the layer's own layers: read the list once they are on it.
     await expect.poll(async () => (await app.map.layerIds()).some((id) => id.startsWith('tiled-'))).toBe(true);
     const layersBefore = await app.map.layerIds();
     const notices = page.locator('.notices');
 
-    await archiveInput(page).setInputFiles({
+    await app.chooseArchive({
       name: 'notes.pmtiles',
       mimeType: 'application/octet-stream',
       buffer: Buffer.from('just some text'),
@@ -171,7 +170,7 @@ test.describe('large layers as vector tiles', () => {
     await expect(notices).toContainText('未添加“notes.pmtiles”：这不是 PMTiles 文件');
 
     const whole = readFileSync(ARCHIVE);
-    await archiveInput(page).setInputFiles({
+    await app.chooseArchive({
       name: 'cut.pmtiles',
       mimeType: 'application/octet-stream',
       buffer: whole.subarray(0, 20_000),
@@ -181,8 +180,27 @@ test.describe('large layers as vector tiles', () => {
     const v2 = Buffer.alloc(512);
     v2.write('PM', 0);
     v2.writeUInt16LE(2, 2);
-    await archiveInput(page).setInputFiles({ name: 'old.pmtiles', mimeType: 'application/octet-stream', buffer: v2 });
+    await app.chooseArchive({ name: 'old.pmtiles', mimeType: 'application/octet-stream', buffer: v2 });
     await expect(notices).toContainText('第 2 版 PMTiles');
+
+    // An MBTiles file (as GDAL writes one from an image): the same tiles in SQLite, told how to convert them.
+    const tif = join(work, 'ortho.tif');
+    execFileSync(
+      'gdal_create',
+      ['-q', '-of', 'GTiff', '-outsize', '256', '256', '-bands', '3', '-burn', '200', '-ot', 'Byte'].concat([
+        '-a_srs',
+        'EPSG:4326',
+        '-a_ullr',
+        '119.2',
+        '28.7',
+        '119.3',
+        '28.6',
+        tif,
+      ]),
+    );
+    execFileSync('gdal_translate', ['-q', '-of', 'MBTiles', tif, join(work, 'ortho.mbtiles')]);
+    await app.chooseArchive(join(work, 'ortho.mbtiles'));
+    await expect(notices).toContainText(TILE_STRINGS.zh.refused('ortho.mbtiles', tilesProblemText({ code: 'mbtiles' }, 'zh')));
 
     // A server that ignores Range and sends the whole file with 200.
     await page.route('**/no-ranges/whole.pmtiles', (route) =>
