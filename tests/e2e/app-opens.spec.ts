@@ -4,19 +4,19 @@ import { expect, shot, test } from './driver';
 
 test.describe('the app opens offline', () => {
   test('the map reaches idle with WebGL and shows Suichang County', async ({ app, guard }) => {
-    await app.open();
+    await app.given.open();
     expect(await app.map.hasWebGL()).toBe(true);
     // The county polygon under the county seat, from the embedded basemap.
     expect(await app.map.renderedValues('county-fill', 'name_zh', COUNTY_SEAT)).toContain('遂昌县');
     // Labels come from the app's own font, so Chinese is never drawn as boxes.
-    await app.fontsReady();
-    expect(await app.fontCovers('遂昌发展地图')).toBe(true);
+    await app.when.fontsLoaded();
+    expect(await app.get.fontCovers('遂昌发展地图')).toBe(true);
     expect(await app.map.renderedValues('county-label', 'name_zh')).toContain('遂昌县');
     expect(guard.offMachine).toEqual([]);
   });
 
   test('the opening view fits the county and the title is Chinese', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('遂昌发展地图');
     const [sw, ne] = (await app.map.camera()).bounds;
     // The whole county (118.70–119.52 E, 28.21–28.81 N) is in view.
@@ -33,8 +33,8 @@ test.describe('the app opens offline', () => {
   ] as const) {
     test(`screenshot at ${name}`, async ({ app, page }) => {
       await page.setViewportSize(viewport);
-      await app.open();
-      await app.fontsReady();
+      await app.given.open();
+      await app.when.fontsLoaded();
       // What the picture shows: the county named on the map, the sites of the county seat drawn, the overview beside it.
       expect(await app.map.renderedValues('county-label', 'name_zh')).toContain('遂昌县');
       const inCounty = sites.filter((s) => s.properties.layer !== 'enclaves').map((s) => s.properties.id);
@@ -66,10 +66,10 @@ test.describe('the app opens offline', () => {
 
   test('a host that refuses the font files: said, and the page works', async ({ app, page, guard }) => {
     await page.route('**/cjk-main-*.woff2', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await app.open();
+    await app.given.open();
     await expect(page.locator('.notices')).toContainText(STRINGS.zh.fontFailed);
-    await app.selectSite('enclave-nanhu');
-    await expect(app.heading()).toHaveText(site('enclave-nanhu').name_zh);
+    await app.when.selectSite('enclave-nanhu');
+    await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
     guard.consoleErrors.length = 0; // the 404 itself is logged by the browser
   });
 

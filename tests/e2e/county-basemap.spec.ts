@@ -120,7 +120,7 @@ test('the extracted county map is drawn under the sites, in both languages, with
   expect(await county.renderedNames('basemap-places_locality', 'name:en')).toContain('Test Town');
   await shot(page, 'county-basemap-en');
   // On a phone: the county map under the sites, the panel as a sheet (the layer list folded, as a phone opens it).
-  await app.foldLayerControl();
+  await app.when.foldLayerControl();
   await page.setViewportSize({ width: 390, height: 844 });
   await waitForIdle(page);
   await shot(page, 'county-basemap-phone');
@@ -247,10 +247,10 @@ test('an archive of image tiles dropped on the embedded outlines is opened as a 
   await page.goto(`${SITE}/?testing=1`);
   await waitForIdle(page);
   // Over the outlines alone there is nothing to keep around the pictures: they become the basemap.
-  await app.chooseBasemap(STRINGS.zh.basemapEmbedded);
-  await app.openTools();
+  await app.when.chooseBasemap(STRINGS.zh.basemapEmbedded);
+  await app.when.openTools();
   // The test's Terrarium archive is PNG tiles like any orthophoto's: at the flat base (200 m) each pixel is rgb(128, 200, 0).
-  await app.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
+  await app.tools.when.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
   await expect(page.getByRole('status').filter({ hasText: TILE_STRINGS.zh.rasterBasemap('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
   // The notice comes as the basemap is chosen; the map has it a render later.
   await expect
@@ -274,10 +274,10 @@ test('an archive of image tiles dropped on the embedded outlines is opened as a 
   await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 11 }), [[HILL.lon, HILL.lat]] as const);
   await waitForIdle(page);
   await page.getByRole('button', { name: TOOL_STRINGS.zh.measureLine }).click();
-  await app.clickMap([HILL.lon, HILL.lat]);
+  await app.when.clickMap([HILL.lon, HILL.lat]);
   await expect(page.getByTestId('measure-elevation')).toHaveText(/^最后一点海拔约 1,(69\d|70\d) 米$/);
   // On the flank, the formula's height there (to the metre, give or take a pixel of the z11 tile).
-  await app.clickMap([HILL.lon, HILL.lat + 0.05]);
+  await app.when.clickMap([HILL.lon, HILL.lat + 0.05]);
   await expect(page.getByTestId('measure-elevation')).not.toHaveText(/1,70\d/);
   const said = Number((await page.getByTestId('measure-elevation').textContent())?.replace(/\D/g, ''));
   expect(Math.abs(said - heightAt(HILL.lon, HILL.lat + 0.05))).toBeLessThan(25);
@@ -300,10 +300,10 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   await page.goto(`${SITE}/?testing=1`);
   await waitForIdle(page);
   await expect(page.getByRole('radio', { name: zh.countyName })).toBeChecked();
-  await app.foldLayerControl();
-  await app.openTools();
+  await app.when.foldLayerControl();
+  await app.when.openTools();
   // Over a real map, the pictures lie over it (the county map stays around them).
-  await app.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
+  await app.tools.when.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
   await expect(page.getByRole('status').filter({ hasText: t.rasterOverlay('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
   await expect(row).toHaveAttribute('data-role', 'overlay');
   await expect(row.getByText(t.saved)).toBeVisible();
@@ -313,7 +313,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
 
   // On the embedded GCJ-02 outlines the pictures are shifted onto the map's datum: at a GCJ-02 point the map shows the
   // height of the WGS-84 place there, not of the WGS-84 coordinate with the same numbers.
-  await app.chooseBasemap(STRINGS.zh.basemapEmbedded);
+  await app.when.chooseBasemap(STRINGS.zh.basemapEmbedded);
   await expect(row.getByText(t.imageShifted('WGS-84', 'GCJ-02'))).toBeVisible();
   const gcj: [number, number] = [HILL.lon + 0.045, HILL.lat];
   const place = convertPoint(gcj, 'GCJ-02', 'WGS-84');
@@ -324,7 +324,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   // Kept: after a reload the layer is back over the map, where it was, as it was.
   await page.reload();
   await waitForIdle(page);
-  await app.openTools();
+  await app.when.openTools();
   await expect(row).toHaveAttribute('data-status', 'ready');
   await expect(row).toHaveAttribute('data-role', 'overlay');
   await expect(row.getByRole('slider', { name: `${LAYER_STRINGS.zh.opacity} · dem-source` })).toHaveValue('100');
@@ -343,7 +343,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   await expect(page.getByRole('radio', { name: 'dem-source' })).toBeChecked();
   await expect.poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap'])).toMatchObject({ type: 'raster' });
   // And back over the map: the basemap it replaced is not chosen for the user; the outlines are back under it.
-  await app.openTools();
+  await app.when.openTools();
   await row.getByRole('button', { name: t.asOverlay }).click();
   await expect(row).toHaveAttribute('data-role', 'overlay');
   await expect(page.getByRole('radio', { name: 'dem-source' })).toHaveCount(0);

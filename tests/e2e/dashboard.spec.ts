@@ -16,7 +16,7 @@ test.describe('a visitor', () => {
     page,
     context,
   }) => {
-    await app.open();
+    await app.given.open();
     await expectPanelTitle(page, '全县概览');
     await expect(panel(page).locator('[data-figure="gdp"] .value')).toHaveText('172.75');
     await expect(panel(page).locator('[data-figure="gdp"] .change')).toContainText('+5.9%');
@@ -74,7 +74,7 @@ test.describe('a visitor', () => {
   });
 
   test('clicks a site on the map and sees it highlighted in the panel and the list', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     const at = await app.map.project(sitePoint('chemical-park')); // its (indicative) point: place and extent unknown
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => app.map.cursor()).toBe('pointer');
@@ -85,7 +85,7 @@ test.describe('a visitor', () => {
     // The map marks it through feature state (src/map/useChosenState.ts), and only it.
     await expect.poll(async () => (await app.map.featureState('sites', 'chemical-park')).selected).toBe(true);
     // An area chosen is drawn marked: the outline's ink is there with the mark, and (same view) gone without it.
-    await app.selectSite('devzone-east');
+    await app.when.selectSite('devzone-east');
     await expect.poll(async () => (await app.map.featureState('sites', 'devzone-east')).selected).toBe(true);
     await app.map.idle();
     const marked = await app.map.selectionInk('devzone-east');
@@ -95,7 +95,7 @@ test.describe('a visitor', () => {
     expect(marked).toBeGreaterThan(40);
     expect(unmarked).toBeLessThan(marked / 5);
     await app.map.setFeatureState('sites', 'devzone-east', { selected: true });
-    await app.selectSite('enclave-nanhu');
+    await app.when.selectSite('enclave-nanhu');
     await expectPanelTitle(page, site('enclave-nanhu').name_zh);
     await expect
       .poll(async () => [
@@ -108,8 +108,8 @@ test.describe('a visitor', () => {
   });
 
   test('selecting an enclave shows both ends of its link', async ({ app, page }) => {
-    await app.open();
-    await app.selectSite('enclave-nanhu');
+    await app.given.open();
+    await app.when.selectSite('enclave-nanhu');
     await expectPanelTitle(page, site('enclave-nanhu').name_zh);
     await expect(panel(page).locator('[data-figure="enclave-returns"] .value')).toHaveText('1200');
     await app.map.settled();
@@ -123,10 +123,10 @@ test.describe('a visitor', () => {
   });
 
   test('back and forward move through selections; Escape closes the panel', async ({ app, page }) => {
-    await app.open();
-    await app.selectSite('devzone-east');
+    await app.given.open();
+    await app.when.selectSite('devzone-east');
     await expect(page).toHaveURL(/site=devzone-east/);
-    await app.selectSite('community-centre-2');
+    await app.when.selectSite('community-centre-2');
     await expectPanelTitle(page, site('community-centre-2').name_zh);
     await page.goBack();
     await expectPanelTitle(page, site('devzone-east').name_zh);
@@ -154,8 +154,8 @@ test.describe('a visitor', () => {
 
   test('reduced motion turns flights into jumps', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await app.open();
-    await app.selectSite('kan-special-materials');
+    await app.given.open();
+    await app.when.selectSite('kan-special-materials');
     const state = await app.map.camera();
     expect(state.moving).toBe(false);
     expect(state.zoom).toBeCloseTo(13, 0);
@@ -164,7 +164,7 @@ test.describe('a visitor', () => {
 
 test.describe('a planner', () => {
   test('toggles layers, changes opacity and filters, and the map follows', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     expect(await app.map.renderedIds()).toContain('chemical-park');
     const toggle = page.getByRole('checkbox', { name: /^化工园区/ });
     await toggle.uncheck();
@@ -193,7 +193,7 @@ test.describe('a planner', () => {
   });
 
   test('walks the site list by keyboard', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: '跳到站点列表' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -211,7 +211,7 @@ test.describe('a planner', () => {
 test.describe('accessibility and layouts', () => {
   test('axe finds no serious or critical violations, overview and site panel, both languages', async ({ app, page }) => {
     for (const query of ['', '?site=devzone-east', '?site=enclave-tongxiang&lang=en']) {
-      await app.open(query);
+      await app.given.open(query);
       const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -225,15 +225,15 @@ test.describe('accessibility and layouts', () => {
   ] as const) {
     test(`a site panel at ${name}`, async ({ app, page }) => {
       await page.setViewportSize(viewport);
-      await app.open('?site=devzone-east');
+      await app.given.open('?site=devzone-east');
       await app.map.settled();
       await expectPanelTitle(page, site('devzone-east').name_zh);
-      await app.fontsReady();
+      await app.when.fontsLoaded();
       // The picture: the panel, and the site drawn and marked on the map beside it.
       expect(await app.map.renderedIds()).toContain('devzone-east');
       expect((await app.map.featureState('sites', 'devzone-east')).selected).toBe(true);
       await shot(page, `site-devzone-east-${name}`);
-      await app.open('?site=enclave-tongxiang&lang=en');
+      await app.given.open('?site=enclave-tongxiang&lang=en');
       await app.map.settled();
       await expectPanelTitle(page, site('enclave-tongxiang').name_en);
       expect(await app.map.renderedIds()).toContain('enclave-tongxiang');

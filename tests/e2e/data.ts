@@ -37,6 +37,22 @@ export function sitePoint(id: string): [number, number] {
   return s.geometry.coordinates as [number, number];
 }
 
+export interface Figure {
+  id: string;
+  label: { zh: string; en: string };
+  value: number | null;
+  written: string;
+  unit?: { zh: string; en: string };
+  quote?: string;
+}
+const figures = read<Figure[]>('figures.json');
+/** A figure by id (geodata/figures.json); throws for an id the data does not have. */
+export function figure(id: string): Figure {
+  const f = figures.find((x) => x.id === id);
+  if (!f) throw new Error(`geodata has no figure "${id}"`);
+  return f;
+}
+
 export const layers = read<{ id: string; name: { zh: string; en: string } }[]>('layers.json');
 
 export interface Stop {

@@ -5,6 +5,7 @@
  * answered by the real map in the page (window.__map), never by a mock.
  */
 import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { ToolsDriver, toolLabel } from './tools.driver';
 
 export interface Guard {
   offMachine: string[];
@@ -260,6 +261,11 @@ export class MapDriver {
   }
 
   /** Page coordinates of a point of the map. */
+  /** The map's canvas (to focus it, or to measure where it lies). */
+  canvas(): Locator {
+    return this.page.locator('.maplibregl-canvas');
+  }
+
   project(at: LngLat): Promise<{ x: number; y: number }> {
     return project(this.page, at);
   }
@@ -325,27 +331,29 @@ export class TourDriver {
   }
 }
 
-export class AppDriver {
-  readonly map: MapDriver;
-  readonly tour: TourDriver;
-  constructor(readonly page: Page) {
-    this.map = new MapDriver(page);
-    this.tour = new TourDriver(page);
-  }
+/** What a test sets up before the user acts: the app opened at a link. */
+class Given {
+  constructor(private readonly page: Page) {}
 
   /** Opens the app at `query` (with the canvas kept readable) and waits until the map is idle. */
   open(query = ''): Promise<void> {
     return openApp(this.page, query);
   }
+}
 
-  /** The side panel's heading (the site's name, or the overview's title). */
-  heading(): Locator {
-    return this.page.locator('#panel-heading');
-  }
+/** What a user does, through the interface as they would: each step waits for its own effect where the page shows one. */
+class When {
+  constructor(
+    private readonly page: Page,
+    private readonly map: MapDriver,
+  ) {}
 
-  /** Selects a site from the list, as a visitor does. */
+  /** Selects a site from the list, as a visitor does: done when the list marks it current. */
   async selectSite(id: string): Promise<void> {
-    await this.page.locator(`[data-site-id="${id}"]`).click();
+    const item = this.page.locator(`[data-site-id="${id}"]`);
+    await item.click();
+    // The effect, not only the click: a click lost to a moving list says so here, not two steps later.
+    await expect(item, `the list marks ${id} as the current site`).toHaveAttribute('aria-current', 'true');
   }
 
   /** Clicks the map where a point of the data is drawn. */
@@ -394,14 +402,64 @@ export class AppDriver {
     await this.foldLayerControl();
   }
 
-  /** Chooses a tile archive (or what is offered as one) in the tools' tiled-layers section, as a planner does with the file picker. */
-  async chooseArchive(file: Parameters<Locator['setInputFiles']>[0]): Promise<void> {
-    await this.page.locator('.tools-panel input[type=file][accept*=".pmtiles"]').first().setInputFiles(file);
+  /** Opens the planner tools from the header. */
+  async openTools(): Promise<void> {
+    await this.page.getByRole('button', { name: toolLabel('toolsOpen') }).click();
+    await expect(this.page.locator('.tools-panel')).toBeVisible();
   }
 
-  async openTools(): Promise<void> {
-    await this.page.getByRole('button', { name: /打开规划工具|Open the planner tools/ }).click();
-    await expect(this.page.locator('.tools-panel')).toBeVisible();
+  /** Closes the planner tools with their own close button. */
+  async closeTools(): Promise<void> {
+    await this.page
+      .locator('.tools-panel')
+      .getByRole('button', { name: toolLabel('toolsClose') })
+      .click();
+    await expect(this.page.locator('.tools-panel')).toHaveCount(0);
+  }
+
+  /** Every font of the page loaded (before a screenshot). */
+  async fontsLoaded(): Promise<void> {
+    await this.page.evaluate(() => document.fonts.ready);
+  }
+}
+
+/** What a test reads from the page: the interface's parts by their roles and the app's own markers, and what the app stored. */
+class Get {
+  constructor(private readonly page: Page) {}
+
+  /** The side panel's heading (the site's name, or the overview's title). */
+  heading(): Locator {
+    return this.page.locator('#panel-heading');
+  }
+
+  /** The side panel, a landmark named by its heading. */
+  panel(): Locator {
+    return this.page.getByRole('complementary');
+  }
+
+  /** A figure's card in the panel, by its id in geodata/figures.json. */
+  figure(id: string): Locator {
+    return this.panel().locator(`[data-figure="${id}"]`);
+  }
+
+  /** A site's entry in the site list. */
+  listItem(id: string): Locator {
+    return this.page.locator(`[data-site-id="${id}"]`);
+  }
+
+  /** The notices the app shows (statuses and alerts), newest last. */
+  notices(): Locator {
+    return this.page.locator('.notices');
+  }
+
+  /** A status message saying `text` (a notice, or a section's own status line). */
+  status(text: string): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  /** The layer control's open body (layers, filters, basemaps). */
+  layerControl(): Locator {
+    return this.page.locator('.layer-control-body');
   }
 
   /** The drawings the app keeps in IndexedDB (one key each), in the order of their ids, as JSON; null when there are none. */
@@ -423,14 +481,30 @@ export class AppDriver {
     );
   }
 
-  /** Every font of the page loaded (before a screenshot). */
-  async fontsReady(): Promise<void> {
-    await this.page.evaluate(() => document.fonts.ready);
-  }
-
   /** Whether the page's own font draws `text` (not a fallback's boxes). */
   fontCovers(text: string): Promise<boolean> {
     return this.page.evaluate((t) => document.fonts.check('16px "Noto Sans SC"', t), text);
+  }
+}
+
+/**
+ * The app as a test drives it, in maputnik's given/when/get shape: `app.given` sets up, `app.when` acts as
+ * a user does, `app.get` reads the page; `app.map` asks the real map, `app.tour` presents, `app.tools` plans.
+ */
+export class AppDriver {
+  readonly map: MapDriver;
+  readonly tour: TourDriver;
+  readonly given: Given;
+  readonly when: When;
+  readonly get: Get;
+  readonly tools: ToolsDriver;
+  constructor(readonly page: Page) {
+    this.map = new MapDriver(page);
+    this.tour = new TourDriver(page);
+    this.given = new Given(page);
+    this.when = new When(page, this.map);
+    this.get = new Get(page);
+    this.tools = new ToolsDriver(page, (at) => this.when.clickMap(at));
   }
 }
 

@@ -58,7 +58,7 @@ const onMap = (at: [number, number]) => gcoord.transform(at, gcoord.WGS84, gcoor
 test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
   test('a GeoPackage of two layers in CGCS2000 GK: both chosen, names and places right, the attribute table left out', async ({ page }) => {
     await openApp(page);
-    await new AppDriver(page).openTools();
+    await new AppDriver(page).when.openTools();
     await importFixture(page, 'office.gpkg');
     const chooser = page.locator('.layer-chooser');
     await expect(chooser).toContainText(t.chooseLayers, { timeout: 30_000 });
@@ -87,7 +87,7 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
   for (const name of ['sandiao.gdb.zip', 'landuse-gdb.zip']) {
     test(`a 三调 File Geodatabase zipped (${name}): coded values shown by name beside their codes`, async ({ page }) => {
       await openApp(page);
-      await new AppDriver(page).openTools();
+      await new AppDriver(page).when.openTools();
       await importFixture(page, name);
       const layer = name.replace(/\.(gdb\.zip|zip)$/, '');
       await imported(page, layer, 96);
@@ -107,7 +107,7 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
 
   test('a KMZ: names kept; a false GeoPackage is refused with GDAL’s reason, the layers before it kept', async ({ page }) => {
     await openApp(page);
-    await new AppDriver(page).openTools();
+    await new AppDriver(page).when.openTools();
     await importFixture(page, 'points.kmz');
     await imported(page, 'points', 5);
     const drawn = await namedPoints(page, 'name');
@@ -121,7 +121,7 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
 
   test('a DXF in Gauss-Kruger metres is asked about and placed; a zipped MapInfo table reads its GBK names', async ({ page }) => {
     await openApp(page);
-    await new AppDriver(page).openTools();
+    await new AppDriver(page).when.openTools();
     await importFixture(page, 'points-4549.dxf');
     const chooser = page.locator('.crs-chooser');
     await expect(chooser).toContainText(t.chooseCrs, { timeout: 30_000 });

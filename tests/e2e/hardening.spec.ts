@@ -6,7 +6,7 @@ import { expect, pauseClock, test } from './driver';
 
 test.describe('hardening', () => {
   test('WebGL context lost and restored: the same layers, selection and view come back', async ({ app }) => {
-    await app.open('?site=devzone-east&layers=devzone,chempark');
+    await app.given.open('?site=devzone-east&layers=devzone,chempark');
     await app.map.settled();
     const before = { layers: await app.map.layerIds(), camera: await app.map.camera() };
     expect((await app.map.featureState('sites', 'devzone-east')).selected).toBe(true);
@@ -17,27 +17,27 @@ test.describe('hardening', () => {
     expect(after.zoom).toBeCloseTo(before.camera.zoom, 5);
     expect(after.center[0]).toBeCloseTo(before.camera.center[0], 6);
     expect(await app.map.renderedIds()).toContain('devzone-east');
-    await expect(app.heading()).toHaveText(site('devzone-east').name_zh);
+    await expect(app.get.heading()).toHaveText(site('devzone-east').name_zh);
   });
 
   test('WebGL context lost and not restored: the map says so, the panels keep working', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     await app.map.loseContext();
     // Said after the few seconds a restore may take (MapLibre draws again when one comes).
     await expect(page.getByRole('alert')).toContainText(STRINGS.zh.webglLost, { timeout: 15_000 });
-    await app.selectSite('enclave-nanhu');
-    await expect(app.heading()).toHaveText(site('enclave-nanhu').name_zh);
+    await app.when.selectSite('enclave-nanhu');
+    await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
   });
 
   test('a failure in one feature area shows a message and the rest keeps working', async ({ app, page, guard }) => {
     await page.route('**/assets/PlannerPanel-*.js', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("tools failed to load");' }),
     );
-    await app.open();
+    await app.given.open();
     await page.getByRole('button', { name: '打开规划工具' }).click();
     await expect(page.getByRole('alert')).toContainText('tools failed to load');
-    await app.selectSite('enclave-nanhu');
-    await expect(app.heading()).toHaveText(site('enclave-nanhu').name_zh);
+    await app.when.selectSite('enclave-nanhu');
+    await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
     await app.map.idle();
     expect((await app.map.renderedValues('county-fill', 'name_zh')).length).toBeGreaterThan(0);
     guard.consoleErrors.length = 0; // the failure under test is logged

@@ -36,13 +36,13 @@ test.describe('label in name', () => {
   for (const lang of ['zh', 'en'] as const) {
     test(`every control's name contains its visible text (${lang})`, async ({ app, page }) => {
       const q = lang === 'en' ? '?lang=en' : '';
-      await app.open(q);
+      await app.given.open(q);
       expect(await mismatches(page), 'overview').toEqual([]);
-      await app.open(`${q ? `${q}&` : '?'}site=${sites[0]!.properties.id}`);
+      await app.given.open(`${q ? `${q}&` : '?'}site=${sites[0]!.properties.id}`);
       expect(await mismatches(page), 'site panel').toEqual([]);
-      await app.openTools();
+      await app.when.openTools();
       expect(await mismatches(page), 'tools').toEqual([]);
-      await app.open(`${q ? `${q}&` : '?'}tour=2`);
+      await app.given.open(`${q ? `${q}&` : '?'}tour=2`);
       expect(await mismatches(page), 'tour').toEqual([]);
       await page.getByRole('button', { name: lang === 'en' ? 'Edit tour' : '编辑导览' }).click();
       await expect(page.locator('.tour-editor')).toBeVisible();

@@ -33,7 +33,7 @@ const number = (s: string) => Number(s.replace(/[,\s]/g, ''));
 
 test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL computes it', async ({ page }) => {
   await openApp(page);
-  await new AppDriver(page).openTools();
+  await new AppDriver(page).when.openTools();
   await page
     .locator('.tools-panel input[type=file]')
     .first()
@@ -100,7 +100,7 @@ test('a red line the land bureau sent as a file (WGS-84) is an area too: no datu
   page,
 }) => {
   await openApp(page);
-  await new AppDriver(page).openTools();
+  await new AppDriver(page).when.openTools();
   const input = page.locator('.tools-panel input[type=file]').first();
   await input.setInputFiles({ name: 'sandiao.gdb.zip', mimeType: 'application/zip', buffer: readFileSync(GDB) });
   await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('sandiao', 96, 'saved') })).toBeVisible({

@@ -13,7 +13,7 @@ const labelSize = (page: import('@playwright/test').Page) =>
 
 test('the header turns large text on; the panels and the map labels grow; a reload keeps it', async ({ app, page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await app.open();
+  await app.given.open();
   const normal = await labelSize(page);
   const title = page.locator('.side-panel .panel-title').first();
   const before = await title.evaluate((el) => el.getBoundingClientRect().height);
@@ -30,7 +30,7 @@ test('the header turns large text on; the panels and the map labels grow; a relo
   await expect(page.getByRole('button', { name: SHARE_STRINGS.zh.largeTextLabel })).toHaveAttribute('aria-pressed', 'true');
   expect(await labelSize(page)).not.toBe(normal);
   // The link's "normal" wins over what the browser kept.
-  await app.open('?text=normal');
+  await app.given.open('?text=normal');
   await expect(page.locator('html')).not.toHaveClass(/text-large/);
   expect(await labelSize(page)).toBe(normal);
 });
@@ -38,7 +38,7 @@ test('the header turns large text on; the panels and the map labels grow; a relo
 for (const lang of ['zh', 'en'] as const) {
   test(`large text at 390×844 (${lang}): every panel usable, contrast AA`, async ({ app, page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await app.open(`?text=large${lang === 'en' ? '&lang=en' : ''}`);
+    await app.given.open(`?text=large${lang === 'en' ? '&lang=en' : ''}`);
     await expect(page.locator('html')).toHaveClass(/text-large/);
     const t = STRINGS[lang];
     // The header's actions stay on screen.
@@ -50,13 +50,13 @@ for (const lang of ['zh', 'en'] as const) {
     await page.getByRole('button', { name: t.layerControl }).or(page.locator('.layer-control-toggle')).first().click();
     await expect(page.locator('.layer-control-body')).toBeVisible();
     await page.locator('.layer-control-toggle').click();
-    await app.selectSite('devzone-east');
+    await app.when.selectSite('devzone-east');
     await expect(page.locator('#panel-heading')).toHaveText(site('devzone-east').name[lang]);
     const source = page.locator('.side-panel .source-toggle').first();
     await source.scrollIntoViewIfNeeded();
     await source.click();
     await expect(page.locator('.side-panel .figure-source').first()).toBeVisible();
-    await app.fontsReady();
+    await app.when.fontsLoaded();
     await shot(page, `large-text-390-${lang}`);
     const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

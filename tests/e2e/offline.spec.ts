@@ -29,13 +29,13 @@ test.describe('offline delivery', () => {
       await waitForIdle(page);
       const app = new AppDriver(page);
       expect(await app.map.renderedValues('county-fill', 'name_zh')).toContain('遂昌县');
-      await app.selectSite('enclave-nanhu');
-      await expect(app.heading()).toHaveText(site('enclave-nanhu').name_zh);
+      await app.when.selectSite('enclave-nanhu');
+      await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
       await page.keyboard.press('PageDown');
       await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
-      expect(await app.fontCovers('遂昌')).toBe(true);
+      expect(await app.get.fontCovers('遂昌')).toBe(true);
       await context.setOffline(false);
     });
 
@@ -53,7 +53,7 @@ test.describe('offline delivery', () => {
       // Nothing of GDAL is fetched before a file needs it.
       expect(gdalFiles).toEqual([]);
       const app = new AppDriver(page);
-      await app.openTools();
+      await app.when.openTools();
       const importOffice = async () => {
         await page.locator('.tools-panel input[type=file]').first().setInputFiles(gpkg);
         const chooser = page.locator('.layer-chooser');
@@ -74,7 +74,7 @@ test.describe('offline delivery', () => {
       await context.setOffline(true);
       await page.reload();
       await waitForIdle(page);
-      await app.openTools();
+      await app.when.openTools();
       await importOffice();
       await context.setOffline(false);
     });
@@ -86,13 +86,13 @@ test.describe('offline delivery', () => {
     await page.goto(`${pathToFileURL(file).href}?testing=1`);
     await waitForIdle(page);
     expect(await app.map.renderedValues('county-fill', 'name_zh')).toContain('遂昌县');
-    await app.selectSite('yuanli-bar-line');
-    await expect(app.heading()).toHaveText(site('yuanli-bar-line').name_zh);
-    expect(await app.fontCovers('遂昌')).toBe(true);
+    await app.when.selectSite('yuanli-bar-line');
+    await expect(app.get.heading()).toHaveText(site('yuanli-bar-line').name_zh);
+    expect(await app.get.fontCovers('遂昌')).toBe(true);
     await page.screenshot({ path: 'tests/e2e/screenshots/single-file.png' });
 
     // No GDAL in the one file (40 MB): a GeoPackage is refused with why and what to do instead.
-    await app.openTools();
+    await app.when.openTools();
     await page
       .locator('.tools-panel input[type=file]')
       .first()

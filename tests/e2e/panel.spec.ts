@@ -7,7 +7,7 @@ import { expect, test } from './driver';
 
 test('scrolling the overview top to bottom moves no site button inside it', async ({ app, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await app.open();
+  await app.given.open();
   const positions = () =>
     page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.panel-scroll [data-site-id]')].map((b) => b.offsetTop));
   const before = await positions();

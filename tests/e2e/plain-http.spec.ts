@@ -40,16 +40,16 @@ test('on plain http the app runs, says once what http costs, and the link copy f
     .click();
 
   // The tools say it too, and still keep the work (IndexedDB works on http).
-  await app.openTools();
+  await app.when.openTools();
   await expect(page.locator('[data-storage-info="insecure"]')).toHaveText(TOOL_STRINGS.zh.storageInsecure);
   await page.getByRole('button', { name: '点', exact: true }).click();
   const p = await app.map.project([119.0, 28.5]);
   await page.mouse.click(p.x, p.y);
-  await expect.poll(() => app.storedDrawings()).not.toBeNull();
+  await expect.poll(() => app.get.storedDrawings()).not.toBeNull();
   await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
 
   // The link copy: no clipboard, so the link is shown selected with how to copy it.
-  await app.selectSite('enclave-nanhu');
+  await app.when.selectSite('enclave-nanhu');
   await page.getByRole('button', { name: SHARE_STRINGS.zh.share, exact: true }).click();
   const share = page.getByRole('dialog', { name: SHARE_STRINGS.zh.shareTitle });
   const link = await share.getByRole('textbox', { name: SHARE_STRINGS.zh.link }).inputValue();

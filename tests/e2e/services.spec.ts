@@ -24,8 +24,8 @@ test.describe('map services', () => {
     page,
   }) => {
     const svc = new ServicesDriver(page);
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     const parcels = await svc.importParcels();
     await svc.read('wms', WMS_CAPS);
     await expect(svc.section().locator('.service-title')).toHaveText('遂昌测试地块服务');
@@ -37,7 +37,7 @@ test.describe('map services', () => {
     await svc.row('测试地块').locator('summary').click();
     await expect(svc.row('测试地块')).toContainText(zh.drawnShifted('WGS-84', 'GCJ-02'));
     await expect(svc.row('测试地块')).toContainText(zh.onlineOnly);
-    await app.foldLayerControl();
+    await app.when.foldLayerControl();
     await app.map.jumpTo(PARCELS_CENTRE, 13.5);
     await svc.drawn();
     await shot(page, 'service-wms');
@@ -48,10 +48,10 @@ test.describe('map services', () => {
 
     // Kept: after a reload the service is listed and drawn again.
     await page.reload();
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
-    await app.foldLayerControl();
+    await app.when.foldLayerControl();
     await app.map.jumpTo(PARCELS_CENTRE, 13.5);
     await svc.drawn();
     const again = await svc.mismatch(parcels, 1.5);
@@ -63,8 +63,8 @@ test.describe('map services', () => {
     page,
   }) => {
     const svc = new ServicesDriver(page);
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     const parcels = await svc.importParcels();
     await svc.read('wms', WMS_CAPS, 'basemap');
     await svc.choose(zh.layer, 'parcels');
@@ -73,7 +73,7 @@ test.describe('map services', () => {
     await expect(page.getByRole('radio', { name: '测试地块' })).toBeChecked();
     await svc.row('测试地块').locator('summary').click();
     await expect(svc.row('测试地块')).toContainText(zh.datumOf('WGS-84', 'WGS-84', true));
-    await app.foldLayerControl();
+    await app.when.foldLayerControl();
     await app.map.jumpTo(PARCELS_CENTRE, 13.5);
     await svc.drawn();
     const m = await svc.mismatch(parcels, 1.5);
@@ -84,38 +84,38 @@ test.describe('map services', () => {
   test('an imagery-like raster as the basemap under the sites, at 1920×1080 and on a phone, kept after a reload', async ({ app, page }) => {
     const svc = new ServicesDriver(page);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await svc.read('wms', WMS_CAPS, 'basemap');
     await svc.choose(zh.layer, 'imagery');
     await svc.add();
     await expect(svc.row('测试影像（合成）')).toHaveAttribute('data-role', 'basemap');
     await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
-    await app.selectSite(EAST_BLOCK);
+    await app.when.selectSite(EAST_BLOCK);
     await app.map.settled();
     await svc.drawn();
-    await app.fontsReady();
+    await app.when.fontsLoaded();
     await shot(page, 'service-imagery-1920');
     // A phone, after a reload: the service is still the basemap.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    await app.open();
+    await app.given.open();
     await page.locator('.layer-control-toggle').click();
     await expect(page.getByRole('radio', { name: '测试影像（合成）' })).toBeChecked();
     await page.locator('.layer-control-toggle').click();
     await svc.drawn();
     // Idle with an online basemap: the map once re-rendered without end here (a new basemap object each render).
     expect(await svc.busyWhileIdle()).toBeLessThan(500);
-    await app.fontsReady();
+    await app.when.fontsLoaded();
     await shot(page, 'service-imagery-phone');
   });
 
   test('a WMTS (MapCache) in its Web Mercator and in its geographic grid lands in the same place', async ({ app, page }) => {
     const svc = new ServicesDriver(page);
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     const parcels = await svc.importParcels();
-    await app.foldLayerControl();
+    await app.when.foldLayerControl();
     await app.map.jumpTo(PARCELS_CENTRE, 13.5);
     for (const set of ['GoogleMapsCompatible', 'WGS84']) {
       await svc.read('wmts', WMTS_CAPS);
@@ -141,8 +141,8 @@ test.describe('map services', () => {
     page,
   }) => {
     const svc = new ServicesDriver(page);
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await svc.read('features', `${OGC}/ms/TEST/ogcapi/collections`);
     await svc.choose(zh.features.collection, 'parcels');
     await svc.section().getByRole('button', { name: zh.features.load }).click();
@@ -157,8 +157,8 @@ test.describe('map services', () => {
 
   test('a WFS 2.0 feature type is read as GeoJSON into a layer with its Chinese attributes', async ({ app, page }) => {
     const svc = new ServicesDriver(page);
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await svc.read('features', `${OGC}/ms?map=TEST&SERVICE=WFS&REQUEST=GetCapabilities`);
     await svc.choose(zh.features.collection, 'ms:parcels');
     await svc.section().getByRole('button', { name: zh.features.load }).click();
@@ -173,8 +173,8 @@ test.describe('map services', () => {
     guard,
   }) => {
     const svc = new ServicesDriver(page);
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await svc.tianditu({ kind: 'img', grid: 'w', labels: false, token: 'made-up-key-123', server: `${OGC}/tianditu` });
     const refusal = zh.refused('天地图 影像', serviceProblemText({ code: 'auth', status: 403, detail: '权限验证失败：非法 key' }, 'zh'));
     await expect(page.getByRole('status').filter({ hasText: refusal })).toBeVisible();
@@ -186,8 +186,8 @@ test.describe('map services', () => {
     await expect(svc.row('天地图 影像注记（经纬度）')).toHaveAttribute('data-role', 'overlay');
     await expect(page.locator('input[name="basemap"]:checked')).toHaveCount(1);
     await page.reload();
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await expect(svc.row('天地图 影像（经纬度）')).toHaveAttribute('data-status', 'ready');
     // No key anywhere it could travel: the address, the stored work, the style, a PNG.
     expect(page.url()).not.toContain(GOOD_TOKEN);
@@ -205,8 +205,8 @@ test.describe('map services', () => {
     test.slow();
     const svc = new ServicesDriver(page);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await svc.tianditu({ kind: 'img', grid: 'w', labels: false, token: GOOD_TOKEN, server: `${OGC}/tianditu`, role: 'overlay' });
     await expect(svc.row('天地图 影像')).toHaveAttribute('data-status', 'ready');
     await svc.read('wms', WMS_CAPS);
@@ -228,8 +228,8 @@ test.describe('map services', () => {
     await expect.poll(drawOrder).toEqual([`service-${wms}-raster`, `service-${tianditu}-raster`]);
     await expect(svc.section().locator('li[data-service]')).toHaveText([/天地图 影像/, /测试地块/]);
     await page.reload();
-    await app.open();
-    await app.openTools();
+    await app.given.open();
+    await app.when.openTools();
     await expect.poll(drawOrder).toEqual([`service-${wms}-raster`, `service-${tianditu}-raster`]);
     await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
     // A new tour whose first stop shows Tianditu's imagery only.
@@ -263,8 +263,8 @@ test.describe('map services', () => {
     guard,
   }) => {
     const svc = new ServicesDriver(page, 'en');
-    await app.open('?lang=en');
-    await app.openTools();
+    await app.given.open('?lang=en');
+    await app.when.openTools();
     const layersBefore = await app.map.layerIds();
     await svc.read('wms', `${OGC}/html`);
     await expect(

@@ -30,8 +30,8 @@ async function decodeQr(code: Locator): Promise<{ text: string | null; width: nu
 
 test('the Share dialog gives the link, a QR code of it, and the code to embed the map', async ({ app, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await app.open();
-  await app.selectSite('devzone-east');
+  await app.given.open();
+  await app.when.selectSite('devzone-east');
   await app.map.idle();
   await page.getByRole('button', { name: s.share, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: s.shareTitle });
@@ -69,7 +69,7 @@ test('the Share dialog gives the link, a QR code of it, and the code to embed th
 
 test('the dialog at phone size, in English', async ({ app, page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await app.open('?lang=en');
+  await app.given.open('?lang=en');
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: SHARE_STRINGS.en.shareTitle });
   const box = await dialog.boundingBox();
@@ -84,7 +84,7 @@ test('the dialog at phone size, in English', async ({ app, page }) => {
 
 test('the tour shows a QR code of the stop on screen, big enough for the back of the room', async ({ app, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await app.open();
+  await app.given.open();
   await app.tour.start();
   await app.tour.next();
   await expect(app.tour.title()).toHaveText(stops[1]?.title.zh ?? '');
@@ -139,8 +139,8 @@ for (const lang of ['zh', 'en'] as const) {
     page,
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await app.open(lang === 'en' ? '?lang=en' : '');
-    await app.selectSite('devzone-east');
+    await app.given.open(lang === 'en' ? '?lang=en' : '');
+    await app.when.selectSite('devzone-east');
     await app.map.idle();
     const t = SHARE_STRINGS[lang];
     const [download] = await Promise.all([
@@ -167,12 +167,12 @@ test('a shared link previews with a title, a description and a picture; the titl
   expect(html).not.toContain('og:url');
 
   await page.setViewportSize({ width: 1200, height: 630 });
-  await app.open();
+  await app.given.open();
   // The picture a link preview shows: the county and its sites, the key figures beside them.
-  await app.foldLayerControl();
-  await app.fontsReady();
+  await app.when.foldLayerControl();
+  await app.when.fontsLoaded();
   await shot(page, 'share-card-1200x630');
-  await app.selectSite('enclave-nanhu');
+  await app.when.selectSite('enclave-nanhu');
   await expect(page).toHaveTitle(`${site('enclave-nanhu').name.zh} · 遂昌发展地图`);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^.{10,120}$/);
   await page.getByRole('button', { name: /切换到英文/ }).click();

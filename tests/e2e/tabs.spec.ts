@@ -18,8 +18,8 @@ async function tab(context: BrowserContext, errors: string[]): Promise<AppDriver
     if (m.type() === 'error') errors.push(m.text());
   });
   const app = new AppDriver(page);
-  await app.open();
-  await app.openTools();
+  await app.given.open();
+  await app.when.openTools();
   return app;
 }
 
@@ -97,7 +97,7 @@ test.describe('two tabs of the app', () => {
     for (const t of [a, b]) {
       await t.page.reload();
       await t.map.idle();
-      await t.openTools();
+      await t.when.openTools();
       expect(await drawingNames(t)).toEqual(['甲点', '乙点']);
       expect(await layerNames(t.page)).toEqual(['alpha', 'beta']);
     }
@@ -145,7 +145,7 @@ test.describe('two tabs of the app', () => {
     await expect.poll(() => drawingNames(b)).toEqual([]);
     await b.page.reload();
     await b.map.idle();
-    await b.openTools();
+    await b.when.openTools();
     expect(await drawingNames(b)).toEqual([]);
     expect(await savedDrawingNames(b)).toEqual([]);
     expect(errors).toEqual([]);
@@ -216,7 +216,7 @@ test.describe('two tabs of the app', () => {
       await page.setViewportSize({ width: 1920, height: 1080 });
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       const app = new AppDriver(page);
-      await app.open();
+      await app.given.open();
       await app.tour.start();
       await page.getByRole('button', { name: '编辑导览' }).click();
       await expect(page.locator('.tour-editor')).toBeVisible();

@@ -72,11 +72,11 @@ test.describe('large layers as vector tiles', () => {
     app,
     page,
   }) => {
-    await app.open();
+    await app.given.open();
     // At 1366 the map between the layer control and the tools is narrow: the legend folded, the archive has room.
-    await app.foldLayerControl();
-    await app.openTools();
-    await app.chooseArchive(ARCHIVE);
+    await app.when.foldLayerControl();
+    await app.when.openTools();
+    await app.tools.when.chooseArchive(ARCHIVE);
     const row = page.locator('[data-tiled="parcels"]');
     await expect(row).toHaveAttribute('data-status', 'ready');
     await expect(page.locator('.notices')).toContainText('已添加瓦片图层“parcels”');
@@ -89,7 +89,7 @@ test.describe('large layers as vector tiles', () => {
     expect(bounds[0][0]).toBeLessThan(119.01);
     expect(bounds[1][0]).toBeGreaterThan(119.05);
 
-    await app.clickMap(PROBE);
+    await app.when.clickMap(PROBE);
     const card = page.locator('.tiled-card');
     await expect(card).toContainText('P-30-20');
     await expect(card).toContainText('parcels');
@@ -106,16 +106,16 @@ test.describe('large layers as vector tiles', () => {
 
     await page.reload();
     await app.map.idle();
-    await app.openTools();
+    await app.when.openTools();
     await expect(row).toHaveAttribute('data-status', 'ready');
     await expect(row.getByRole('combobox', { name: '按属性着色' })).toHaveValue('用途');
     await expect.poll(async () => (await tiledValues(page, '用途')).length).toBeGreaterThan(0);
   });
 
   test('a PMTiles URL given to the map services form becomes the same tiled layer', async ({ app, page }) => {
-    await app.open();
-    await app.foldLayerControl();
-    await app.openTools();
+    await app.given.open();
+    await app.when.foldLayerControl();
+    await app.when.openTools();
     const services = page.locator('section.services');
     await services.getByLabel(SERVICE_STRINGS.zh.url).fill('/e2e-tiles/parcels.pmtiles');
     await services.getByRole('button', { name: SERVICE_STRINGS.zh.read }).click();
@@ -129,9 +129,9 @@ test.describe('large layers as vector tiles', () => {
       if (!r.url().endsWith('/e2e-tiles/parcels.pmtiles')) return;
       requests.push({ range: (await r.allHeaders()).range, status: (await r.response())?.status() ?? 0 });
     });
-    await app.open('?lang=en');
-    await app.foldLayerControl();
-    await app.openTools();
+    await app.given.open('?lang=en');
+    await app.when.foldLayerControl();
+    await app.when.openTools();
     await page.getByLabel('Tiles URL').fill('/e2e-tiles/parcels.pmtiles');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const row = page.locator('[data-tiled="parcels"]');
@@ -140,7 +140,7 @@ test.describe('large layers as vector tiles', () => {
     await app.map.settled();
     await app.map.idle();
     await expect.poll(async () => (await tiledValues(page, '编号')).length).toBeGreaterThan(100);
-    await app.clickMap(PROBE);
+    await app.when.clickMap(PROBE);
     await expect(page.locator('.tiled-card')).toContainText('P-30-20');
     expect(requests.length).toBeGreaterThan(1);
     // Every read of the archive was a range, answered 206: the whole file never came down.
@@ -151,18 +151,18 @@ test.describe('large layers as vector tiles', () => {
   });
 
   test('bad archives and servers are refused with the reason; the layer already there stays', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     // At 1366 the map between the layer control and the tools is narrow: the legend folded, the archive has room.
-    await app.foldLayerControl();
-    await app.openTools();
-    await app.chooseArchive(ARCHIVE);
+    await app.when.foldLayerControl();
+    await app.when.openTools();
+    await app.tools.when.chooseArchive(ARCHIVE);
     await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');
     // The row is ready a render before the map has the layer's own layers: read the list once they are on it.
     await expect.poll(async () => (await app.map.layerIds()).some((id) => id.startsWith('tiled-'))).toBe(true);
     const layersBefore = await app.map.layerIds();
     const notices = page.locator('.notices');
 
-    await app.chooseArchive({
+    await app.tools.when.chooseArchive({
       name: 'notes.pmtiles',
       mimeType: 'application/octet-stream',
       buffer: Buffer.from('just some text'),
@@ -170,7 +170,7 @@ test.describe('large layers as vector tiles', () => {
     await expect(notices).toContainText('未添加“notes.pmtiles”：这不是 PMTiles 文件');
 
     const whole = readFileSync(ARCHIVE);
-    await app.chooseArchive({
+    await app.tools.when.chooseArchive({
       name: 'cut.pmtiles',
       mimeType: 'application/octet-stream',
       buffer: whole.subarray(0, 20_000),
@@ -180,7 +180,7 @@ test.describe('large layers as vector tiles', () => {
     const v2 = Buffer.alloc(512);
     v2.write('PM', 0);
     v2.writeUInt16LE(2, 2);
-    await app.chooseArchive({ name: 'old.pmtiles', mimeType: 'application/octet-stream', buffer: v2 });
+    await app.tools.when.chooseArchive({ name: 'old.pmtiles', mimeType: 'application/octet-stream', buffer: v2 });
     await expect(notices).toContainText('第 2 版 PMTiles');
 
     // An MBTiles file (as GDAL writes one from an image): the same tiles in SQLite, told how to convert them.
@@ -199,7 +199,7 @@ test.describe('large layers as vector tiles', () => {
       ]),
     );
     execFileSync('gdal_translate', ['-q', '-of', 'MBTiles', tif, join(work, 'ortho.mbtiles')]);
-    await app.chooseArchive(join(work, 'ortho.mbtiles'));
+    await app.tools.when.chooseArchive(join(work, 'ortho.mbtiles'));
     await expect(notices).toContainText(TILE_STRINGS.zh.refused('ortho.mbtiles', tilesProblemText({ code: 'mbtiles' }, 'zh')));
 
     // A server that ignores Range and sends the whole file with 200.

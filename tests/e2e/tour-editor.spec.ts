@@ -46,7 +46,7 @@ test.describe('presenters make their own tours', () => {
   }) => {
     // A whole presenter's session in one test: about 50 s here, more on a loaded machine.
     test.slow();
-    await app.open();
+    await app.given.open();
     await openEditor(app, page);
     await expect(editor(page)).toContainText('内置导览只读');
     // From scratch: a new tour starts with the county.
@@ -65,7 +65,7 @@ test.describe('presenters make their own tours', () => {
     for (const name of ['化工园区', '飞地', '高铁经济功能区', '社区中心', '数字经济']) await layersBox.getByLabel(name).uncheck();
     await layersBox.getByLabel('化工园区').check();
     await app.map.idle();
-    await app.clickSite(KAN.id, at(KAN.id));
+    await app.when.clickSite(KAN.id, at(KAN.id));
     await expect(editor(page).getByLabel(KAN.name_zh)).toBeChecked();
     await field(page, '标题', '中文').fill('开发区');
     await field(page, '标题', 'English').fill('The development zone');
@@ -88,7 +88,7 @@ test.describe('presenters make their own tours', () => {
     await field(page, '说明', 'English').fill('A park in Jiaxing for weak village collectives.');
     await layersBox.getByLabel('飞地').check();
     await app.map.idle();
-    await app.clickSite(NANHU.id, at(NANHU.id));
+    await app.when.clickSite(NANHU.id, at(NANHU.id));
     await expect(editor(page).getByLabel(NANHU.name_zh)).toBeChecked();
     await saved(page);
     await editor(page).locator('.editor-head').scrollIntoViewIfNeeded();
@@ -159,7 +159,7 @@ test.describe('presenters make their own tours', () => {
     const fresh = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const other = await fresh.newPage();
     const otherApp = new AppDriver(other);
-    await otherApp.open();
+    await otherApp.given.open();
     await openEditor(otherApp, other);
     await editor(other)
       .getByLabel('导入导览文件')
@@ -174,7 +174,7 @@ test.describe('presenters make their own tours', () => {
   });
 
   test('the tour button’s chooser plays a presenter’s own tour or the built-in one, without the editor', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     // No tours of one's own: no chooser, the button plays the built-in tour.
     await expect(page.getByRole('button', { name: STRINGS.zh.chooseTour })).toHaveCount(0);
     await openEditor(app, page);
@@ -205,7 +205,7 @@ test.describe('presenters make their own tours', () => {
   });
 
   test('a bad tour file is refused with the file, the stop and the field named; nothing saved changes', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     await openEditor(app, page);
     await editor(page).getByRole('button', { name: '新建导览' }).click();
     await editor(page).getByLabel('导览名称').fill('保留');
@@ -232,7 +232,7 @@ test.describe('presenters make their own tours', () => {
   });
 
   test('reorders stops by keyboard and by drag, and undoes it', async ({ app, page }) => {
-    await app.open();
+    await app.given.open();
     await openEditor(app, page);
     await editor(page).getByRole('button', { name: '新建导览' }).click();
     await field(page, '标题', '中文').fill('甲');

@@ -6,7 +6,7 @@ const title = (page: import('@playwright/test').Page) => page.locator('#tour-tit
 test.describe('presenter mode', () => {
   test('walks every stop with PageDown: caption, URL and camera follow', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' }); // cuts instead of flights keep the walk quick
-    await app.open();
+    await app.given.open();
     await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
     await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     expect(stops.length).toBeGreaterThanOrEqual(10);
@@ -40,7 +40,7 @@ test.describe('presenter mode', () => {
   });
 
   test('flies between stops when motion is allowed', async ({ app, page }) => {
-    await app.open('?tour=1');
+    await app.given.open('?tour=1');
     await page.keyboard.press('ArrowRight');
     await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
     await expect.poll(async () => (await app.map.camera()).moving).toBe(true);
@@ -51,7 +51,7 @@ test.describe('presenter mode', () => {
   test('Escape from the opening view brings back its zoom and centre exactly (1920×1080)', async ({ app, page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await app.open();
+    await app.given.open();
     const before = await app.map.camera();
     await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
     // The clicker pressed at once after starting: neither press may be lost (a CI run lost the first
@@ -71,8 +71,8 @@ test.describe('presenter mode', () => {
 
   test('a number key jumps; Escape leaves and restores what was on screen', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await app.open();
-    await app.selectSite('kan-special-materials');
+    await app.given.open();
+    await app.when.selectSite('kan-special-materials');
     await page.getByRole('checkbox', { name: /^化工园区/ }).uncheck();
     await app.map.idle();
     const before = await app.map.camera();
@@ -90,7 +90,7 @@ test.describe('presenter mode', () => {
     }
     await page.keyboard.press('Escape');
     await expect(page.locator('.tour')).toHaveCount(0);
-    await expect(app.heading()).toHaveText(site('kan-special-materials').name_zh);
+    await expect(app.get.heading()).toHaveText(site('kan-special-materials').name_zh);
     await expect(page.getByRole('checkbox', { name: /^化工园区/ })).not.toBeChecked();
     await expect(page).not.toHaveURL(/tour=/);
     await app.map.idle();
@@ -101,11 +101,11 @@ test.describe('presenter mode', () => {
 
   test('the map stays interactive: a site can be opened mid-tour, then the tour carries on', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await app.open('?tour=2');
+    await app.given.open('?tour=2');
     await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
     await app.map.idle();
-    await app.clickMap([119.3535, 28.6213]); // inside the chemical park, shown at this stop
-    await expect(app.heading()).toHaveText(site('chemical-park').name_zh);
+    await app.when.clickMap([119.3535, 28.6213]); // inside the chemical park, shown at this stop
+    await expect(app.get.heading()).toHaveText(site('chemical-park').name_zh);
     await page.keyboard.press('PageDown');
     await expect(title(page)).toHaveText(stops[2]!.title.zh);
   });

@@ -1,0 +1,164 @@
+/**
+ * The planner tools as a test drives them (`app.tools.when`, `app.tools.get`): buttons named by their
+ * labels in the string table (either language), files chosen as in the pickers, the lists and tables
+ * the tools show. The map's own questions stay with MapDriver.
+ */
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+
+type LngLat = [number, number];
+type Files = Parameters<Locator['setInputFiles']>[0];
+type ToolTexts = (typeof TOOL_STRINGS)['zh'];
+/** The keys of the tools' string table whose text is fixed (a label, not a sentence made of values). */
+export type ToolLabel = { [K in keyof ToolTexts]: ToolTexts[K] extends string ? K : never }[keyof ToolTexts];
+
+const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A tools' label in either language, whole (a step may run in either interface). */
+export const toolLabel = (key: ToolLabel) =>
+  new RegExp(`^(${[TOOL_STRINGS.zh[key], TOOL_STRINGS.en[key]].map((t) => literal(t as string)).join('|')})$`);
+
+class ToolsGet {
+  constructor(private readonly page: Page) {}
+
+  /** The tools panel. */
+  panel(): Locator {
+    return this.page.locator('.tools-panel');
+  }
+
+  /** A tools' button by its label's key in the string table. */
+  button(key: ToolLabel): Locator {
+    return this.page.getByRole('button', { name: toolLabel(key) });
+  }
+
+  /** The drawings' rows in the tools panel. */
+  drawingRows(): Locator {
+    return this.page.locator('.drawing-list li');
+  }
+
+  /** The drawings' names, as listed. */
+  drawingNames(): Locator {
+    return this.page.locator('.drawing-list .drawing-head > span:first-child');
+  }
+
+  /** The imported layers' rows. */
+  importRows(): Locator {
+    return this.page.locator('.import-list > li');
+  }
+
+  /** One imported layer's row, by the layer's name. */
+  importRow(name: string): Locator {
+    return this.page.locator(`[data-import="${name}"]`);
+  }
+
+  /** The attribute table's body rows. */
+  attributeRows(): Locator {
+    return this.page.locator('.attribute-table tbody tr');
+  }
+
+  attributeTable(): Locator {
+    return this.page.locator('.attribute-table');
+  }
+
+  /** The measure tool's running distance or area. */
+  measureReadout(): Locator {
+    return this.page.getByTestId('measure-readout');
+  }
+
+  /** The keyboard move group of the selected drawing. */
+  moveGroup(): Locator {
+    return this.page.getByRole('group', { name: toolLabel('moveTitle') });
+  }
+
+  /** The proximity list of the selected site. */
+  proximity(): Locator {
+    return this.page.getByTestId('proximity');
+  }
+
+  /** The share of the selected site inside the walking circles. */
+  coverage(): Locator {
+    return this.page.getByTestId('coverage');
+  }
+
+  /** The names of the imported features the map draws in the view now. */
+  importedNames(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const map = window.__map!;
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => l.id.startsWith('import-'))
+        .map((l) => l.id);
+      return map.queryRenderedFeatures(undefined, { layers }).map((f) => String(f.properties.name ?? f.properties.NAME ?? ''));
+    });
+  }
+}
+
+class ToolsWhen {
+  constructor(
+    private readonly page: Page,
+    private readonly get: ToolsGet,
+    private readonly clickMap: (at: LngLat) => Promise<void>,
+  ) {}
+
+  /** Presses a tools' button by its label's key. */
+  press(key: ToolLabel): Promise<void> {
+    return this.get.button(key).click();
+  }
+
+  /** Draws an area with the area button, a click at each vertex, then finishes it. */
+  async drawArea(points: LngLat[]): Promise<void> {
+    await this.press('drawPolygon');
+    for (const p of points) await this.clickMap(p);
+    await this.press('finish');
+  }
+
+  /** Measures the distance from `a` to `b` with the measure tool, and leaves it on. */
+  async measureDistance(a: LngLat, b: LngLat): Promise<void> {
+    await this.press('measureLine');
+    await this.clickMap(a);
+    await this.clickMap(b);
+  }
+
+  /** Names the selected drawing. */
+  nameDrawing(name: string): Promise<void> {
+    return this.page.locator('.drawing-edit').getByLabel(toolLabel('name')).fill(name);
+  }
+
+  /** Chooses files to import in the import section (a file picker's choice). */
+  importFiles(files: Files): Promise<void> {
+    return this.get.panel().locator('input[type=file]').first().setInputFiles(files);
+  }
+
+  /** Imports a file made of `text`, as if chosen in the picker. */
+  importText(name: string, text: string, mimeType = 'application/json'): Promise<void> {
+    return this.importFiles({ name, mimeType, buffer: Buffer.from(text) });
+  }
+
+  /** Imports drawings a planner exported before (the drawings section's own picker). */
+  importDrawings(name: string, geojson: unknown): Promise<void> {
+    return this.page
+      .locator('label', { hasText: toolLabel('importDrawings') })
+      .locator('input[type=file]')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(geojson)) });
+  }
+
+  /** Chooses a tile archive (or what is offered as one) in the tiled-layers section. */
+  chooseArchive(file: Files): Promise<void> {
+    return this.page.locator('.tools-panel input[type=file][accept*=".pmtiles"]').first().setInputFiles(file);
+  }
+
+  /** Presses an export button and reads the file it downloads. */
+  async download(key: ToolLabel): Promise<Buffer> {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), this.press(key)]);
+    return readFileSync((await file.path()) as string);
+  }
+}
+
+export class ToolsDriver {
+  readonly get: ToolsGet;
+  readonly when: ToolsWhen;
+  constructor(page: Page, clickMap: (at: LngLat) => Promise<void>) {
+    this.get = new ToolsGet(page);
+    this.when = new ToolsWhen(page, this.get, clickMap);
+  }
+}
