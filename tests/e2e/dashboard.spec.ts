@@ -1,13 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import { COUNTY_SEAT, site, sitePoint } from './data';
+import { SHARE_STRINGS } from '../../src/embed/shareStrings';
+import { STRINGS } from '../../src/i18n/strings';
+import { COUNTY_SEAT, figure, layers, site, sitePoint } from './data';
 import { AppDriver, expect, shot, test } from './driver';
 
-type Page = import('@playwright/test').Page;
-const panel = (page: Page) => page.getByRole('complementary');
+const zh = STRINGS.zh;
+const en = STRINGS.en;
+const layerName = (id: string) => layers.find((l) => l.id === id)?.name.zh ?? id;
+
 /** The panel is a landmark named by its heading: the selected site's name, or the overview's. */
-async function expectPanelTitle(page: Page, title: string) {
-  await expect(page.locator('#panel-heading')).toHaveText(title);
-  await expect(panel(page)).toHaveAccessibleName(title);
+async function expectPanelTitle(app: AppDriver, title: string) {
+  await expect(app.get.heading()).toHaveText(title);
+  await expect(app.get.panel()).toHaveAccessibleName(title);
 }
 
 test.describe('a visitor', () => {
@@ -17,47 +21,45 @@ test.describe('a visitor', () => {
     context,
   }) => {
     await app.given.open();
-    await expectPanelTitle(page, '全县概览');
-    await expect(panel(page).locator('[data-figure="gdp"] .value')).toHaveText('172.75');
-    await expect(panel(page).locator('[data-figure="gdp"] .change')).toContainText('+5.9%');
+    await expectPanelTitle(app, zh.overview);
+    await expect(app.get.figure('gdp').locator('.value')).toHaveText(String(figure('gdp').value));
+    await expect(app.get.figure('gdp').locator('.change')).toContainText(`+${figure('gdp').change?.value}%`);
 
     const before = (await app.map.camera()).center;
-    const search = page.getByRole('combobox', { name: '搜索站点' });
-    await search.fill('元立');
-    await expect(page.getByRole('option', { name: /元立/ })).toBeVisible();
-    await search.press('Enter');
-    await expectPanelTitle(page, site('yuanli-bar-line').name_zh);
+    await app.when.search('元立');
+    await expectPanelTitle(app, site('yuanli-bar-line').name_zh);
     await expect(page).toHaveURL(/site=yuanli-bar-line/);
     await app.map.settled();
     const after = (await app.map.camera()).center;
     expect(after).not.toEqual(before);
     expect(Math.abs(after[0] - 119.261)).toBeLessThan(0.02);
 
-    const card = panel(page).locator('[data-figure="yuanli-hall-length"]');
-    await expect(card.locator('.value')).toHaveText('492');
-    await expect(card.locator('.unit')).toHaveText('米');
+    const hall = figure('yuanli-hall-length');
+    const card = app.get.figure(hall.id);
+    await expect(card.locator('.value')).toHaveText(String(hall.value));
+    await expect(card.locator('.unit')).toHaveText(hall.unit?.zh ?? '');
     await expect(card.locator('blockquote')).toBeHidden();
-    await card.getByRole('button', { name: /来源/ }).click();
+    await card.getByRole('button', { name: new RegExp(zh.source) }).click();
     await expect(card.locator('blockquote')).toContainText('车间全长492米');
-    await expect(panel(page).getByText('示意位置 · indicative location')).toBeVisible();
+    await expect(app.get.panel().getByText(`${zh.precision_indicative} · indicative location`)).toBeVisible();
     // The picture: the site's panel beside the map drawn around the site.
     expect(await app.map.renderedIds()).toContain('yuanli-bar-line');
     await shot(page, 'site-zh-1366');
 
-    await page.getByRole('button', { name: '切换到英文' }).click();
-    await expectPanelTitle(page, site('yuanli-bar-line').name_en);
-    await expect(card.locator('.unit')).toHaveText('m');
-    await expect(page.getByRole('combobox', { name: 'Search sites' })).toBeVisible();
+    await app.when.switchLanguage();
+    await expectPanelTitle(app, site('yuanli-bar-line').name_en);
+    await expect(card.locator('.unit')).toHaveText(hall.unit?.en ?? '');
+    await expect(app.get.search()).toHaveAccessibleName(en.search);
     await expect(page).toHaveURL(/lang=en/);
     await app.map.idle();
     expect(await app.map.renderedValues('site-label', 'name_en')).toContain(site('yuanli-bar-line').name_en);
     await shot(page, 'site-en-1366');
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
-    const share = page.getByRole('dialog', { name: 'Share the map' });
-    await share.getByRole('button', { name: 'Copy link' }).click();
-    await expect(share.getByRole('button', { name: 'Link copied' })).toBeVisible();
+    await page.getByRole('button', { name: SHARE_STRINGS.en.share, exact: true }).click();
+    const share = page.getByRole('dialog', { name: SHARE_STRINGS.en.shareTitle });
+    await share.getByRole('button', { name: en.copyLink }).click();
+    await expect(share.getByRole('button', { name: en.linkCopied })).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toContain('site=yuanli-bar-line');
     const view = await app.map.camera();
@@ -65,8 +67,8 @@ test.describe('a visitor', () => {
     const other = new AppDriver(await context.newPage());
     await other.page.goto(`${link}&testing=1`);
     await other.map.idle();
-    await expectPanelTitle(other.page, site('yuanli-bar-line').name_en);
-    await expect(other.page.getByRole('heading', { level: 1 })).toHaveText('Suichang Development Map');
+    await expectPanelTitle(other, site('yuanli-bar-line').name_en);
+    await expect(other.page.getByRole('heading', { level: 1 })).toHaveText(en.appTitle);
     const restored = await other.map.camera();
     expect(restored.zoom).toBeCloseTo(view.zoom, 1);
     expect(restored.center[0]).toBeCloseTo(view.center[0], 3);
@@ -79,9 +81,9 @@ test.describe('a visitor', () => {
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => app.map.cursor()).toBe('pointer');
     await page.mouse.click(at.x, at.y);
-    await expectPanelTitle(page, site('chemical-park').name_zh);
-    await expect(panel(page).getByText('文章没有给出此站点的具体数字')).toBeVisible();
-    await expect(page.locator('[data-site-id="chemical-park"]')).toHaveAttribute('aria-current', 'true');
+    await expectPanelTitle(app, site('chemical-park').name_zh);
+    await expect(app.get.panel().getByText(zh.noSiteFigures)).toBeVisible();
+    await expect(app.get.listItem('chemical-park')).toHaveAttribute('aria-current', 'true');
     // The map marks it through feature state (src/map/useChosenState.ts), and only it.
     await expect.poll(async () => (await app.map.featureState('sites', 'chemical-park')).selected).toBe(true);
     // An area chosen is drawn marked: the outline's ink is there with the mark, and (same view) gone without it.
@@ -96,7 +98,7 @@ test.describe('a visitor', () => {
     expect(unmarked).toBeLessThan(marked / 5);
     await app.map.setFeatureState('sites', 'devzone-east', { selected: true });
     await app.when.selectSite('enclave-nanhu');
-    await expectPanelTitle(page, site('enclave-nanhu').name_zh);
+    await expectPanelTitle(app, site('enclave-nanhu').name_zh);
     await expect
       .poll(async () => [
         (await app.map.featureState('sites', 'chemical-park')).selected ?? false,
@@ -110,8 +112,8 @@ test.describe('a visitor', () => {
   test('selecting an enclave shows both ends of its link', async ({ app, page }) => {
     await app.given.open();
     await app.when.selectSite('enclave-nanhu');
-    await expectPanelTitle(page, site('enclave-nanhu').name_zh);
-    await expect(panel(page).locator('[data-figure="enclave-returns"] .value')).toHaveText('1200');
+    await expectPanelTitle(app, site('enclave-nanhu').name_zh);
+    await expect(app.get.figure('enclave-returns').locator('.value')).toHaveText(String(figure('enclave-returns').value));
     await app.map.settled();
     const [sw, ne] = (await app.map.camera()).bounds;
     expect(sw[0]).toBeLessThan(COUNTY_SEAT[0]);
@@ -127,29 +129,29 @@ test.describe('a visitor', () => {
     await app.when.selectSite('devzone-east');
     await expect(page).toHaveURL(/site=devzone-east/);
     await app.when.selectSite('community-centre-2');
-    await expectPanelTitle(page, site('community-centre-2').name_zh);
+    await expectPanelTitle(app, site('community-centre-2').name_zh);
     await page.goBack();
-    await expectPanelTitle(page, site('devzone-east').name_zh);
+    await expectPanelTitle(app, site('devzone-east').name_zh);
     await page.goForward();
-    await expectPanelTitle(page, site('community-centre-2').name_zh);
+    await expectPanelTitle(app, site('community-centre-2').name_zh);
     await page.keyboard.press('Escape');
-    await expectPanelTitle(page, '全县概览');
+    await expectPanelTitle(app, zh.overview);
     await expect(page).not.toHaveURL(/site=/);
   });
 
   test('a bad link opens the app with notices and injects nothing', async ({ app, page }) => {
     await page.goto(`/?testing=1&site=${encodeURIComponent('<img src=x onerror=window.__xss=1>')}&layers=devzone,bogus&lang=fr&view=1,2`);
     await app.map.idle();
-    const notices = page.getByRole('status');
+    const notices = app.get.notices();
     await expect(notices).toContainText('<img src=x onerror=window.__xss=1>');
     await expect(notices).toContainText('“bogus”');
     await expect(notices).toContainText('“lang”');
     await expect(notices).toContainText('“view”');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await expectPanelTitle(page, '全县概览');
+    await expectPanelTitle(app, zh.overview);
     expect(await app.map.renderedIds()).not.toContain('chemical-park'); // only devzone is visible
-    await page.getByRole('button', { name: '知道了' }).first().click();
+    await page.getByRole('button', { name: zh.dismiss }).first().click();
   });
 
   test('reduced motion turns flights into jumps', async ({ app, page }) => {
@@ -166,45 +168,44 @@ test.describe('a planner', () => {
   test('toggles layers, changes opacity and filters, and the map follows', async ({ app, page }) => {
     await app.given.open();
     expect(await app.map.renderedIds()).toContain('chemical-park');
-    const toggle = page.getByRole('checkbox', { name: /^化工园区/ });
+    const toggle = page.getByRole('checkbox', { name: new RegExp(`^${layerName('chempark')}`) });
     await toggle.uncheck();
     // The map takes the change a moment after the checkbox (a React commit, then the style applier): "idle"
     // asked before it began answers at once, so the map is asked until it draws the change.
     await expect.poll(() => app.map.renderedIds()).not.toContain('chemical-park');
-    await expect(page.locator('[data-site-id="chemical-park"]')).toHaveCount(0);
+    await expect(app.get.listItem('chemical-park')).toHaveCount(0);
     await expect(page).toHaveURL(/layers=devzone,enclaves,rail,community,digital/);
     await toggle.check();
     await expect.poll(() => app.map.renderedIds()).toContain('chemical-park');
 
-    const slider = page.getByRole('slider', { name: /透明度 · 经济开发区/ });
+    const slider = page.getByRole('slider', { name: `${zh.opacity} · ${layerName('devzone')}` });
     await slider.fill('40');
     // The map follows the slider a render later: polled, not read once (a race the one-read version lost).
     await expect.poll(async () => JSON.stringify(await app.map.paint('site-fill', 'fill-opacity'))).toContain('"devzone",0.4');
 
     // Status filter: hide what is built.
-    await page.getByRole('group', { name: '状态' }).getByRole('checkbox', { name: '建成' }).uncheck();
+    await page.getByRole('group', { name: zh.status }).getByRole('checkbox', { name: zh.status_built }).uncheck();
     await app.map.idle();
     const ids = await app.map.renderedIds();
     expect(ids).not.toContain('devzone-east');
     expect(ids).toContain('hsr-district');
-    await expect(page.getByRole('checkbox', { name: '经济开发区，1 处站点' })).toBeVisible();
-    await expect(page.locator('[data-site-id="devzone-east"]')).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: zh.layerCountLabel(layerName('devzone'), 1) })).toBeVisible();
+    await expect(app.get.listItem('devzone-east')).toHaveCount(0);
     await shot(page, 'planner-filtered');
   });
 
   test('walks the site list by keyboard', async ({ app, page }) => {
     await app.given.open();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: '跳到站点列表' })).toBeFocused();
+    await expect(page.getByRole('link', { name: zh.skipToList })).toBeFocused();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    const first = page.locator('[data-site-id="devzone-east"]');
-    await expect(first).toBeFocused();
+    await expect(app.get.listItem('devzone-east')).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(page.locator('[data-site-id="devzone-west"]')).toBeFocused();
+    await expect(app.get.listItem('devzone-west')).toBeFocused();
     await page.keyboard.press('Enter');
-    await expectPanelTitle(page, site('devzone-west').name_zh);
-    await expect(page.locator('[data-site-id="devzone-west"]')).toHaveAttribute('aria-current', 'true');
+    await expectPanelTitle(app, site('devzone-west').name_zh);
+    await expect(app.get.listItem('devzone-west')).toHaveAttribute('aria-current', 'true');
   });
 });
 
@@ -227,7 +228,7 @@ test.describe('accessibility and layouts', () => {
       await page.setViewportSize(viewport);
       await app.given.open('?site=devzone-east');
       await app.map.settled();
-      await expectPanelTitle(page, site('devzone-east').name_zh);
+      await expectPanelTitle(app, site('devzone-east').name_zh);
       await app.when.fontsLoaded();
       // The picture: the panel, and the site drawn and marked on the map beside it.
       expect(await app.map.renderedIds()).toContain('devzone-east');
@@ -235,7 +236,7 @@ test.describe('accessibility and layouts', () => {
       await shot(page, `site-devzone-east-${name}`);
       await app.given.open('?site=enclave-tongxiang&lang=en');
       await app.map.settled();
-      await expectPanelTitle(page, site('enclave-tongxiang').name_en);
+      await expectPanelTitle(app, site('enclave-tongxiang').name_en);
       expect(await app.map.renderedIds()).toContain('enclave-tongxiang');
       await shot(page, `site-enclave-en-${name}`);
     });

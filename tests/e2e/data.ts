@@ -43,6 +43,7 @@ export interface Figure {
   value: number | null;
   written: string;
   unit?: { zh: string; en: string };
+  change?: { value: number; unit: string };
   quote?: string;
 }
 const figures = read<Figure[]>('figures.json');

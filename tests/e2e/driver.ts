@@ -5,7 +5,11 @@
  * answered by the real map in the page (window.__map), never by a mock.
  */
 import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
-import { ToolsDriver, toolLabel } from './tools.driver';
+import { STRINGS } from '../../src/i18n/strings';
+import { literal, ToolsDriver, toolLabel } from './tools.driver';
+
+/** An interface label in either language, whole. */
+const either = (key: 'search' | 'switchLanguageLabel') => new RegExp(`^(${literal(STRINGS.zh[key])}|${literal(STRINGS.en[key])})$`);
 
 export interface Guard {
   offMachine: string[];
@@ -381,6 +385,21 @@ class When {
     await this.clickMap(at);
   }
 
+  /** Searches for a site by `text` and takes the first match (Enter), as a visitor types it. */
+  async search(text: string): Promise<void> {
+    const box = this.page.getByRole('combobox', { name: either('search') });
+    await box.fill(text);
+    await expect(this.page.getByRole('option', { name: new RegExp(literal(text)) }).first()).toBeVisible();
+    await box.press('Enter');
+  }
+
+  /** Switches the interface to the other language with the header's button. */
+  async switchLanguage(): Promise<void> {
+    const before = await this.page.evaluate(() => document.documentElement.lang);
+    await this.page.getByRole('button', { name: either('switchLanguageLabel') }).click();
+    await expect(this.page.locator('html')).not.toHaveAttribute('lang', before);
+  }
+
   /** Folds the layer control away (a planner does when the map is cramped between it and the tools). */
   async foldLayerControl(): Promise<void> {
     const toggle = this.page.locator('.layer-control-toggle');
@@ -440,6 +459,11 @@ class Get {
   /** A figure's card in the panel, by its id in geodata/figures.json. */
   figure(id: string): Locator {
     return this.panel().locator(`[data-figure="${id}"]`);
+  }
+
+  /** The site search box. */
+  search(): Locator {
+    return this.page.getByRole('combobox', { name: either('search') });
   }
 
   /** A site's entry in the site list. */

@@ -13,7 +13,8 @@ type ToolTexts = (typeof TOOL_STRINGS)['zh'];
 /** The keys of the tools' string table whose text is fixed (a label, not a sentence made of values). */
 export type ToolLabel = { [K in keyof ToolTexts]: ToolTexts[K] extends string ? K : never }[keyof ToolTexts];
 
-const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `t` as a regular expression matching it literally. */
+export const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A tools' label in either language, whole (a step may run in either interface). */
 export const toolLabel = (key: ToolLabel) =>
   new RegExp(`^(${[TOOL_STRINGS.zh[key], TOOL_STRINGS.en[key]].map((t) => literal(t as string)).join('|')})$`);
