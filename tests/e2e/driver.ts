@@ -6,6 +6,7 @@
  */
 import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { STRINGS } from '../../src/i18n/strings';
+import { EditorDriver } from './editor.driver';
 import { literal, ToolsDriver, toolLabel } from './tools.driver';
 
 /** An interface label in either language, whole. */
@@ -513,7 +514,8 @@ class Get {
 
 /**
  * The app as a test drives it, in maputnik's given/when/get shape: `app.given` sets up, `app.when` acts as
- * a user does, `app.get` reads the page; `app.map` asks the real map, `app.tour` presents, `app.tools` plans.
+ * a user does, `app.get` reads the page; `app.map` asks the real map, `app.tour` presents, `app.tools` plans,
+ * `app.editor` makes tours.
  */
 export class AppDriver {
   readonly map: MapDriver;
@@ -522,6 +524,7 @@ export class AppDriver {
   readonly when: When;
   readonly get: Get;
   readonly tools: ToolsDriver;
+  readonly editor: EditorDriver;
   constructor(readonly page: Page) {
     this.map = new MapDriver(page);
     this.tour = new TourDriver(page);
@@ -529,6 +532,7 @@ export class AppDriver {
     this.when = new When(page, this.map);
     this.get = new Get(page);
     this.tools = new ToolsDriver(page, (at) => this.when.clickMap(at));
+    this.editor = new EditorDriver(page, () => this.tour.start());
   }
 }
 

@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { STRINGS } from '../../src/i18n/strings';
 import { EDITOR_STRINGS } from '../../src/tour/editor/editorStrings';
 import { stops as builtIn, site, sites } from './data';
@@ -18,23 +17,7 @@ const KAN = site('kan-special-materials');
 const NANHU = site('enclave-nanhu');
 const at = (id: string) => sites.find((s) => s.properties.id === id)!.geometry.coordinates as [number, number];
 
-/** The editor, opened as a presenter does: from the running tour's controls. */
-async function openEditor(app: AppDriver, page: Page) {
-  await app.tour.start();
-  await page.getByRole('button', { name: '编辑导览' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: '编辑导览' })).toBeVisible();
-}
-
-const editor = (page: Page) => page.locator('.tour-editor');
-const stopTitles = (page: Page) => editor(page).locator('.editor-stop-list .editor-stop');
-const field = (page: Page, legend: string, lang: '中文' | 'English') =>
-  editor(page)
-    .locator('fieldset', { has: page.locator('legend', { hasText: new RegExp(`^${legend}`) }) })
-    .getByLabel(lang, { exact: true });
-
-async function saved(page: Page) {
-  await expect(editor(page).getByRole('status')).toHaveText('已保存');
-}
+const E = EDITOR_STRINGS.zh;
 
 test.describe('presenters make their own tours', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
@@ -47,76 +30,76 @@ test.describe('presenters make their own tours', () => {
     // A whole presenter's session in one test: about 50 s here, more on a loaded machine.
     test.slow();
     await app.given.open();
-    await openEditor(app, page);
-    await expect(editor(page)).toContainText('内置导览只读');
+    await app.editor.when.open();
+    await expect(app.editor.get.root()).toContainText(E.builtInNote);
     // From scratch: a new tour starts with the county.
-    await editor(page).getByRole('button', { name: '新建导览' }).click();
-    await editor(page).getByLabel('导览名称').fill('嘉兴考察');
-    await field(page, '标题', '中文').fill('遂昌全貌');
-    await field(page, '标题', 'English').fill('Suichang at a glance');
+    await app.editor.when.newTour('嘉兴考察');
+    await app.editor.get.text('stopTitle', 'zh').fill('遂昌全貌');
+    await app.editor.get.text('stopTitle', 'en').fill('Suichang at a glance');
 
     // Stop 2: the camera from the view, two layers, a site highlighted by clicking it, a figure from the list.
     await app.map.jumpTo([119.29, 28.598], 13.5);
     await app.map.idle();
-    await editor(page).getByRole('button', { name: '添加一站（当前视图）' }).click();
-    await expect(stopTitles(page)).toHaveCount(2);
-    await expect(editor(page).getByTestId('editor-camera')).toContainText('119.2900, 28.5980 · 缩放 13.5');
-    const layersBox = editor(page).locator('fieldset', { has: page.locator('legend', { hasText: '显示的图层' }) });
+    await app.editor.when.press('addStop');
+    await expect(app.editor.get.stops()).toHaveCount(2);
+    await expect(app.editor.get.root().getByTestId('editor-camera')).toContainText('119.2900, 28.5980 · 缩放 13.5');
+    const layersBox = app.editor.get.layers();
     for (const name of ['化工园区', '飞地', '高铁经济功能区', '社区中心', '数字经济']) await layersBox.getByLabel(name).uncheck();
     await layersBox.getByLabel('化工园区').check();
     await app.map.idle();
     await app.when.clickSite(KAN.id, at(KAN.id));
-    await expect(editor(page).getByLabel(KAN.name_zh)).toBeChecked();
-    await field(page, '标题', '中文').fill('开发区');
-    await field(page, '标题', 'English').fill('The development zone');
-    await field(page, '说明', '中文').fill('开发区东区与西区。');
-    await field(page, '说明', 'English').fill('The zone’s two blocks.');
-    await editor(page).getByLabel('搜索数字（名称或单位）').fill('工业用地');
-    await editor(page)
-      .getByRole('button', { name: /^加入：新增工业用地/ })
+    await expect(app.editor.get.root().getByLabel(KAN.name_zh)).toBeChecked();
+    await app.editor.get.text('stopTitle', 'zh').fill('开发区');
+    await app.editor.get.text('stopTitle', 'en').fill('The development zone');
+    await app.editor.get.text('caption', 'zh').fill('开发区东区与西区。');
+    await app.editor.get.text('caption', 'en').fill('The zone’s two blocks.');
+    await app.editor.get.root().getByLabel(E.figureSearch).fill('工业用地');
+    await app.editor.get
+      .root()
+      .getByRole('button', { name: new RegExp(`^${E.figureAdd('新增工业用地')}`) })
       .click();
-    await expect(editor(page).locator('.editor-chosen-figures [data-figure]')).toHaveCount(2);
+    await expect(app.editor.get.root().locator('.editor-chosen-figures [data-figure]')).toHaveCount(2);
     // The figure keeps its source sentence.
-    await editor(page).locator('[data-figure="industrial-land"] .source-toggle').click();
-    await expect(editor(page).locator('[data-figure="industrial-land"] blockquote')).toContainText('1631');
+    await app.editor.get.root().locator('[data-figure="industrial-land"] .source-toggle').click();
+    await expect(app.editor.get.root().locator('[data-figure="industrial-land"] blockquote')).toContainText('1631');
 
     // Stop 3: far away, in English only (the Chinese interface shows it marked).
     await app.map.jumpTo(at(NANHU.id), 11);
     await app.map.idle();
-    await editor(page).getByRole('button', { name: '添加一站（当前视图）' }).click();
-    await field(page, '标题', 'English').fill('The Nanhu enclave');
-    await field(page, '说明', 'English').fill('A park in Jiaxing for weak village collectives.');
+    await app.editor.when.press('addStop');
+    await app.editor.get.text('stopTitle', 'en').fill('The Nanhu enclave');
+    await app.editor.get.text('caption', 'en').fill('A park in Jiaxing for weak village collectives.');
     await layersBox.getByLabel('飞地').check();
     await app.map.idle();
     await app.when.clickSite(NANHU.id, at(NANHU.id));
-    await expect(editor(page).getByLabel(NANHU.name_zh)).toBeChecked();
-    await saved(page);
-    await editor(page).locator('.editor-head').scrollIntoViewIfNeeded();
+    await expect(app.editor.get.root().getByLabel(NANHU.name_zh)).toBeChecked();
+    await app.editor.when.saved();
+    await app.editor.get.root().locator('.editor-head').scrollIntoViewIfNeeded();
     await shot(page, 'tour-editor-1920');
     await page.setViewportSize({ width: 1366, height: 768 });
     await shot(page, 'tour-editor-1366');
     await page.setViewportSize({ width: 1920, height: 1080 });
 
     // Undo covers the editor's changes: the highlight goes, and the layer, one step each.
-    await editor(page).getByRole('button', { name: '撤销' }).click();
-    await expect(editor(page).getByLabel(NANHU.name_zh)).not.toBeChecked();
-    await editor(page).getByRole('button', { name: '撤销' }).click();
+    await app.editor.when.press('undo');
+    await expect(app.editor.get.root().getByLabel(NANHU.name_zh)).not.toBeChecked();
+    await app.editor.when.press('undo');
     await expect(layersBox.getByLabel('飞地')).not.toBeChecked();
     await layersBox.getByLabel('飞地').check();
-    await saved(page);
+    await app.editor.when.saved();
 
     // Kept over a reload, listed with its stops.
     await page.reload();
     await app.map.idle();
-    await openEditor(app, page);
-    const mine = editor(page).locator('.editor-tour', { hasText: '嘉兴考察' });
+    await app.editor.when.open();
+    const mine = app.editor.get.root().locator('.editor-tour', { hasText: '嘉兴考察' });
     await expect(mine).toContainText('3 站');
     await mine.click();
-    await expect(stopTitles(page)).toHaveText(['1 遂昌全貌', '2 开发区', '3 The Nanhu enclave']);
+    await expect(app.editor.get.stops()).toHaveText(['1 遂昌全貌', '2 开发区', '3 The Nanhu enclave']);
 
     // Played with the clicker keys, from stop 1, with the speaker view in step.
-    await stopTitles(page).first().click();
-    await editor(page).getByRole('button', { name: '从本站播放' }).click();
+    await app.editor.get.stops().first().click();
+    await app.editor.when.press('play');
     await expect(app.tour.title()).toHaveText('遂昌全貌');
     await app.tour.next();
     await expect(app.tour.title()).toHaveText('开发区');
@@ -135,10 +118,10 @@ test.describe('presenters make their own tours', () => {
     await app.tour.exit();
     await app.tour.start();
     await expect(app.tour.title()).toHaveText('遂昌全貌');
-    await page.getByRole('button', { name: '编辑导览' }).click();
+    await page.getByRole('button', { name: STRINGS.zh.editTour }).click();
 
     // Exported: the form of geodata/tour.json, which the data check passes.
-    const [download] = await Promise.all([page.waitForEvent('download'), editor(page).getByRole('button', { name: '导出为文件' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), app.editor.when.press('exportTour')]);
     const text = readFileSync((await download.path()) as string, 'utf8');
     const exported = JSON.parse(text) as { title: { zh: string; en: string } }[];
     expect(exported.map((s) => s.title.en)).toEqual(['Suichang at a glance', 'The development zone', 'The Nanhu enclave']);
@@ -150,8 +133,8 @@ test.describe('presenters make their own tours', () => {
 
     // The link: a short tour travels in the address.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await editor(page).getByRole('button', { name: '复制导览链接' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '导览链接已复制' })).toBeVisible();
+    await app.editor.when.press('copyLink');
+    await expect(app.get.status(E.linkCopied)).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link.length).toBeLessThan(8000);
 
@@ -160,12 +143,10 @@ test.describe('presenters make their own tours', () => {
     const other = await fresh.newPage();
     const otherApp = new AppDriver(other);
     await otherApp.given.open();
-    await openEditor(otherApp, other);
-    await editor(other)
-      .getByLabel('导入导览文件')
-      .setInputFiles({ name: '嘉兴考察.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect(other.getByRole('status').filter({ hasText: '已导入导览“嘉兴考察”（3 站）' })).toBeVisible();
-    await expect(stopTitles(other)).toHaveText(['1 遂昌全貌', '2 开发区', '3 The Nanhu enclave']);
+    await otherApp.editor.when.open();
+    await otherApp.editor.when.importTour('嘉兴考察.json', text);
+    await expect(otherApp.get.status(E.imported('嘉兴考察', 3))).toBeVisible();
+    await expect(otherApp.editor.get.stops()).toHaveText(['1 遂昌全貌', '2 开发区', '3 The Nanhu enclave']);
     await other.goto(link.replace(/^https?:\/\/[^/]+/, ''));
     await expect(otherApp.tour.title()).toHaveText('遂昌全貌');
     await otherApp.tour.next();
@@ -177,12 +158,11 @@ test.describe('presenters make their own tours', () => {
     await app.given.open();
     // No tours of one's own: no chooser, the button plays the built-in tour.
     await expect(page.getByRole('button', { name: STRINGS.zh.chooseTour })).toHaveCount(0);
-    await openEditor(app, page);
-    await editor(page).getByRole('button', { name: '新建导览' }).click();
-    await editor(page).getByLabel('导览名称').fill('县城一日');
-    await field(page, '标题', '中文').fill('县城全貌');
-    await saved(page);
-    await editor(page).getByRole('button', { name: EDITOR_STRINGS.zh.close }).click();
+    await app.editor.when.open();
+    await app.editor.when.newTour('县城一日');
+    await app.editor.get.text('stopTitle', 'zh').fill('县城全貌');
+    await app.editor.when.saved();
+    await app.editor.when.press('close');
     await app.tour.exit();
     // The chooser lists both with their stop counts, the chosen one (still the built-in tour) checked.
     const choose = page.getByRole('button', { name: STRINGS.zh.chooseTour });
@@ -204,58 +184,56 @@ test.describe('presenters make their own tours', () => {
     await app.tour.exit();
   });
 
-  test('a bad tour file is refused with the file, the stop and the field named; nothing saved changes', async ({ app, page }) => {
+  test('a bad tour file is refused with the file, the stop and the field named; nothing saved changes', async ({ app }) => {
     await app.given.open();
-    await openEditor(app, page);
-    await editor(page).getByRole('button', { name: '新建导览' }).click();
-    await editor(page).getByLabel('导览名称').fill('保留');
-    await saved(page);
+    await app.editor.when.open();
+    await app.editor.when.newTour('保留');
+    await app.editor.when.saved();
     const bad = structuredClone(builtIn.slice(0, 2)) as unknown as { highlight: string[]; caption: { zh: string } }[];
     bad[1]!.highlight = ['nowhere-site'];
     bad[0]!.caption.zh = '<img src=x onerror=alert(1)>';
-    const input = editor(page).getByLabel('导入导览文件');
-    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-    await expect(page.getByRole('status').filter({ hasText: '无法导入“broken.json”' })).toContainText(
+    await app.editor.when.importTour('broken.json', JSON.stringify(bad));
+    await expect(app.get.status(E.importRefused('broken.json', ''))).toContainText(
       `stop 2 "${builtIn[1]!.id}", highlight: no site "nowhere-site"`,
     );
-    await input.setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{"stops": [') });
-    await expect(page.getByRole('status').filter({ hasText: '无法导入“notjson.json”' })).toContainText('not JSON');
-    await expect(editor(page).locator('.editor-tour')).toHaveText([/内置导览/, /保留/]);
+    await app.editor.when.importTour('notjson.json', '{"stops": [');
+    await expect(app.get.status(E.importRefused('notjson.json', ''))).toContainText('not JSON');
+    await expect(app.editor.get.tours()).toHaveText([/内置导览/, /保留/]);
     // Deleting asks first.
-    await editor(page).getByRole('button', { name: '删除此导览' }).click();
-    await expect(editor(page).getByRole('alertdialog')).toContainText('删除导览“保留”？');
-    await editor(page).getByRole('button', { name: '取消' }).click();
-    await expect(editor(page).locator('.editor-tour')).toHaveCount(2);
-    await editor(page).getByRole('button', { name: '删除此导览' }).click();
-    await editor(page).getByRole('alertdialog').getByRole('button', { name: '删除此导览' }).click();
-    await expect(editor(page).locator('.editor-tour')).toHaveCount(1);
+    await app.editor.when.press('deleteTour');
+    await expect(app.editor.get.root().getByRole('alertdialog')).toContainText(E.confirmDelete('保留'));
+    await app.editor.when.press('cancel');
+    await expect(app.editor.get.tours()).toHaveCount(2);
+    await app.editor.when.press('deleteTour');
+    await app.editor.get.root().getByRole('alertdialog').getByRole('button', { name: E.deleteTour }).click();
+    await expect(app.editor.get.tours()).toHaveCount(1);
   });
 
   test('reorders stops by keyboard and by drag, and undoes it', async ({ app, page }) => {
     await app.given.open();
-    await openEditor(app, page);
-    await editor(page).getByRole('button', { name: '新建导览' }).click();
-    await field(page, '标题', '中文').fill('甲');
-    await editor(page).getByRole('button', { name: '复制本站' }).click();
-    await field(page, '标题', '中文').fill('乙');
-    await editor(page).getByRole('button', { name: '复制本站' }).click();
-    await field(page, '标题', '中文').fill('丙');
-    await expect(stopTitles(page)).toHaveText(['1 甲', '2 乙', '3 丙']);
-    await stopTitles(page).first().focus();
+    await app.editor.when.open();
+    await app.editor.when.newTour();
+    await app.editor.get.text('stopTitle', 'zh').fill('甲');
+    await app.editor.when.press('duplicateStop');
+    await app.editor.get.text('stopTitle', 'zh').fill('乙');
+    await app.editor.when.press('duplicateStop');
+    await app.editor.get.text('stopTitle', 'zh').fill('丙');
+    await expect(app.editor.get.stops()).toHaveText(['1 甲', '2 乙', '3 丙']);
+    await app.editor.get.stops().first().focus();
     await page.keyboard.press('Alt+ArrowDown');
-    await expect(stopTitles(page)).toHaveText(['1 乙', '2 甲', '3 丙']);
-    await expect(stopTitles(page).nth(1)).toBeFocused();
-    await stopTitles(page).nth(2).dragTo(stopTitles(page).first());
-    await expect(stopTitles(page)).toHaveText(['1 丙', '2 乙', '3 甲']);
-    await editor(page).getByRole('button', { name: '撤销' }).click();
-    await expect(stopTitles(page)).toHaveText(['1 乙', '2 甲', '3 丙']);
-    await saved(page);
+    await expect(app.editor.get.stops()).toHaveText(['1 乙', '2 甲', '3 丙']);
+    await expect(app.editor.get.stops().nth(1)).toBeFocused();
+    await app.editor.get.stops().nth(2).dragTo(app.editor.get.stops().first());
+    await expect(app.editor.get.stops()).toHaveText(['1 丙', '2 乙', '3 甲']);
+    await app.editor.when.press('undo');
+    await expect(app.editor.get.stops()).toHaveText(['1 乙', '2 甲', '3 丙']);
+    await app.editor.when.saved();
   });
 
   test('a tampered tour link: a notice, and the app opens normally', async ({ page, guard }) => {
     await page.goto('/?tourlink=AAAA-not-a-tour&tour=1&testing=1');
-    await expect(page.getByRole('status').filter({ hasText: '链接中的导览已损坏或不完整' })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: '全县概览' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: STRINGS.zh.tourLinkBroken })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: STRINGS.zh.overview })).toBeVisible();
     await expect(page.locator('#tour-title')).toHaveCount(0);
     guard.consoleErrors.length = 0;
   });
