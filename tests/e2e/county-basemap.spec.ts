@@ -14,7 +14,6 @@ import { BASEMAP_STRINGS } from '../../src/basemap/basemapStrings';
 import { convertPoint } from '../../src/basemap/datum';
 import type { TourStopDef } from '../../src/data/schema';
 import { STRINGS } from '../../src/i18n/strings';
-import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { LAYER_STRINGS } from '../../src/layers/layerStrings';
 import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 import { encodeTourLink } from '../../src/tour/tourLink';
@@ -87,12 +86,10 @@ test('the extracted county map is drawn under the sites, in both languages, with
   expect(statSync(join(dir, 'basemap/county.pmtiles')).size).toBeGreaterThan(10_000);
 
   const county = new CountyDriver(page);
-  await page.goto(`${SITE}/?testing=1`);
-  await waitForIdle(page);
+  await app.given.openAt(SITE);
   // Found and shown, without being chosen.
-  await expect(page.getByRole('radio', { name: zh.countyName })).toBeChecked();
-  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 10.5 }), [seatWgs84] as const);
-  await waitForIdle(page);
+  await expect(app.get.basemap(zh.countyName)).toBeChecked();
+  await app.map.viewAt(seatWgs84, 10.5);
   expect(await county.renderedCount('basemap-roads_highway')).toBeGreaterThan(0);
   expect(await county.renderedCount('basemap-roads_major')).toBeGreaterThan(0);
   expect(await county.renderedCount('basemap-water')).toBeGreaterThan(0);
@@ -108,13 +105,13 @@ test('the extracted county map is drawn under the sites, in both languages, with
   expect(osmSeat && appSeat).toBeTruthy();
   expect(metres(osmSeat!, appSeat!)).toBeLessThan(10);
   expect(metres(appSeat!, [119.276103, 28.592148])).toBeGreaterThan(300);
-  await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('© OpenStreetMap contributors');
+  await expect(app.get.attribution()).toContainText('© OpenStreetMap contributors');
   await shot(page, 'county-basemap-zh');
 
-  await page.getByRole('button', { name: '切换到英文' }).click();
-  await expect(page.getByRole('radio', { name: BASEMAP_STRINGS.en.countyName })).toBeChecked();
-  await waitForIdle(page);
-  const field = await page.evaluate(() => JSON.stringify(window.__map!.getLayoutProperty('basemap-places_locality', 'text-field')));
+  await app.when.switchLanguage();
+  await expect(app.get.basemap(BASEMAP_STRINGS.en.countyName)).toBeChecked();
+  await app.map.idle();
+  const field = await app.map.layout('basemap-places_locality', 'text-field');
   expect(field).toContain('name:en');
   expect(field).not.toContain('name:zh');
   expect(await county.renderedNames('basemap-places_locality', 'name:en')).toContain('Test Town');
@@ -122,59 +119,60 @@ test('the extracted county map is drawn under the sites, in both languages, with
   // On a phone: the county map under the sites, the panel as a sheet (the layer list folded, as a phone opens it).
   await app.when.foldLayerControl();
   await page.setViewportSize({ width: 390, height: 844 });
-  await waitForIdle(page);
+  await app.map.idle();
   await shot(page, 'county-basemap-phone');
 });
 
-test('hillshade shades the hill’s far side; 3D terrain lifts it with its exaggeration', async ({ page }) => {
+test('hillshade shades the hill’s far side; 3D terrain lifts it with its exaggeration', async ({ app, page }) => {
   // 3D terrain in software rendering (SwiftShader) takes seconds a frame at 1920×1080.
   test.setTimeout(150_000);
   const county = new CountyDriver(page);
-  await page.goto(`${SITE}/?testing=1`);
-  await waitForIdle(page);
-  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 11 }), [[HILL.lon, HILL.lat]] as const);
-  await waitForIdle(page);
+  await app.given.openAt(SITE);
+  await app.map.viewAt([HILL.lon, HILL.lat], 11);
   const flanks: [number, number][] = [
     [HILL.lon - 0.035, HILL.lat + 0.02], // north-west: towards the light
     [HILL.lon + 0.035, HILL.lat - 0.02], // south-east: away from it
   ];
   const [lit, shaded] = await county.brightness(flanks);
   expect(lit! - shaded!).toBeGreaterThan(25);
-  const hillshade = page.getByRole('checkbox', { name: zh.hillshade });
+  const hillshade = county.hillshade();
   await expect(hillshade).toBeChecked();
   await hillshade.uncheck();
-  await expect.poll(async () => page.evaluate(() => Boolean(window.__map!.getLayer('terrain-hillshade')))).toBe(false);
-  await waitForIdle(page);
+  await expect.poll(async () => app.map.hasLayer('terrain-hillshade')).toBe(false);
+  await app.map.idle();
   const [a, b] = await county.brightness(flanks);
   expect(Math.abs(a! - b!)).toBeLessThan(6);
   await hillshade.check();
 
-  await page.getByRole('checkbox', { name: zh.threeD }).check();
+  await county.threeD().check();
   await expect.poll(() => county.terrain()).toMatchObject({ on: true, exaggeration: 1.5 });
   await expect.poll(async () => (await county.terrain()).pitch).toBeGreaterThan(50);
-  await waitForIdle(page);
+  await app.map.idle();
   // The surface stands at the formula's height (times the exaggeration) at the top, near the base away from it.
   const top = (await county.elevation([HILL.lon, HILL.lat])) ?? 0;
   expect(top).toBeGreaterThan(HILL.top * 1.5 * 0.9);
   expect(top).toBeLessThan(HILL.top * 1.5 * 1.1);
-  await page.getByRole('slider', { name: zh.exaggeration }).fill('2');
+  await county.exaggeration().fill('2');
   await expect.poll(() => county.terrain()).toMatchObject({ exaggeration: 2 });
-  await waitForIdle(page);
+  await app.map.idle();
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await waitForIdle(page);
+  await app.map.idle();
   await shot(page, 'terrain-3d-1920');
   // The terrain's credit is in the PNG's and the print's line while it is drawn.
-  await expect(page.locator('.print-sheet p')).toContainText('test heights (a formula)');
+  await expect(app.get.printCredits()).toContainText('test heights (a formula)');
 
   // Over the embedded outlines (GCJ-02) the WGS-84 heights would stand off: not drawn, and said.
-  await page.getByRole('radio', { name: STRINGS.zh.basemapEmbedded }).check();
+  await app.get.basemap(STRINGS.zh.basemapEmbedded).check();
   await expect(page.getByText(zh.datumNote)).toBeVisible();
   await expect.poll(() => county.terrain()).toMatchObject({ on: false });
-  await expect.poll(async () => page.evaluate(() => Boolean(window.__map!.getLayer('terrain-hillshade')))).toBe(false);
-  await expect(page.locator('.print-sheet p')).not.toContainText('test heights');
+  await expect.poll(async () => app.map.hasLayer('terrain-hillshade')).toBe(false);
+  await expect(app.get.printCredits()).not.toContainText('test heights');
 });
 
-test('a tour stop in 3D: the presenter’s link tilts the county over the hill, and the next stop lays it flat again', async ({ page }) => {
+test('a tour stop in 3D: the presenter’s link tilts the county over the hill, and the next stop lays it flat again', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(150_000);
   const county = new CountyDriver(page);
   // A presenter's tour of two stops, as the tour editor writes it: the first over the hill in 3D (exaggeration 2),
@@ -193,10 +191,10 @@ test('a tour stop in 3D: the presenter’s link tilts the county over the hill, 
   const tour = new TourDriver(page);
   await expect(tour.title()).toHaveText(hillStop.title.zh);
   // The tour card paints before the map is made: the terrain is asked of the map once it is there.
-  await waitForIdle(page);
+  await app.map.idle();
   await expect.poll(() => county.terrain(), { timeout: 60_000 }).toMatchObject({ on: true, exaggeration: 2 });
   await expect.poll(async () => (await county.terrain()).pitch, { timeout: 60_000 }).toBeGreaterThan(55);
-  await waitForIdle(page);
+  await app.map.idle();
   // The surface stands at the hill's height times the stop's exaggeration.
   const top = (await county.elevation([HILL.lon, HILL.lat])) ?? 0;
   expect(top).toBeGreaterThan(HILL.top * 2 * 0.9);
@@ -207,7 +205,7 @@ test('a tour stop in 3D: the presenter’s link tilts the county over the hill, 
   await expect.poll(() => county.terrain(), { timeout: 60_000 }).toMatchObject({ on: false });
 });
 
-test('a broken county archive leaves the outlines, with a notice naming the file', async ({ page }) => {
+test('a broken county archive leaves the outlines, with a notice naming the file', async ({ app, page }) => {
   await page.route('**/basemap/county.pmtiles', (route) =>
     route.fulfill({
       status: 206,
@@ -216,16 +214,15 @@ test('a broken county archive leaves the outlines, with a notice naming the file
       body: 'not a map archive',
     }),
   );
-  await page.goto(`${SITE}/?testing=1`);
-  await waitForIdle(page);
-  await expect(page.getByRole('status').filter({ hasText: zh.countyBroken(zh.fault({ code: 'not-pmtiles' })) })).toBeVisible();
-  await expect(page.getByRole('radio', { name: zh.countyName })).toHaveCount(0);
-  expect(await page.evaluate(() => Object.keys(window.__map!.getStyle().sources))).not.toContain('online-basemap');
+  await app.given.openAt(SITE);
+  await expect(app.get.status(zh.countyBroken(zh.fault({ code: 'not-pmtiles' })))).toBeVisible();
+  await expect(app.get.basemap(zh.countyName)).toHaveCount(0);
+  expect(await app.map.sourceIds()).not.toContain('online-basemap');
   // The terrain beside it is still found (its group is offered, greyed over the GCJ-02 outlines).
-  await expect(page.getByRole('checkbox', { name: zh.hillshade })).toBeDisabled();
+  await expect(new CountyDriver(page).hillshade()).toBeDisabled();
 });
 
-test('a server that sends the whole county archive for a range is named, and the archive is not downloaded', async ({ page }) => {
+test('a server that sends the whole county archive for a range is named, and the archive is not downloaded', async ({ app, page }) => {
   let sent = 0;
   await page.route('**/basemap/county.pmtiles', async (route) => {
     const whole = Buffer.alloc(400_000);
@@ -233,33 +230,26 @@ test('a server that sends the whole county archive for a range is named, and the
     sent++;
     await route.fulfill({ status: 200, contentType: 'application/octet-stream', body: whole });
   });
-  await page.goto(`${SITE}/?testing=1`);
-  await waitForIdle(page);
-  await expect(page.getByRole('status').filter({ hasText: zh.countyBroken(zh.fault({ code: 'server', why: 'no-ranges' })) })).toBeVisible();
+  await app.given.openAt(SITE);
+  await expect(app.get.status(zh.countyBroken(zh.fault({ code: 'server', why: 'no-ranges' })))).toBeVisible();
   expect(sent).toBe(1);
-  await expect(page.getByRole('radio', { name: zh.countyName })).toHaveCount(0);
+  await expect(app.get.basemap(zh.countyName)).toHaveCount(0);
 });
 
 test('an archive of image tiles dropped on the embedded outlines is opened as a basemap, the sites converted onto it', async ({
   app,
   page,
 }) => {
-  await page.goto(`${SITE}/?testing=1`);
-  await waitForIdle(page);
+  await app.given.openAt(SITE);
   // Over the outlines alone there is nothing to keep around the pictures: they become the basemap.
   await app.when.chooseBasemap(STRINGS.zh.basemapEmbedded);
   await app.when.openTools();
   // The test's Terrarium archive is PNG tiles like any orthophoto's: at the flat base (200 m) each pixel is rgb(128, 200, 0).
   await app.tools.when.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
-  await expect(page.getByRole('status').filter({ hasText: TILE_STRINGS.zh.rasterBasemap('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
+  await expect(app.get.status(TILE_STRINGS.zh.rasterBasemap('dem-source', 'PNG', 'WGS-84'))).toBeVisible();
   // The notice comes as the basemap is chosen; the map has it a render later.
-  await expect
-    .poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap']))
-    .toMatchObject({ type: 'raster', tileSize: 256 });
-  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 10 }), [
-    [HILL.lon + 0.3, HILL.lat + 0.2],
-  ] as const);
-  await waitForIdle(page);
+  await expect.poll(() => app.map.source('online-basemap')).toMatchObject({ type: 'raster', tileSize: 256 });
+  await app.map.viewAt([HILL.lon + 0.3, HILL.lat + 0.2], 10);
   const [flat] = await new CountyDriver(page).colours([[HILL.lon + 0.3, HILL.lat + 0.2]]);
   // Under the county's light tint (18 % of a near-white).
   expect(flat![0]).toBeGreaterThan(135);
@@ -271,15 +261,14 @@ test('an archive of image tiles dropped on the embedded outlines is opened as a 
   expect(metres(appSeat!, seatWgs84)).toBeLessThan(10);
 
   // The measure tool says the height of the last point clicked, from the terrain archive (no 3D needed).
-  await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 11 }), [[HILL.lon, HILL.lat]] as const);
-  await waitForIdle(page);
-  await page.getByRole('button', { name: TOOL_STRINGS.zh.measureLine }).click();
+  await app.map.viewAt([HILL.lon, HILL.lat], 11);
+  await app.tools.when.press('measureLine');
   await app.when.clickMap([HILL.lon, HILL.lat]);
-  await expect(page.getByTestId('measure-elevation')).toHaveText(/^最后一点海拔约 1,(69\d|70\d) 米$/);
+  await expect(app.tools.get.elevation()).toHaveText(/^最后一点海拔约 1,(69\d|70\d) 米$/);
   // On the flank, the formula's height there (to the metre, give or take a pixel of the z11 tile).
   await app.when.clickMap([HILL.lon, HILL.lat + 0.05]);
-  await expect(page.getByTestId('measure-elevation')).not.toHaveText(/1,70\d/);
-  const said = Number((await page.getByTestId('measure-elevation').textContent())?.replace(/\D/g, ''));
+  await expect(app.tools.get.elevation()).not.toHaveText(/1,70\d/);
+  const said = Number((await app.tools.get.elevation().textContent())?.replace(/\D/g, ''));
   expect(Math.abs(said - heightAt(HILL.lon, HILL.lat + 0.05))).toBeLessThan(25);
 });
 
@@ -288,23 +277,21 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   page,
 }) => {
   const t = TILE_STRINGS.zh;
-  const row = page.locator('[data-tiled="dem-source"]');
+  const row = app.tools.get.tiledRow('dem-source');
   const terrarium = new CountyDriver(page);
   // Where the hill's east flank climbs most steeply: ~110 m a GCJ-02 shift (~500 m) apart, each well inside a 256 m band.
   const flank: [number, number] = [HILL.lon + 0.04, HILL.lat];
   const heightAround = async (at: [number, number]) => {
-    await page.evaluate(([c]) => window.__map!.jumpTo({ center: c as [number, number], zoom: 12 }), [at] as const);
-    await waitForIdle(page);
+    await app.map.viewAt(at, 12);
     return (await terrarium.terrariumHeights([at]))[0]!;
   };
-  await page.goto(`${SITE}/?testing=1`);
-  await waitForIdle(page);
-  await expect(page.getByRole('radio', { name: zh.countyName })).toBeChecked();
+  await app.given.openAt(SITE);
+  await expect(app.get.basemap(zh.countyName)).toBeChecked();
   await app.when.foldLayerControl();
   await app.when.openTools();
   // Over a real map, the pictures lie over it (the county map stays around them).
   await app.tools.when.chooseArchive(join(dir, 'source/dem-source.pmtiles'));
-  await expect(page.getByRole('status').filter({ hasText: t.rasterOverlay('dem-source', 'PNG', 'WGS-84') })).toBeVisible();
+  await expect(app.get.status(t.rasterOverlay('dem-source', 'PNG', 'WGS-84'))).toBeVisible();
   await expect(row).toHaveAttribute('data-role', 'overlay');
   await expect(row.getByText(t.saved)).toBeVisible();
   await row.getByRole('slider', { name: `${LAYER_STRINGS.zh.opacity} · dem-source` }).fill('100');
@@ -323,13 +310,13 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
 
   // Kept: after a reload the layer is back over the map, where it was, as it was.
   await page.reload();
-  await waitForIdle(page);
+  await app.map.idle();
   await app.when.openTools();
   await expect(row).toHaveAttribute('data-status', 'ready');
   await expect(row).toHaveAttribute('data-role', 'overlay');
   await expect(row.getByRole('slider', { name: `${LAYER_STRINGS.zh.opacity} · dem-source` })).toHaveValue('100');
   // Drawn again over the county map (found beside the app and chosen, the outlines' choice not being kept).
-  await expect(page.getByRole('radio', { name: zh.countyName })).toBeChecked();
+  await expect(app.get.basemap(zh.countyName)).toBeChecked();
   expect(Math.abs((await heightAround(flank)) - heightAt(...flank))).toBeLessThan(25);
   await shot(page, 'image-overlay-zh');
 
@@ -337,16 +324,16 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   await row.getByRole('button', { name: t.asBasemap }).click();
   await expect(row).toHaveAttribute('data-role', 'basemap');
   await expect(row.getByText(t.isBasemap)).toBeVisible();
-  await expect(page.getByRole('radio', { name: 'dem-source' })).toBeChecked();
+  await expect(app.get.basemap('dem-source')).toBeChecked();
   await page.reload();
-  await waitForIdle(page);
-  await expect(page.getByRole('radio', { name: 'dem-source' })).toBeChecked();
-  await expect.poll(() => page.evaluate(() => window.__map!.getStyle().sources['online-basemap'])).toMatchObject({ type: 'raster' });
+  await app.map.idle();
+  await expect(app.get.basemap('dem-source')).toBeChecked();
+  await expect.poll(() => app.map.source('online-basemap')).toMatchObject({ type: 'raster' });
   // And back over the map: the basemap it replaced is not chosen for the user; the outlines are back under it.
   await app.when.openTools();
   await row.getByRole('button', { name: t.asOverlay }).click();
   await expect(row).toHaveAttribute('data-role', 'overlay');
-  await expect(page.getByRole('radio', { name: 'dem-source' })).toHaveCount(0);
+  await expect(app.get.basemap('dem-source')).toHaveCount(0);
 });
 
 test('a build that finds the county archive opens on it: the static first map draws its water, roads and towns, and MapLibre takes over on the county map without a jump', async ({

@@ -2,12 +2,24 @@
  * Questions about the county basemap and terrain, answered by the real map in the page: what it renders
  * from the archive (the renderer's own index), where a source's features lie, the canvas's pixels.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { BASEMAP_STRINGS } from '../../src/basemap/basemapStrings';
 
 type LngLat = [number, number];
 
 export class CountyDriver {
   constructor(private readonly page: Page) {}
+
+  /** The layer control's terrain controls (the Chinese interface). */
+  hillshade(): Locator {
+    return this.page.getByRole('checkbox', { name: BASEMAP_STRINGS.zh.hillshade });
+  }
+  threeD(): Locator {
+    return this.page.getByRole('checkbox', { name: BASEMAP_STRINGS.zh.threeD });
+  }
+  exaggeration(): Locator {
+    return this.page.getByRole('slider', { name: BASEMAP_STRINGS.zh.exaggeration });
+  }
 
   /** Names (in `field`) of the features a basemap layer renders in the view now. */
   renderedNames(layer: string, field = 'name'): Promise<string[]> {

@@ -241,6 +241,30 @@ export class MapDriver {
     );
   }
 
+  /** Moves the camera and waits until the map has drawn there. */
+  async viewAt(center: LngLat, zoom: number): Promise<void> {
+    await this.jumpTo(center, zoom);
+    await this.idle();
+  }
+
+  /** A source of the map's style as the style holds it (undefined when there is none). */
+  source(id: string): Promise<unknown> {
+    return this.page.evaluate((i) => window.__map!.getStyle().sources[i], id);
+  }
+
+  /** Whether the map's style has a layer now. */
+  hasLayer(id: string): Promise<boolean> {
+    return this.page.evaluate((i) => Boolean(window.__map!.getLayer(i)), id);
+  }
+
+  /** A layout property of a layer, as JSON. */
+  layout(layer: string, property: string): Promise<string> {
+    return this.page.evaluate(([l, p]) => JSON.stringify(window.__map!.getLayoutProperty(l as string, p as never)), [
+      layer,
+      property,
+    ] as const);
+  }
+
   featureState(source: string, id: string): Promise<Record<string, unknown>> {
     return this.page.evaluate(([s, i]) => window.__map!.getFeatureState({ source: s, id: i }), [source, id] as const);
   }
@@ -343,6 +367,12 @@ class Given {
   /** Opens the app at `query` (with the canvas kept readable) and waits until the map is idle. */
   open(query = ''): Promise<void> {
     return openApp(this.page, query);
+  }
+
+  /** Opens the app at an address of another server (a deployment the test serves), with the canvas kept readable, and waits until the map is idle. */
+  async openAt(url: string): Promise<void> {
+    await this.page.goto(`${url}${url.includes('?') ? '&' : '?'}testing=1`);
+    await waitForIdle(this.page);
   }
 }
 
@@ -480,6 +510,21 @@ class Get {
   /** A status message saying `text` (a notice, or a section's own status line). */
   status(text: string): Locator {
     return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  /** A basemap's choice in the layer control, by its name. */
+  basemap(name: string): Locator {
+    return this.page.getByRole('radio', { name });
+  }
+
+  /** The map's own attribution line on screen. */
+  attribution(): Locator {
+    return this.page.locator('.maplibregl-ctrl-attrib-inner');
+  }
+
+  /** The credits line of the print sheet (the same line the PNG carries). */
+  printCredits(): Locator {
+    return this.page.locator('.print-sheet p');
   }
 
   /** The layer control's open body (layers, filters, basemaps). */

@@ -66,6 +66,16 @@ class ToolsGet {
     return this.page.getByTestId('measure-readout');
   }
 
+  /** The height the measure tool says of its last point. */
+  elevation(): Locator {
+    return this.page.getByTestId('measure-elevation');
+  }
+
+  /** A tiled layer's row (an archive of vector or image tiles), by the layer's name. */
+  tiledRow(name: string): Locator {
+    return this.page.locator(`[data-tiled="${name}"]`);
+  }
+
   /** The keyboard move group of the selected drawing. */
   moveGroup(): Locator {
     return this.page.getByRole('group', { name: toolLabel('moveTitle') });
