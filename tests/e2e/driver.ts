@@ -247,6 +247,11 @@ export class MapDriver {
     await this.idle();
   }
 
+  /** The map's whole style, as MapLibre holds it now. */
+  style(): Promise<unknown> {
+    return this.page.evaluate(() => window.__map?.getStyle());
+  }
+
   /** A source of the map's style as the style holds it (undefined when there is none). */
   source(id: string): Promise<unknown> {
     return this.page.evaluate((i) => window.__map!.getStyle().sources[i], id);

@@ -5,10 +5,8 @@
  * same-origin proxy, as a deployment's nginx reaches an office's servers.
  */
 import { expect } from '@playwright/test';
-import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { SERVICE_STRINGS, serviceProblemText } from '../../src/services/serviceStrings';
-import { EDITOR_STRINGS } from '../../src/tour/editor/editorStrings';
 import { site } from './data';
 import { expectLogged, shot, test } from './driver';
 import { GOOD_TOKEN, OGC, OGC_DIRECT, PARCELS_CENTRE, ServicesDriver } from './services.driver';
@@ -31,7 +29,7 @@ test.describe('map services', () => {
     await expect(svc.section().locator('.service-title')).toHaveText('遂昌测试地块服务');
     await svc.choose(zh.layer, 'parcels');
     await svc.add();
-    await expect(page.getByRole('status').filter({ hasText: zh.added('测试地块') })).toBeVisible();
+    await expect(app.get.status(zh.added('测试地块'))).toBeVisible();
     await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
     // Details: datum, how it is drawn (shifted into the map's datum), source, online only.
     await svc.row('测试地块').locator('summary').click();
@@ -70,7 +68,7 @@ test.describe('map services', () => {
     await svc.choose(zh.layer, 'parcels');
     await svc.add();
     await expect(svc.row('测试地块')).toHaveAttribute('data-role', 'basemap');
-    await expect(page.getByRole('radio', { name: '测试地块' })).toBeChecked();
+    await expect(app.get.basemap('测试地块')).toBeChecked();
     await svc.row('测试地块').locator('summary').click();
     await expect(svc.row('测试地块')).toContainText(zh.datumOf('WGS-84', 'WGS-84', true));
     await app.when.foldLayerControl();
@@ -90,7 +88,7 @@ test.describe('map services', () => {
     await svc.choose(zh.layer, 'imagery');
     await svc.add();
     await expect(svc.row('测试影像（合成）')).toHaveAttribute('data-role', 'basemap');
-    await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
+    await app.when.closeTools();
     await app.when.selectSite(EAST_BLOCK);
     await app.map.settled();
     await svc.drawn();
@@ -100,9 +98,9 @@ test.describe('map services', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await app.given.open();
-    await page.locator('.layer-control-toggle').click();
-    await expect(page.getByRole('radio', { name: '测试影像（合成）' })).toBeChecked();
-    await page.locator('.layer-control-toggle').click();
+    await app.when.openLayerControl();
+    await expect(app.get.basemap('测试影像（合成）')).toBeChecked();
+    await app.when.foldLayerControl();
     await svc.drawn();
     // Idle with an online basemap: the map once re-rendered without end here (a new basemap object each render).
     expect(await svc.busyWhileIdle()).toBeLessThan(500);
@@ -146,12 +144,12 @@ test.describe('map services', () => {
     await svc.read('features', `${OGC}/ms/TEST/ogcapi/collections`);
     await svc.choose(zh.features.collection, 'parcels');
     await svc.section().getByRole('button', { name: zh.features.load }).click();
-    await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('测试地块', 3, 'saved') })).toBeVisible();
-    await page.getByRole('button', { name: TOOL_STRINGS.zh.table }).click();
-    await expect(page.locator('.attribute-table tbody tr')).toHaveCount(3);
-    await expect(page.locator('.attribute-table')).toContainText('城东地块甲');
+    await expect(app.get.status(TOOL_STRINGS.zh.imported('测试地块', 3, 'saved'))).toBeVisible();
+    await app.tools.when.press('table');
+    await expect(app.tools.get.attributeRows()).toHaveCount(3);
+    await expect(app.tools.get.attributeTable()).toContainText('城东地块甲');
     await page.getByLabel(`${TOOL_STRINGS.zh.filterRows} · 测试地块`).fill('工业');
-    await expect(page.locator('.attribute-table tbody tr')).toHaveCount(1);
+    await expect(app.tools.get.attributeRows()).toHaveCount(1);
     await expect(page.getByTestId('filter-count')).toHaveText(TOOL_STRINGS.zh.filterShown(1, 3));
   });
 
@@ -162,9 +160,9 @@ test.describe('map services', () => {
     await svc.read('features', `${OGC}/ms?map=TEST&SERVICE=WFS&REQUEST=GetCapabilities`);
     await svc.choose(zh.features.collection, 'ms:parcels');
     await svc.section().getByRole('button', { name: zh.features.load }).click();
-    await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('测试地块', 3, 'saved') })).toBeVisible();
-    await page.getByRole('button', { name: TOOL_STRINGS.zh.table }).click();
-    await expect(page.locator('.attribute-table')).toContainText('妙高地块');
+    await expect(app.get.status(TOOL_STRINGS.zh.imported('测试地块', 3, 'saved'))).toBeVisible();
+    await app.tools.when.press('table');
+    await expect(app.tools.get.attributeTable()).toContainText('妙高地块');
   });
 
   test('Tianditu: a made-up key is refused in words; the right key draws; no key in a link, the stored work, an export or a PNG', async ({
@@ -177,7 +175,7 @@ test.describe('map services', () => {
     await app.when.openTools();
     await svc.tianditu({ kind: 'img', grid: 'w', labels: false, token: 'made-up-key-123', server: `${OGC}/tianditu` });
     const refusal = zh.refused('天地图 影像', serviceProblemText({ code: 'auth', status: 403, detail: '权限验证失败：非法 key' }, 'zh'));
-    await expect(page.getByRole('status').filter({ hasText: refusal })).toBeVisible();
+    await expect(app.get.status(refusal)).toBeVisible();
     await expect(svc.row('天地图 影像')).toHaveCount(0);
     expectLogged(guard, /status of 403/);
     // The right key, the geographic grid, with labels: the basemap changes to it (datum CGCS2000 = WGS-84).
@@ -192,9 +190,9 @@ test.describe('map services', () => {
     // No key anywhere it could travel: the address, the stored work, the style, a PNG.
     expect(page.url()).not.toContain(GOOD_TOKEN);
     expect(await svc.storedText()).not.toContain(GOOD_TOKEN);
-    expect(JSON.stringify(await page.evaluate(() => window.__map?.getStyle()))).not.toContain(GOOD_TOKEN);
+    expect(JSON.stringify(await app.map.style())).not.toContain(GOOD_TOKEN);
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: TOOL_STRINGS.zh.exportPng }).click();
+    await app.tools.when.press('exportPng');
     const png = await (await download).path();
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(png).includes(GOOD_TOKEN)).toBe(false);
@@ -231,25 +229,19 @@ test.describe('map services', () => {
     await app.given.open();
     await app.when.openTools();
     await expect.poll(drawOrder).toEqual([`service-${wms}-raster`, `service-${tianditu}-raster`]);
-    await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
+    await app.when.closeTools();
     // A new tour whose first stop shows Tianditu's imagery only.
-    await app.tour.start();
-    await page.getByRole('button', { name: STRINGS.zh.editTour }).click();
-    const editor = page.locator('.tour-editor');
-    await editor.getByRole('button', { name: EDITOR_STRINGS.zh.newTour }).click();
-    await editor.locator('.editor-services').getByRole('checkbox', { name: '天地图 影像' }).check();
-    await editor.getByRole('button', { name: EDITOR_STRINGS.zh.play }).click();
+    await app.editor.when.open();
+    await app.editor.when.newTour();
+    await app.editor.get.root().locator('.editor-services').getByRole('checkbox', { name: '天地图 影像' }).check();
+    await app.editor.when.press('play');
     await expect.poll(() => shown(tianditu)).toBe('visible');
     await expect.poll(() => shown(wms)).toBe('none');
     await app.tour.exit();
     await expect.poll(() => shown(wms)).toBe('visible');
     // Exported: the service's address, not its key.
-    await app.tour.start();
-    await page.getByRole('button', { name: STRINGS.zh.editTour }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      editor.getByRole('button', { name: EDITOR_STRINGS.zh.exportTour }).click(),
-    ]);
+    await app.editor.when.open();
+    const [download] = await Promise.all([page.waitForEvent('download'), app.editor.when.press('exportTour')]);
     const { readFileSync } = await import('node:fs');
     const text = readFileSync((await download.path()) as string, 'utf8');
     expect(text).toContain('/ogc/tianditu/img_w/wmts');
@@ -267,17 +259,11 @@ test.describe('map services', () => {
     await app.when.openTools();
     const layersBefore = await app.map.layerIds();
     await svc.read('wms', `${OGC}/html`);
-    await expect(
-      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: '统一身份认证' }, 'en') }),
-    ).toBeVisible();
+    await expect(app.get.status(serviceProblemText({ code: 'html', title: '统一身份认证' }, 'en'))).toBeVisible();
     await svc.read('wms', `${OGC}/ms?map=NOPE&SERVICE=WMS&REQUEST=GetCapabilities`);
-    await expect(
-      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'html', title: 'MapServer Message' }, 'en') }),
-    ).toBeVisible();
+    await expect(app.get.status(serviceProblemText({ code: 'html', title: 'MapServer Message' }, 'en'))).toBeVisible();
     await svc.read('wms', `${OGC_DIRECT}/ms?map=TEST&SERVICE=WMS&REQUEST=GetCapabilities`);
-    await expect(
-      page.getByRole('status').filter({ hasText: serviceProblemText({ code: 'unreachable', origin: OGC_DIRECT, policy: true }, 'en') }),
-    ).toBeVisible();
+    await expect(app.get.status(serviceProblemText({ code: 'unreachable', origin: OGC_DIRECT, policy: true }, 'en'))).toBeVisible();
     expectLogged(guard, /Content Security Policy/);
     // A layer the capabilities name but the server refuses: the exception report's own words, at the first tile.
     await svc.read('wms', WMS_CAPS);
@@ -290,7 +276,7 @@ test.describe('map services', () => {
       }),
     );
     await svc.add();
-    await expect(page.getByRole('status').filter({ hasText: 'Invalid layer(s) given in the LAYERS parameter' })).toBeVisible();
+    await expect(app.get.status('Invalid layer(s) given in the LAYERS parameter')).toBeVisible();
     expect(await app.map.layerIds()).toEqual(layersBefore);
     await expect(svc.section().locator('li[data-service]')).toHaveCount(0);
   });
