@@ -347,6 +347,22 @@ export class TourDriver {
   title(): Locator {
     return this.page.locator('#tour-title');
   }
+  /** The tour's card (absent when no tour runs). */
+  card(): Locator {
+    return this.page.locator('.tour');
+  }
+  /** The stop's caption and figures (folded away on a phone by choice). */
+  caption(): Locator {
+    return this.page.locator('.tour-caption');
+  }
+  /** The kiosk loop's state line (running or paused). */
+  kioskState(): Locator {
+    return this.page.locator('.kiosk-state');
+  }
+  /** The phone's fold (`hide`) or unfold button of the caption. */
+  detailsToggle(hide: boolean): Locator {
+    return this.page.getByRole('button', { name: hide ? STRINGS.zh.tourDetailsHide : STRINGS.zh.tourDetailsShow });
+  }
   async start(): Promise<void> {
     await this.page
       .getByRole('button', { name: /演示导览|guided tour/i })
@@ -515,6 +531,11 @@ class Get {
   /** A status message saying `text` (a notice, or a section's own status line). */
   status(text: string): Locator {
     return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  /** A layer's checkbox in the layer control, by the layer's name (its label goes on with the count). */
+  layerToggle(name: string): Locator {
+    return this.page.getByRole('checkbox', { name: new RegExp(`^${literal(name)}`) });
   }
 
   /** A basemap's choice in the layer control, by its name. */

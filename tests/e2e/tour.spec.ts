@@ -1,13 +1,15 @@
-import { site, stops } from './data';
-import { expect, openApp, pauseClock, shot, test, waitForIdle } from './driver';
+import { STRINGS } from '../../src/i18n/strings';
+import { layers, site, stops } from './data';
+import { expect, pauseClock, shot, test } from './driver';
 
-const title = (page: import('@playwright/test').Page) => page.locator('#tour-title');
+const zh = STRINGS.zh;
+const chemicalPark = layers.find((l) => l.id === 'chempark')!.name.zh;
 
 test.describe('presenter mode', () => {
   test('walks every stop with PageDown: caption, URL and camera follow', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' }); // cuts instead of flights keep the walk quick
     await app.given.open();
-    await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
+    await app.tour.start();
     await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     expect(stops.length).toBeGreaterThanOrEqual(10);
     let last = (await app.map.camera()).center;
@@ -28,15 +30,15 @@ test.describe('presenter mode', () => {
     }
     // Past the end nothing moves; PageUp and Shift+Space go back.
     await page.keyboard.press('PageDown');
-    await expect(title(page)).toHaveText(stops.at(-1)!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops.at(-1)!.title.zh);
     await page.keyboard.press('PageUp');
-    await expect(title(page)).toHaveText(stops.at(-2)!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops.at(-2)!.title.zh);
     await page.keyboard.press('Shift+Space');
-    await expect(title(page)).toHaveText(stops.at(-3)!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops.at(-3)!.title.zh);
     await page.keyboard.press('Home');
-    await expect(title(page)).toHaveText(stops[0]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     await page.keyboard.press('End');
-    await expect(title(page)).toHaveText(stops.at(-1)!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops.at(-1)!.title.zh);
   });
 
   test('flies between stops when motion is allowed', async ({ app, page }) => {
@@ -53,7 +55,7 @@ test.describe('presenter mode', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await app.given.open();
     const before = await app.map.camera();
-    await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
+    await app.tour.start();
     // The clicker pressed at once after starting: neither press may be lost (a CI run lost the first
     // when the key listener was attached by a passive effect).
     await app.tour.next();
@@ -61,7 +63,7 @@ test.describe('presenter mode', () => {
     await expect(app.tour.title()).toHaveText(stops[2]!.title.zh);
     await app.map.idle();
     await app.tour.exit();
-    await expect(page.locator('.tour')).toHaveCount(0);
+    await expect(app.tour.card()).toHaveCount(0);
     await app.map.settled();
     const after = await app.map.camera();
     expect(after.zoom).toBeCloseTo(before.zoom, 2);
@@ -73,25 +75,25 @@ test.describe('presenter mode', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await app.given.open();
     await app.when.selectSite('kan-special-materials');
-    await page.getByRole('checkbox', { name: /^化工园区/ }).uncheck();
+    await app.get.layerToggle(chemicalPark).uncheck();
     await app.map.idle();
     const before = await app.map.camera();
-    await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
-    await expect(title(page)).toHaveText(stops[0]!.title.zh);
+    await app.tour.start();
+    await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     await page.keyboard.press('6');
-    await expect(title(page)).toHaveText(stops[5]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[5]!.title.zh);
     await expect(page).toHaveURL(/tour=6/);
     // Past ten: two digits in a row (1, 1 → stop 11).
     if (stops.length >= 11) {
       await page.keyboard.press('1');
       await page.keyboard.press('1');
-      await expect(title(page)).toHaveText(stops[10]!.title.zh);
+      await expect(app.tour.title()).toHaveText(stops[10]!.title.zh);
       await expect(page).toHaveURL(/tour=11/);
     }
     await page.keyboard.press('Escape');
-    await expect(page.locator('.tour')).toHaveCount(0);
+    await expect(app.tour.card()).toHaveCount(0);
     await expect(app.get.heading()).toHaveText(site('kan-special-materials').name_zh);
-    await expect(page.getByRole('checkbox', { name: /^化工园区/ })).not.toBeChecked();
+    await expect(app.get.layerToggle(chemicalPark)).not.toBeChecked();
     await expect(page).not.toHaveURL(/tour=/);
     await app.map.idle();
     const after = await app.map.camera();
@@ -107,19 +109,21 @@ test.describe('presenter mode', () => {
     await app.when.clickMap([119.3535, 28.6213]); // inside the chemical park, shown at this stop
     await expect(app.get.heading()).toHaveText(site('chemical-park').name_zh);
     await page.keyboard.press('PageDown');
-    await expect(title(page)).toHaveText(stops[2]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[2]!.title.zh);
   });
 
-  test('an out-of-range stop opens the first with a notice; English works', async ({ page }) => {
-    await openApp(page, '?tour=99&lang=en');
-    await expect(title(page)).toHaveText(stops[0]!.title.en);
-    await expect(page.getByRole('status')).toContainText('"tour"');
-    await expect(page.getByRole('navigation', { name: 'Guided tour' }).getByRole('button', { name: 'Next stop' })).toBeVisible();
+  test('an out-of-range stop opens the first with a notice; English works', async ({ app, page }) => {
+    await app.given.open('?tour=99&lang=en');
+    await expect(app.tour.title()).toHaveText(stops[0]!.title.en);
+    await expect(app.get.notices()).toContainText('"tour"');
+    await expect(
+      page.getByRole('navigation', { name: STRINGS.en.startTour }).getByRole('button', { name: STRINGS.en.tourNext }),
+    ).toBeVisible();
   });
 
-  test('the speaker view and the map window stay in step', async ({ page, context }) => {
+  test('the speaker view and the map window stay in step', async ({ app, page, context }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openApp(page, '?tour=1');
+    await app.given.open('?tour=1');
     const speaker = await context.newPage();
     await speaker.goto('/?speaker=1&tour=1');
     await expect(speaker.getByRole('heading', { level: 1 })).toHaveText(stops[0]!.title.zh);
@@ -128,60 +132,60 @@ test.describe('presenter mode', () => {
     await expect(speaker.locator('.speaker-clock time')).toHaveText(/^00:0\d$/);
 
     await speaker.keyboard.press('PageDown');
-    await expect(title(page)).toHaveText(stops[1]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
     await page.bringToFront();
     await page.keyboard.press('PageDown');
     await expect(speaker.getByRole('heading', { level: 1 })).toHaveText(stops[2]!.title.zh);
     await speaker.getByRole('button', { name: /下一站/ }).click();
-    await expect(title(page)).toHaveText(stops[3]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[3]!.title.zh);
     await shot(speaker, 'speaker-view');
   });
 
-  test('kiosk mode advances by itself, pauses on input and resumes after quiet', async ({ page }) => {
+  test('kiosk mode advances by itself, pauses on input and resumes after quiet', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     // The page's clock is the test's: dwell and quiet pass when the test says so, not by sleeping.
     await page.clock.install();
     // Not openApp: the loop starts at once, whether or not the map is ready.
     await page.goto('/?testing=1&tour=1&kiosk=1&dwell=10&idle=3');
-    await expect(title(page)).toHaveText(stops[0]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     await pauseClock(page);
     // The first dwell was armed as the page opened (well under 10 s ago): over after at most 10 s.
     await page.clock.fastForward(10_000);
-    await expect(title(page)).toHaveText(stops[1]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
     // From here each dwell starts when its stop shows: not over at 9.9 s, over at 10 s.
     await page.clock.fastForward(9900);
-    await expect(title(page)).toHaveText(stops[1]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
     await page.clock.fastForward(100);
-    await expect(title(page)).toHaveText(stops[2]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[2]!.title.zh);
     await page.mouse.click(300, 300);
-    await expect(page.locator('.kiosk-state')).toContainText('已暂停');
+    await expect(app.tour.kioskState()).toContainText(zh.kioskPaused);
     // Paused until 3 s of quiet have passed.
     await page.clock.fastForward(2900);
-    await expect(page.locator('.kiosk-state')).toContainText('已暂停');
+    await expect(app.tour.kioskState()).toContainText(zh.kioskPaused);
     await page.clock.fastForward(200);
-    await expect(page.locator('.kiosk-state')).toContainText('自动轮播中');
+    await expect(app.tour.kioskState()).toContainText(zh.kioskRunning);
     // Resumed: a whole dwell later, the next stop.
     await page.clock.fastForward(9900);
-    await expect(title(page)).toHaveText(stops[2]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[2]!.title.zh);
     await page.clock.fastForward(100);
-    await expect(title(page)).toHaveText(stops[3]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[3]!.title.zh);
   });
 
   for (const [name, viewport] of [
     ['1920x1080', { width: 1920, height: 1080 }],
     ['390x844', { width: 390, height: 844 }],
   ] as const) {
-    test(`screenshots of the tour at ${name}`, async ({ page }) => {
+    test(`screenshots of the tour at ${name}`, async ({ app, page }) => {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await openApp(page, '?tour=6');
-      await waitForIdle(page);
-      await page.evaluate(() => document.fonts.ready);
+      await app.given.open('?tour=6');
+      await app.map.idle();
+      await app.when.fontsLoaded();
       await shot(page, `tour-enclaves-${name}`);
       await page.keyboard.press('9');
-      await waitForIdle(page);
+      await app.map.idle();
       await shot(page, `tour-community-${name}`);
-      const fold = page.getByRole('button', { name: '收起说明' });
+      const fold = app.tour.detailsToggle(true);
       if (viewport.width >= 700) {
         // Wide screens always show the caption and figures.
         await expect(fold).toBeHidden();
@@ -189,14 +193,14 @@ test.describe('presenter mode', () => {
       }
       // On a phone the caption and figures fold away, the title and controls stay, and the choice holds for the next stop.
       await fold.click();
-      await expect(page.locator('.tour-caption')).toBeHidden();
-      await expect(page.locator('#tour-title')).toBeVisible();
+      await expect(app.tour.caption()).toBeHidden();
+      await expect(app.tour.title()).toBeVisible();
       await page.keyboard.press('PageDown');
-      await expect(page.locator('.tour-caption')).toBeHidden();
-      await waitForIdle(page);
+      await expect(app.tour.caption()).toBeHidden();
+      await app.map.idle();
       await shot(page, `tour-folded-${name}`);
-      await page.getByRole('button', { name: '展开说明' }).click();
-      await expect(page.locator('.tour-caption')).toBeVisible();
+      await app.tour.detailsToggle(false).click();
+      await expect(app.tour.caption()).toBeVisible();
     });
   }
 });
