@@ -528,6 +528,11 @@ class Get {
     return this.page.locator('.notices');
   }
 
+  /** The notice of what storage could not keep (and why), with its export buttons. */
+  storageNotice(): Locator {
+    return this.page.locator('.storage-notice');
+  }
+
   /** A status message saying `text` (a notice, or a section's own status line). */
   status(text: string): Locator {
     return this.page.getByRole('status').filter({ hasText: text });

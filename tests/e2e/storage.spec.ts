@@ -5,19 +5,12 @@
  * guard). Then: a reload during a save, a crafted link of 10,000 layer ids, and a zip bomb.
  */
 import { readFileSync } from 'node:fs';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { zip } from '../fixtures/zip';
-import { expect, openApp, project, shot, test, waitForIdle } from './driver';
+import { type AppDriver, expect, shot, test } from './driver';
 
 type Page = import('@playwright/test').Page;
-
-async function openTools(page: Page) {
-  await page.getByRole('button', { name: '打开规划工具' }).click();
-  await expect(page.getByRole('heading', { name: '规划工具' })).toBeVisible();
-}
-
-async function importBuffer(page: Page, name: string, buffer: Buffer, mimeType = 'application/json') {
-  await page.locator('.tools-panel input[type=file]').first().setInputFiles({ name, mimeType, buffer });
-}
+const T = TOOL_STRINGS.zh;
 
 /** About 3.7 MB: 12,000 points with a long note each. */
 function bigLayer(n = 12_000): Buffer {
@@ -35,8 +28,6 @@ const SMALL = Buffer.from(
     features: [{ type: 'Feature', properties: { name: '测点' }, geometry: { type: 'Point', coordinates: [119.27, 28.59] } }],
   }),
 );
-
-const storageNotice = (page: Page) => page.locator('.storage-notice');
 
 /** The layers IndexedDB holds (layout 2: each layer's details under a key of its own): each with its feature count (-1 where its features are missing). */
 const storedLayers = (page: Page) =>
@@ -64,76 +55,75 @@ const storedLayers = (page: Page) =>
       }),
   );
 
-async function drawPoint(page: Page) {
-  await page.getByRole('button', { name: '点', exact: true }).click();
+async function drawPoint(app: AppDriver) {
+  await app.tools.when.press('drawPoint');
   // West of the county seat: clear of the tools panel on the right.
-  const s = await project(page, [119.0, 28.5]);
-  await page.mouse.click(s.x, s.y);
-  await expect(page.locator('.drawing-list li')).toHaveCount(1);
+  await app.when.clickMap([119.0, 28.5]);
+  await expect(app.tools.get.drawingRows()).toHaveCount(1);
 }
 
 test.describe('storage that tells the truth', () => {
-  test('over the quota: the import is not called saved; the notice says why and its export works', async ({ page }) => {
-    await openApp(page);
+  test('over the quota: the import is not called saved; the notice says why and its export works', async ({ app, page }) => {
+    await app.given.open();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 400 * 1024 });
-    await openTools(page);
-    await importBuffer(page, 'big.geojson', bigLayer());
-    await expect(page.getByRole('status').filter({ hasText: '已导入“big”：12000 个要素，但未能保存（见提示）。' })).toBeVisible({
+    await app.when.openTools();
+    await app.tools.when.importFiles({ name: 'big.geojson', mimeType: 'application/json', buffer: bigLayer() });
+    await expect(app.get.status(T.imported('big', 12000, 'failed'))).toBeVisible({
       timeout: 30_000,
     });
-    await expect(storageNotice(page)).toHaveAttribute('data-storage', 'quota');
-    await expect(storageNotice(page)).toContainText('未能保存图层“big”：浏览器分配给本站的存储空间已满');
+    await expect(app.get.storageNotice()).toHaveAttribute('data-storage', 'quota');
+    await expect(app.get.storageNotice()).toContainText('未能保存图层“big”：浏览器分配给本站的存储空间已满');
     await page.locator('.tools-panel .storage-section').scrollIntoViewIfNeeded();
     await shot(page, 'storage-quota-zh-1366');
     const download = page.waitForEvent('download');
-    await storageNotice(page).getByRole('button', { name: '导出“big”' }).click();
+    await app.get.storageNotice().getByRole('button', { name: '导出“big”' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('big.geojson');
     const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
     expect(saved.features).toHaveLength(12_000);
     expect(saved.features[3].properties.name).toBe('点3');
     // In English too.
-    await page.getByRole('button', { name: '切换到英文' }).click();
-    await expect(storageNotice(page)).toContainText('Layer "big" could not be saved: the storage the browser allows this site is full');
+    await app.when.switchLanguage();
+    await expect(app.get.storageNotice()).toContainText('Layer "big" could not be saved: the storage the browser allows this site is full');
     // A small import still fits: it is saved, and said to be.
-    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await importBuffer(page, 'small.geojson', SMALL);
-    await expect(page.getByRole('status').filter({ hasText: '已导入并保存“small”：1 个要素。' })).toBeVisible();
+    await app.when.switchLanguage();
+    await app.tools.when.importFiles({ name: 'small.geojson', mimeType: 'application/json', buffer: SMALL });
+    await expect(app.get.status(T.imported('small', 1, 'saved'))).toBeVisible();
     expect((await storedLayers(page)).map((l) => l.name)).toEqual(['small']);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin });
   });
 
-  test('indexedDB.open throwing: every tool works for the session, one notice says nothing is kept', async ({ page }) => {
+  test('indexedDB.open throwing: every tool works for the session, one notice says nothing is kept', async ({ app, page }) => {
     await page.addInitScript(() => {
       IDBFactory.prototype.open = () => {
         throw new DOMException('The user denied permission to access the database.', 'SecurityError');
       };
     });
-    await openApp(page);
-    await expect(storageNotice(page)).toHaveAttribute('data-storage', 'session');
-    await expect(storageNotice(page)).toContainText('刷新页面后不会保留');
-    await openTools(page);
+    await app.given.open();
+    await expect(app.get.storageNotice()).toHaveAttribute('data-storage', 'session');
+    await expect(app.get.storageNotice()).toContainText('刷新页面后不会保留');
+    await app.when.openTools();
     await expect(page.locator('[data-storage-info="session"]')).toBeVisible();
-    await importBuffer(page, 'points.geojson', SMALL);
-    await expect(page.getByRole('status').filter({ hasText: '已导入“points”：1 个要素（仅本次会话，刷新后不保留）。' })).toBeVisible();
-    await drawPoint(page);
-    await expect(page.locator('.storage-notice')).toHaveCount(1);
+    await app.tools.when.importFiles({ name: 'points.geojson', mimeType: 'application/json', buffer: SMALL });
+    await expect(app.get.status(T.imported('points', 1, 'session'))).toBeVisible();
+    await drawPoint(app);
+    await expect(app.get.storageNotice()).toHaveCount(1);
   });
 
-  test('no IndexedDB at all: the same, with the reason said', async ({ page }) => {
+  test('no IndexedDB at all: the same, with the reason said', async ({ app, page }) => {
     await page.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
     });
-    await openApp(page);
-    await expect(storageNotice(page)).toContainText('此浏览器不提供本地存储');
-    await openTools(page);
-    await drawPoint(page);
-    await importBuffer(page, 'points.geojson', SMALL);
-    await expect(page.getByRole('status').filter({ hasText: '仅本次会话' })).toBeVisible();
+    await app.given.open();
+    await expect(app.get.storageNotice()).toContainText('此浏览器不提供本地存储');
+    await app.when.openTools();
+    await drawPoint(app);
+    await app.tools.when.importFiles({ name: 'points.geojson', mimeType: 'application/json', buffer: SMALL });
+    await expect(app.get.status(T.imported('points', 1, 'session'))).toBeVisible();
   });
 
-  test('writes that fail after the fact: the drawings and the layer are offered as files', async ({ page }) => {
+  test('writes that fail after the fact: the drawings and the layer are offered as files', async ({ app, page }) => {
     await page.addInitScript(() => {
       const real = IDBDatabase.prototype.transaction;
       IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
@@ -142,32 +132,32 @@ test.describe('storage that tells the truth', () => {
         return tx;
       } as IDBDatabase['transaction'];
     });
-    await openApp(page);
-    await openTools(page);
-    await drawPoint(page);
-    await expect(storageNotice(page)).toContainText('未能保存你的绘图');
-    await importBuffer(page, 'points.geojson', SMALL);
-    await expect(page.getByRole('status').filter({ hasText: '但未能保存' })).toBeVisible();
-    await expect(storageNotice(page)).toContainText('未能保存图层“points”和你的绘图');
+    await app.given.open();
+    await app.when.openTools();
+    await drawPoint(app);
+    await expect(app.get.storageNotice()).toContainText('未能保存你的绘图');
+    await app.tools.when.importFiles({ name: 'points.geojson', mimeType: 'application/json', buffer: SMALL });
+    await expect(app.get.status(T.imported('points', 1, 'failed'))).toBeVisible();
+    await expect(app.get.storageNotice()).toContainText('未能保存图层“points”和你的绘图');
     const download = page.waitForEvent('download');
-    await storageNotice(page).getByRole('button', { name: '导出绘图' }).click();
+    await app.get.storageNotice().getByRole('button', { name: '导出绘图' }).click();
     const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
     expect(saved.features).toHaveLength(1);
     expect(saved.features[0].geometry.type).toBe('Point');
   });
 
-  test('a reload during a save leaves each layer whole or absent', async ({ page }) => {
-    await openApp(page);
-    await openTools(page);
-    await importBuffer(page, 'whole.geojson', bigLayer());
+  test('a reload during a save leaves each layer whole or absent', async ({ app, page }) => {
+    await app.given.open();
+    await app.when.openTools();
+    await app.tools.when.importFiles({ name: 'whole.geojson', mimeType: 'application/json', buffer: bigLayer() });
     // Reload as soon as the layer is in the list: its save is in flight.
-    await expect(page.locator('.import-list li')).toHaveCount(1, { timeout: 30_000 });
+    await expect(app.tools.get.importRows()).toHaveCount(1, { timeout: 30_000 });
     await page.reload();
-    await waitForIdle(page);
+    await app.map.idle();
     const stored = await storedLayers(page);
     expect(stored.every((l) => l.n === 12_000)).toBe(true);
-    await openTools(page);
-    const listed = await page.locator('.import-list li .count').allTextContents();
+    await app.when.openTools();
+    const listed = await app.tools.get.importRows().locator('.count').allTextContents();
     expect(listed.every((n) => n === '12000')).toBe(true);
     expect(listed.length).toBe(stored.length);
     console.log(
@@ -177,9 +167,9 @@ test.describe('storage that tells the truth', () => {
 });
 
 test.describe('bounded input', () => {
-  test('a link with 10,000 unknown layer ids: one notice, and it opens like a plain link', async ({ page }) => {
+  test('a link with 10,000 unknown layer ids: one notice, and it opens like a plain link', async ({ app, page }) => {
     const t0 = Date.now();
-    await openApp(page);
+    await app.given.open();
     const plain = Date.now() - t0;
     const ids = Array.from({ length: 10_000 }, (_, i) => `x${i}`).join(',');
     // A 68 kB address is over the preview server's header limit (as over nginx's): the page itself is
@@ -188,30 +178,30 @@ test.describe('bounded input', () => {
       route.fulfill({ response: await route.fetch({ url: new URL('/', route.request().url()).href }) }),
     );
     const t1 = Date.now();
-    await openApp(page, `?layers=${ids}`);
+    await app.given.open(`?layers=${ids}`);
     const crafted = Date.now() - t1;
     console.log(`open to idle: plain link ${plain} ms, 10,000 unknown layer ids ${crafted} ms`);
-    await expect(page.locator('.notices .notice')).toHaveCount(1);
-    await expect(page.locator('.notices .notice')).toContainText('等 10,000 个不存在');
+    await expect(app.get.notices().locator('.notice')).toHaveCount(1);
+    await expect(app.get.notices().locator('.notice')).toContainText('等 10,000 个不存在');
     // Every layer stays (a list of unknown ids hides none): the address bar drops the list, as for all layers.
     await expect(page).not.toHaveURL(/layers=/);
     expect(crafted).toBeLessThan(plain * 2 + 2000);
   });
 
-  test('a zip bomb is refused from its directory, without inflating it', async ({ page }) => {
+  test('a zip bomb is refused from its directory, without inflating it', async ({ app }) => {
     // 200 MB of zeros deflate to about 200 kB: four times the import limit once inflated.
     const bomb = Buffer.from(zip({ 'bomb.shp': new Uint8Array(200 * 1024 * 1024), 'bomb.dbf': new Uint8Array(10) }, { deflate: true }));
     expect(bomb.byteLength).toBeLessThan(400_000);
-    await openApp(page);
-    await openTools(page);
+    await app.given.open();
+    await app.when.openTools();
     const t0 = Date.now();
-    await importBuffer(page, 'bomb.zip', bomb, 'application/zip');
-    const refused = page.getByRole('status').filter({ hasText: '压缩包“bomb.zip”里的“bomb.shp”解压后 200.0 MB' });
+    await app.tools.when.importFiles({ name: 'bomb.zip', mimeType: 'application/zip', buffer: bomb });
+    const refused = app.get.status('压缩包“bomb.zip”里的“bomb.shp”解压后 200.0 MB');
     await expect(refused).toBeVisible();
     const ms = Date.now() - t0;
     console.log(`zip bomb (${(bomb.byteLength / 1024).toFixed(0)} kB → 200 MB) refused in ${ms} ms`);
     await expect(refused).toContainText('超过上限 50.0 MB');
     expect(ms).toBeLessThan(5000);
-    await expect(page.locator('.import-list li')).toHaveCount(0);
+    await expect(app.tools.get.importRows()).toHaveCount(0);
   });
 });
