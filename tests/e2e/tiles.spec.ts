@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LAYER_STRINGS } from '../../src/layers/layerStrings';
 import { SERVICE_STRINGS } from '../../src/services/serviceStrings';
 import { TILE_STRINGS, tilesProblemText } from '../../src/tiles/tileStrings';
 import { expect, shot, test } from './driver';
-
-type Page = import('@playwright/test').Page;
+import { ServicesDriver } from './services.driver';
 
 const work = mkdtempSync(join(tmpdir(), 'tiles-e2e-'));
 /** Served by the preview server (it serves what is in dist/ at request time). */
@@ -56,17 +56,6 @@ test.afterAll(() => {
   rmSync(served, { recursive: true, force: true });
 });
 
-/** Attribute values of the tiled features drawn in the view. */
-const tiledValues = (page: Page, field: string) =>
-  page.evaluate((field) => {
-    const map = window.__map!;
-    const layers = map
-      .getStyle()
-      .layers.filter((l) => l.id.startsWith('tiled-'))
-      .map((l) => l.id);
-    return layers.length ? map.queryRenderedFeatures(undefined, { layers }).map((f) => String(f.properties[field])) : [];
-  }, field);
-
 test.describe('large layers as vector tiles', () => {
   test('an archive made by npm run tiles, dropped in: drawn, clicked for its attributes, coloured by one, kept after a reload', async ({
     app,
@@ -77,20 +66,20 @@ test.describe('large layers as vector tiles', () => {
     await app.when.foldLayerControl();
     await app.when.openTools();
     await app.tools.when.chooseArchive(ARCHIVE);
-    const row = page.locator('[data-tiled="parcels"]');
+    const row = app.tools.get.tiledRow('parcels');
     await expect(row).toHaveAttribute('data-status', 'ready');
-    await expect(page.locator('.notices')).toContainText('已添加瓦片图层“parcels”');
-    await expect(row).toContainText('已保存');
+    await expect(app.get.notices()).toContainText(TILE_STRINGS.zh.added('parcels'));
+    await expect(row).toContainText(TILE_STRINGS.zh.saved);
     await app.map.settled();
     await app.map.idle();
-    await expect.poll(async () => (await tiledValues(page, '编号')).length).toBeGreaterThan(100);
+    await expect.poll(async () => (await app.tools.get.tiledValues('编号')).length).toBeGreaterThan(100);
     // The map zoomed to the archive's bounds.
     const { bounds } = await app.map.camera();
     expect(bounds[0][0]).toBeLessThan(119.01);
     expect(bounds[1][0]).toBeGreaterThan(119.05);
 
     await app.when.clickMap(PROBE);
-    const card = page.locator('.tiled-card');
+    const card = app.tools.get.tiledCard();
     await expect(card).toContainText('P-30-20');
     await expect(card).toContainText('parcels');
     // Text from the file is text: the markup shows as written and runs nothing.
@@ -98,7 +87,7 @@ test.describe('large layers as vector tiles', () => {
     expect(await card.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
-    await row.getByRole('combobox', { name: '按属性着色' }).selectOption('用途');
+    await row.getByRole('combobox', { name: LAYER_STRINGS.zh.styleBy }).selectOption('用途');
     await expect(row.locator('.import-legend li')).toHaveCount(4);
     const fillLayer = (await app.map.layerIds()).find((id) => id.startsWith('tiled-') && id.endsWith('-fill')) as string;
     await expect.poll(async () => JSON.stringify(await app.map.paint(fillLayer, 'fill-color'))).toContain('match');
@@ -108,18 +97,18 @@ test.describe('large layers as vector tiles', () => {
     await app.map.idle();
     await app.when.openTools();
     await expect(row).toHaveAttribute('data-status', 'ready');
-    await expect(row.getByRole('combobox', { name: '按属性着色' })).toHaveValue('用途');
-    await expect.poll(async () => (await tiledValues(page, '用途')).length).toBeGreaterThan(0);
+    await expect(row.getByRole('combobox', { name: LAYER_STRINGS.zh.styleBy })).toHaveValue('用途');
+    await expect.poll(async () => (await app.tools.get.tiledValues('用途')).length).toBeGreaterThan(0);
   });
 
   test('a PMTiles URL given to the map services form becomes the same tiled layer', async ({ app, page }) => {
     await app.given.open();
     await app.when.foldLayerControl();
     await app.when.openTools();
-    const services = page.locator('section.services');
+    const services = new ServicesDriver(page).section();
     await services.getByLabel(SERVICE_STRINGS.zh.url).fill('/e2e-tiles/parcels.pmtiles');
     await services.getByRole('button', { name: SERVICE_STRINGS.zh.read }).click();
-    await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');
+    await expect(app.tools.get.tiledRow('parcels')).toHaveAttribute('data-status', 'ready');
     await expect(services.locator('li[data-service]')).toHaveCount(0);
   });
 
@@ -132,16 +121,15 @@ test.describe('large layers as vector tiles', () => {
     await app.given.open('?lang=en');
     await app.when.foldLayerControl();
     await app.when.openTools();
-    await page.getByLabel('Tiles URL').fill('/e2e-tiles/parcels.pmtiles');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    const row = page.locator('[data-tiled="parcels"]');
+    await app.tools.when.addArchiveUrl('/e2e-tiles/parcels.pmtiles');
+    const row = app.tools.get.tiledRow('parcels');
     await expect(row).toHaveAttribute('data-status', 'ready');
-    await expect(row).toContainText('Saved');
+    await expect(row).toContainText(TILE_STRINGS.en.saved);
     await app.map.settled();
     await app.map.idle();
-    await expect.poll(async () => (await tiledValues(page, '编号')).length).toBeGreaterThan(100);
+    await expect.poll(async () => (await app.tools.get.tiledValues('编号')).length).toBeGreaterThan(100);
     await app.when.clickMap(PROBE);
-    await expect(page.locator('.tiled-card')).toContainText('P-30-20');
+    await expect(app.tools.get.tiledCard()).toContainText('P-30-20');
     expect(requests.length).toBeGreaterThan(1);
     // Every read of the archive was a range, answered 206: the whole file never came down.
     for (const r of requests) {
@@ -156,11 +144,11 @@ test.describe('large layers as vector tiles', () => {
     await app.when.foldLayerControl();
     await app.when.openTools();
     await app.tools.when.chooseArchive(ARCHIVE);
-    await expect(page.locator('[data-tiled="parcels"]')).toHaveAttribute('data-status', 'ready');
+    await expect(app.tools.get.tiledRow('parcels')).toHaveAttribute('data-status', 'ready');
     // The row is ready a render before the map has the layer's own layers: read the list once they are on it.
     await expect.poll(async () => (await app.map.layerIds()).some((id) => id.startsWith('tiled-'))).toBe(true);
     const layersBefore = await app.map.layerIds();
-    const notices = page.locator('.notices');
+    const notices = app.get.notices();
 
     await app.tools.when.chooseArchive({
       name: 'notes.pmtiles',
@@ -210,11 +198,10 @@ test.describe('large layers as vector tiles', () => {
         headers: { 'content-type': 'application/octet-stream', 'content-length': String(whole.byteLength) },
       }),
     );
-    await page.getByLabel('瓦片网址').fill('/no-ranges/whole.pmtiles');
-    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await app.tools.when.addArchiveUrl('/no-ranges/whole.pmtiles');
     await expect(notices).toContainText('不支持按字节读取');
 
-    await expect(page.locator('[data-tiled]')).toHaveCount(1);
+    await expect(app.tools.get.tiledRows()).toHaveCount(1);
     expect(await app.map.layerIds()).toEqual(layersBefore);
   });
 });

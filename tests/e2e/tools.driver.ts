@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 
 type LngLat = [number, number];
 type Files = Parameters<Locator['setInputFiles']>[0];
@@ -71,9 +72,31 @@ class ToolsGet {
     return this.page.getByTestId('measure-elevation');
   }
 
+  /** Every tiled layer's row. */
+  tiledRows(): Locator {
+    return this.page.locator('[data-tiled]');
+  }
+
   /** A tiled layer's row (an archive of vector or image tiles), by the layer's name. */
   tiledRow(name: string): Locator {
     return this.page.locator(`[data-tiled="${name}"]`);
+  }
+
+  /** The card of the archive feature last clicked on the map (its attributes). */
+  tiledCard(): Locator {
+    return this.page.locator('.tiled-card');
+  }
+
+  /** The attribute values of the archives' features drawn in the view now. */
+  tiledValues(field: string): Promise<string[]> {
+    return this.page.evaluate((f) => {
+      const map = window.__map!;
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => l.id.startsWith('tiled-'))
+        .map((l) => l.id);
+      return layers.length ? map.queryRenderedFeatures(undefined, { layers }).map((x) => String(x.properties[f])) : [];
+    }, field);
   }
 
   /** The keyboard move group of the selected drawing. */
@@ -151,6 +174,14 @@ class ToolsWhen {
       .locator('label', { hasText: toolLabel('importDrawings') })
       .locator('input[type=file]')
       .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(geojson)) });
+  }
+
+  /** Adds an archive by its address in the tiled-layers section. */
+  async addArchiveUrl(url: string): Promise<void> {
+    await this.page.getByLabel(new RegExp(`^(${literal(TILE_STRINGS.zh.urlLabel)}|${literal(TILE_STRINGS.en.urlLabel)})$`)).fill(url);
+    await this.page
+      .getByRole('button', { name: new RegExp(`^(${literal(TILE_STRINGS.zh.addUrl)}|${literal(TILE_STRINGS.en.addUrl)})$`) })
+      .click();
   }
 
   /** Chooses a tile archive (or what is offered as one) in the tiled-layers section. */
