@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gcjToWgs } from '../../src/export/exportCrs';
 import { EXPORT_STRINGS } from '../../src/export/exportStrings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
-import { expect, openApp, shot, test } from './driver';
+import { type AppDriver, expect, shot, test } from './driver';
 
 const t = EXPORT_STRINGS.zh;
 const RED_LINE: [number, number][] = [
@@ -33,13 +33,10 @@ const drawings = {
 };
 
 /** Given: the app open with the planner tools, and the meeting's red line and a point imported as drawings. */
-async function givenRedLine(page: import('@playwright/test').Page): Promise<void> {
-  await openApp(page);
-  await page.getByRole('button', { name: '打开规划工具' }).click();
-  await page
-    .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+async function givenRedLine(app: AppDriver): Promise<void> {
+  await app.given.open();
+  await app.when.openTools();
+  await app.tools.when.importDrawings('red-line.geojson', drawings);
 }
 
 /** GDAL's view of a layer in the exported zip: its EPSG, and its features in WGS-84 as GDAL computes them. */
@@ -65,9 +62,9 @@ const metres = (a: number[], b: number[]) =>
 
 test.describe('export for GIS', () => {
   for (const epsg of [4549, 4528]) {
-    test(`drawings as a GBK Shapefile in EPSG:${epsg}, read by GDAL and by the app`, async ({ page }, info) => {
-      await givenRedLine(page);
-      await expect(page.locator('.drawing-list .drawing-head > span:first-child')).toHaveText(['会议红线·东区', '遂昌县城测点']);
+    test(`drawings as a GBK Shapefile in EPSG:${epsg}, read by GDAL and by the app`, async ({ app, page }, info) => {
+      await givenRedLine(app);
+      await expect(app.tools.get.drawingNames()).toHaveText(['会议红线·东区', '遂昌县城测点']);
 
       const gis = page.getByRole('group', { name: t.title });
       await gis.getByLabel(t.crs).selectOption(String(epsg));
@@ -79,7 +76,7 @@ test.describe('export for GIS', () => {
       expect(download.suggestedFilename()).toBe(`suichang-drawings-EPSG${epsg}.zip`);
       const zip = info.outputPath(`drawings-${epsg}.zip`);
       await download.saveAs(zip);
-      await expect(page.locator('.notices')).toContainText(`已导出 Shapefile（EPSG:${epsg}，GBK）：点 1 个、面 1 个`);
+      await expect(app.get.notices()).toContainText(`已导出 Shapefile（EPSG:${epsg}，GBK）：点 1 个、面 1 个`);
       await shot(page, `export-gis-${epsg}`);
 
       const polygons = gdalRead(zip, 'suichang_drawings_polygons');
@@ -100,7 +97,7 @@ test.describe('export for GIS', () => {
       expect(md).toContain('ENCODING_FROM_LDID=CP936');
 
       // Back into the app: the zip as the office would hand it over, read as a layer where it was drawn.
-      await page.locator('.tools-panel input[type=file]').first().setInputFiles(zip);
+      await app.tools.when.importFiles(zip);
       await expect
         .poll(() =>
           page.evaluate(() => window.__map!.getStyle().layers.some((l) => 'source' in l && String(l.source).startsWith('import-'))),
@@ -128,14 +125,14 @@ test.describe('export for GIS', () => {
     });
   }
 
-  test('drawings as KMZ for Ovital and Google Earth, read by GDAL in WGS-84; nothing leaves the machine', async ({ page }, info) => {
+  test('drawings as KMZ for Ovital and Google Earth, read by GDAL in WGS-84; nothing leaves the machine', async ({ app, page }, info) => {
     // The KML namespace written into the file is an identifier, not an address: the export asks nothing of it.
     const offMachine: string[] = [];
     page.on('request', (r) => {
       const u = new URL(r.url());
       if (/^https?:$/.test(u.protocol) && u.hostname !== '127.0.0.1') offMachine.push(r.url());
     });
-    await givenRedLine(page);
+    await givenRedLine(app);
     const gis = page.getByRole('group', { name: t.title });
     const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.kmz }).click()]);
     const kmz = info.outputPath('drawings.kmz');
@@ -151,8 +148,8 @@ test.describe('export for GIS', () => {
     expect(offMachine).toEqual([]);
   });
 
-  test('drawings as a GeoPackage in EPSG:4549 (GDAL in the browser), read by Debian’s GDAL and by the app', async ({ page }, info) => {
-    await givenRedLine(page);
+  test('drawings as a GeoPackage in EPSG:4549 (GDAL in the browser), read by Debian’s GDAL and by the app', async ({ app, page }, info) => {
+    await givenRedLine(app);
     const gis = page.getByRole('group', { name: t.title });
     await gis.getByLabel(t.crs).selectOption('4549');
     const [download] = await Promise.all([
@@ -162,7 +159,7 @@ test.describe('export for GIS', () => {
     expect(download.suggestedFilename()).toBe('suichang-drawings-EPSG4549.gpkg');
     const gpkg = info.outputPath('drawings-4549.gpkg');
     await download.saveAs(gpkg);
-    await expect(page.locator('.notices')).toContainText(t.gpkgDone(2, 4549));
+    await expect(app.get.notices()).toContainText(t.gpkgDone(2, 4549));
 
     const layerInfo = execFileSync('ogrinfo', ['-so', gpkg, 'suichang_drawings'], { encoding: 'utf8' });
     expect([...layerInfo.matchAll(/ID\["EPSG",(\d+)\]/g)].at(-1)?.[1]).toBe('4549');
@@ -184,14 +181,15 @@ test.describe('export for GIS', () => {
     expect(metres(point.geometry.coordinates, gcjToWgs(POINT))).toBeLessThan(0.1);
 
     // Back into the app: one layer, named by the file, the red line where it was drawn.
-    await page.locator('.tools-panel input[type=file]').first().setInputFiles(gpkg);
-    await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('drawings-4549', 2, 'saved') })).toBeVisible({
+    await app.tools.when.importFiles(gpkg);
+    await expect(app.get.status(TOOL_STRINGS.zh.imported('drawings-4549', 2, 'saved'))).toBeVisible({
       timeout: 30_000,
     });
-    await expect(page.locator('.import-list li[data-import="drawings-4549"] .read-as')).toContainText('EPSG:4549');
+    await expect(app.tools.get.importRow('drawings-4549').locator('.read-as')).toContainText('EPSG:4549');
   });
 
   test('an imported CGCS2000 layer exported as a GeoPackage in EPSG:4528: projected as read, no GCJ-02 inversion', async ({
+    app,
     page,
   }, info) => {
     const known = readFileSync(new URL('../fixtures/import/points.csv', import.meta.url), 'utf8')
@@ -200,19 +198,14 @@ test.describe('export for GIS', () => {
       .slice(1)
       .map((l) => l.split(','))
       .map((c) => ({ name: c[1] as string, at: [Number(c[4]), Number(c[5])] }));
-    await openApp(page);
-    await page.getByRole('button', { name: '打开规划工具' }).click();
-    await page
-      .locator('.tools-panel input[type=file]')
-      .first()
-      .setInputFiles({
-        name: 'cgcs2000-geographic-utf8.zip',
-        mimeType: 'application/zip',
-        buffer: readFileSync(new URL('../fixtures/import/cgcs2000-geographic-utf8.zip', import.meta.url)),
-      });
-    await expect(
-      page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('cgcs2000-geographic-utf8', 5, 'saved') }),
-    ).toBeVisible();
+    await app.given.open();
+    await app.when.openTools();
+    await app.tools.when.importFiles({
+      name: 'cgcs2000-geographic-utf8.zip',
+      mimeType: 'application/zip',
+      buffer: readFileSync(new URL('../fixtures/import/cgcs2000-geographic-utf8.zip', import.meta.url)),
+    });
+    await expect(app.get.status(TOOL_STRINGS.zh.imported('cgcs2000-geographic-utf8', 5, 'saved'))).toBeVisible();
     const gis = page.getByRole('group', { name: t.title });
     await gis.getByLabel(t.what).selectOption({ label: t.whatLayer('cgcs2000-geographic-utf8', 5, 5) });
     await expect(gis).toContainText(t.datumNoteWgs);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { distance } from '@turf/turf';
 import gcoord from 'gcoord';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
-import { AppDriver, expect, openApp, shot, test } from './driver';
+import { type AppDriver, expect, shot, test } from './driver';
 
 type Page = import('@playwright/test').Page;
 
@@ -23,17 +23,12 @@ const KNOWN = readFileSync(new URL('../fixtures/import/points.csv', import.meta.
   .map((l) => l.split(','))
   .map((c) => ({ name: c[1] as string, at: [Number(c[4]), Number(c[5])] as [number, number] }));
 
-async function importFixture(page: Page, name: string) {
-  await page
-    .locator('.tools-panel input[type=file]')
-    .first()
-    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: fixture(name) });
+async function importFixture(app: AppDriver, name: string) {
+  await app.tools.when.importFiles({ name, mimeType: 'application/octet-stream', buffer: fixture(name) });
 }
 
-const imported = (page: Page, name: string, n: number) =>
-  expect(page.getByRole('status').filter({ hasText: t.imported(name, n, 'saved') })).toBeVisible({ timeout: 30_000 });
-
-const row = (page: Page, name: string) => page.locator(`.import-list li[data-import="${name}"]`);
+const imported = (app: AppDriver, name: string, n: number) =>
+  expect(app.get.status(t.imported(name, n, 'saved'))).toBeVisible({ timeout: 30_000 });
 
 /**
  * The positions of the imported points as the map's sources hold them (GeoJSON, not tiled), with their names.
@@ -56,10 +51,13 @@ async function namedPoints(page: Page, field: string) {
 const onMap = (at: [number, number]) => gcoord.transform(at, gcoord.WGS84, gcoord.GCJ02) as [number, number];
 
 test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
-  test('a GeoPackage of two layers in CGCS2000 GK: both chosen, names and places right, the attribute table left out', async ({ page }) => {
-    await openApp(page);
-    await new AppDriver(page).when.openTools();
-    await importFixture(page, 'office.gpkg');
+  test('a GeoPackage of two layers in CGCS2000 GK: both chosen, names and places right, the attribute table left out', async ({
+    app,
+    page,
+  }) => {
+    await app.given.open();
+    await app.when.openTools();
+    await importFixture(app, 'office.gpkg');
     const chooser = page.locator('.layer-chooser');
     await expect(chooser).toContainText(t.chooseLayers, { timeout: 30_000 });
     await expect(chooser.getByRole('checkbox')).toHaveCount(2);
@@ -68,9 +66,9 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
     await expect(chooser).not.toContainText('说明');
     await shot(page, 'import-gpkg-layers-zh-1366');
     await chooser.getByRole('button', { name: 'OK' }).click();
-    await imported(page, 'office · 三调地类图斑', 96);
-    await imported(page, 'office · 项目点', 5);
-    const points = row(page, 'office · 项目点');
+    await imported(app, 'office · 三调地类图斑', 96);
+    await imported(app, 'office · 项目点', 5);
+    const points = app.tools.get.importRow('office · 项目点');
     await expect(points.locator('.read-as')).toContainText(t.readLayer('项目点'));
     await expect(points.locator('.read-as')).toContainText('EPSG:4549');
     // Each point where the fixture put it: GDAL's projection there and back again, within 0.1 m.
@@ -85,13 +83,13 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
   });
 
   for (const name of ['sandiao.gdb.zip', 'landuse-gdb.zip']) {
-    test(`a 三调 File Geodatabase zipped (${name}): coded values shown by name beside their codes`, async ({ page }) => {
-      await openApp(page);
-      await new AppDriver(page).when.openTools();
-      await importFixture(page, name);
+    test(`a 三调 File Geodatabase zipped (${name}): coded values shown by name beside their codes`, async ({ app, page }) => {
+      await app.given.open();
+      await app.when.openTools();
+      await importFixture(app, name);
       const layer = name.replace(/\.(gdb\.zip|zip)$/, '');
-      await imported(page, layer, 96);
-      const r = row(page, layer);
+      await imported(app, layer, 96);
+      const r = app.tools.get.importRow(layer);
       await expect(r.locator('.read-as')).toContainText(t.readLayer('DLTB'));
       // Recognised as a 三调 layer and coloured by its land class: the legend lists the classes.
       await expect(r.locator('.read-as')).toContainText(t.sandiao('BSM、DLBM、DLMC、QSDWMC、TBMJ'));
@@ -105,34 +103,34 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
     });
   }
 
-  test('a KMZ: names kept; a false GeoPackage is refused with GDAL’s reason, the layers before it kept', async ({ page }) => {
-    await openApp(page);
-    await new AppDriver(page).when.openTools();
-    await importFixture(page, 'points.kmz');
-    await imported(page, 'points', 5);
+  test('a KMZ: names kept; a false GeoPackage is refused with GDAL’s reason, the layers before it kept', async ({ app, page }) => {
+    await app.given.open();
+    await app.when.openTools();
+    await importFixture(app, 'points.kmz');
+    await imported(app, 'points', 5);
     const drawn = await namedPoints(page, 'name');
     for (const k of KNOWN) expect(drawn.map((d) => d.name)).toContain(k.name);
 
-    await importFixture(page, 'broken.gpkg');
-    await expect(page.getByRole('status').filter({ hasText: t.importFailed('broken.gpkg') })).toBeVisible({ timeout: 30_000 });
-    await expect(page.locator('.import-list > li')).toHaveCount(1);
-    await expect(row(page, 'points')).toBeVisible();
+    await importFixture(app, 'broken.gpkg');
+    await expect(app.get.status(t.importFailed('broken.gpkg'))).toBeVisible({ timeout: 30_000 });
+    await expect(app.tools.get.importRows()).toHaveCount(1);
+    await expect(app.tools.get.importRow('points')).toBeVisible();
   });
 
-  test('a DXF in Gauss-Kruger metres is asked about and placed; a zipped MapInfo table reads its GBK names', async ({ page }) => {
-    await openApp(page);
-    await new AppDriver(page).when.openTools();
-    await importFixture(page, 'points-4549.dxf');
+  test('a DXF in Gauss-Kruger metres is asked about and placed; a zipped MapInfo table reads its GBK names', async ({ app, page }) => {
+    await app.given.open();
+    await app.when.openTools();
+    await importFixture(app, 'points-4549.dxf');
     const chooser = page.locator('.crs-chooser');
     await expect(chooser).toContainText(t.chooseCrs, { timeout: 30_000 });
     await chooser.getByRole('combobox').selectOption('4549');
     await chooser.getByRole('button', { name: 'OK' }).click();
-    await imported(page, 'points-4549', 5);
-    await expect(row(page, 'points-4549').locator('.read-as')).toContainText('EPSG:4549');
+    await imported(app, 'points-4549', 5);
+    await expect(app.tools.get.importRow('points-4549').locator('.read-as')).toContainText('EPSG:4549');
 
-    await importFixture(page, 'mapinfo-points.zip');
-    await imported(page, 'mapinfo-points', 5);
-    const r = row(page, 'mapinfo-points');
+    await importFixture(app, 'mapinfo-points.zip');
+    await imported(app, 'mapinfo-points', 5);
+    const r = app.tools.get.importRow('mapinfo-points');
     await expect(r.locator('.read-as')).toContainText('Transverse Mercator');
     await r.getByRole('button', { name: t.table }).click();
     for (const k of KNOWN) await expect(r.locator('.attribute-table')).toContainText(k.name);

@@ -12,7 +12,7 @@ import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { LAND_CLASS_STRINGS } from '../../src/landclass/landClassStrings';
 import { gdalClassAreas } from '../gdal/classAreas';
 import { site } from './data';
-import { AppDriver, expect, openApp, shot, test } from './driver';
+import { expect, shot, test } from './driver';
 
 const t = LAND_CLASS_STRINGS.zh;
 const GDB = fileURLToPath(new URL('../fixtures/import/sandiao.gdb.zip', import.meta.url));
@@ -31,20 +31,14 @@ const drawings = {
 };
 const number = (s: string) => Number(s.replace(/[,\s]/g, ''));
 
-test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL computes it', async ({ page }) => {
-  await openApp(page);
-  await new AppDriver(page).when.openTools();
-  await page
-    .locator('.tools-panel input[type=file]')
-    .first()
-    .setInputFiles({ name: 'sandiao.gdb.zip', mimeType: 'application/zip', buffer: readFileSync(GDB) });
-  await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('sandiao', 96, 'saved') })).toBeVisible({
+test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL computes it', async ({ app, page }) => {
+  await app.given.open();
+  await app.when.openTools();
+  await app.tools.when.importFiles({ name: 'sandiao.gdb.zip', mimeType: 'application/zip', buffer: readFileSync(GDB) });
+  await expect(app.get.status(TOOL_STRINGS.zh.imported('sandiao', 96, 'saved'))).toBeVisible({
     timeout: 30_000,
   });
-  await page
-    .locator('label', { hasText: TOOL_STRINGS.zh.importDrawings })
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'red-line.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drawings)) });
+  await app.tools.when.importDrawings('red-line.geojson', drawings);
 
   const section = page.getByRole('region', { name: t.title });
   await expect(section.getByLabel(t.target)).toHaveValue(/^drawing:/);
@@ -77,7 +71,7 @@ test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL 
   await shot(page, 'land-class-zh-1366');
 
   // The pieces are a layer of their own, coloured by class, listed with the imports.
-  const pieces = page.locator(`.import-list li[data-import="${t.piecesLayer('会议红线')}"]`);
+  const pieces = app.tools.get.importRow(t.piecesLayer('会议红线'));
   await expect(pieces).toBeVisible();
   expect(number((await pieces.locator('.count').textContent()) ?? '0')).toBeGreaterThanOrEqual(rows.length);
 
@@ -90,27 +84,31 @@ test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL 
   expect(lines.at(-1)?.startsWith(`${t.total},`)).toBe(true);
 
   // English: the table follows the language.
-  await page.getByRole('button', { name: '切换到英文' }).click();
+  await app.when.switchLanguage();
   await expect(page.getByRole('region', { name: LAND_CLASS_STRINGS.en.title }).getByTestId('land-class')).toContainText(
     LAND_CLASS_STRINGS.en.method,
   );
 });
 
 test('a red line the land bureau sent as a file (WGS-84) is an area too: no datum inversion, still as GDAL computes it', async ({
+  app,
   page,
 }) => {
-  await openApp(page);
-  await new AppDriver(page).when.openTools();
-  const input = page.locator('.tools-panel input[type=file]').first();
-  await input.setInputFiles({ name: 'sandiao.gdb.zip', mimeType: 'application/zip', buffer: readFileSync(GDB) });
-  await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('sandiao', 96, 'saved') })).toBeVisible({
+  await app.given.open();
+  await app.when.openTools();
+  await app.tools.when.importFiles({ name: 'sandiao.gdb.zip', mimeType: 'application/zip', buffer: readFileSync(GDB) });
+  await expect(app.get.status(TOOL_STRINGS.zh.imported('sandiao', 96, 'saved'))).toBeVisible({
     timeout: 30_000,
   });
   // The same shape as the drawn one, this time in WGS-84 as a file holds it.
   const redLineWgs: Polygon = { type: 'Polygon', coordinates: [RED_LINE_GCJ.map((p) => gcjToWgs(p))] };
   const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 名称: '土地局红线' }, geometry: redLineWgs }] };
-  await input.setInputFiles({ name: 'redline.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
-  await expect(page.getByRole('status').filter({ hasText: TOOL_STRINGS.zh.imported('redline', 1, 'saved') })).toBeVisible();
+  await app.tools.when.importFiles({
+    name: 'redline.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(app.get.status(TOOL_STRINGS.zh.imported('redline', 1, 'saved'))).toBeVisible();
 
   const section = page.getByRole('region', { name: t.title });
   await section.getByLabel(t.target).selectOption({ label: 'redline · 土地局红线' });
