@@ -4,7 +4,7 @@
  * reload of each show exactly the union of the work, an edit of one drawing in both ends with the one
  * saved last (and the tab whose edit it replaced says so), a deletion in one is gone in all.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { AppDriver, expect, test } from './driver';
 
@@ -23,24 +23,23 @@ async function tab(context: BrowserContext, errors: string[]): Promise<AppDriver
   return app;
 }
 
-const drawingNames = (app: AppDriver) => app.page.locator('.drawing-list .drawing-head > span:first-child').allTextContents();
+const drawingNames = (app: AppDriver) => app.tools.get.drawingNames().allTextContents();
 
 /** Draws a point with the tools' 点 button at a place of the map and names it. */
 async function drawNamedPoint(app: AppDriver, at: [number, number], name: string): Promise<void> {
-  const before = await app.page.locator('.drawing-list li').count();
-  await app.page.getByRole('button', { name: '点', exact: true }).click();
-  const p = await app.map.project(at);
-  await app.page.mouse.click(p.x, p.y);
-  await expect(app.page.locator('.drawing-list li')).toHaveCount(before + 1);
-  await app.page.locator('.drawing-edit').getByLabel(zh.name).fill(name);
+  const before = await app.tools.get.drawingRows().count();
+  await app.tools.when.press('drawPoint');
+  await app.when.clickMap(at);
+  await expect(app.tools.get.drawingRows()).toHaveCount(before + 1);
+  await app.tools.when.nameDrawing(name);
   await expect.poll(() => savedDrawingNames(app)).toContain(name);
 }
 
 /** Opens the editor of the list's first drawing (left open if it is). */
 async function openFirstDrawing(app: AppDriver): Promise<void> {
-  const head = app.page.locator('.drawing-head').first();
+  const head = app.tools.get.drawingRows().first().locator('.drawing-head');
   if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
-  await expect(app.page.locator('.drawing-edit')).toBeVisible();
+  await expect(app.tools.get.drawingEditor()).toBeVisible();
 }
 
 /** Waits until this tab's drawings are in IndexedDB as the list shows them (the save is a moment after the change). */
@@ -63,15 +62,11 @@ async function importGeoJson(app: AppDriver, name: string, label: string, at: [n
     type: 'FeatureCollection',
     features: [{ type: 'Feature', properties: { 名称: label }, geometry: { type: 'Point', coordinates: at } }],
   };
-  await app.page
-    .locator('.tools-panel input[type=file]')
-    .first()
-    .setInputFiles({ name: `${name}.geojson`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fc)) });
-  await expect(app.page.getByRole('status').filter({ hasText: zh.imported(name, 1, 'saved') })).toBeVisible();
+  await app.tools.when.importText(`${name}.geojson`, JSON.stringify(fc));
+  await expect(app.get.status(zh.imported(name, 1, 'saved'))).toBeVisible();
 }
 
-const layerNames = (p: Page) =>
-  p.locator('.import-list > li[data-import]').evaluateAll((els) => els.map((e) => e.getAttribute('data-import')));
+const layerNames = (app: AppDriver) => app.tools.get.importRows().evaluateAll((els) => els.map((e) => e.getAttribute('data-import')));
 
 test.describe('two tabs of the app', () => {
   test('drawings and imports made in two tabs: every tab sees the union, live and after a reload', async ({ context }) => {
@@ -85,21 +80,21 @@ test.describe('two tabs of the app', () => {
     await expect.poll(() => drawingNames(a)).toEqual(['甲点', '乙点']);
     await expect.poll(() => drawingNames(b)).toEqual(['甲点', '乙点']);
     await importGeoJson(a, 'alpha', '甲', [119.1, 28.5]);
-    await expect.poll(() => layerNames(b.page)).toEqual(['alpha']);
+    await expect.poll(() => layerNames(b)).toEqual(['alpha']);
     await importGeoJson(b, 'beta', '乙', [119.12, 28.52]);
-    await expect.poll(() => layerNames(a.page)).toEqual(['alpha', 'beta']);
-    await expect.poll(() => layerNames(b.page)).toEqual(['alpha', 'beta']);
+    await expect.poll(() => layerNames(a)).toEqual(['alpha', 'beta']);
+    await expect.poll(() => layerNames(b)).toEqual(['alpha', 'beta']);
 
     // A third tab, and each tab reloaded: exactly the union.
     const c = await tab(context, errors);
     expect(await drawingNames(c)).toEqual(['甲点', '乙点']);
-    expect(await layerNames(c.page)).toEqual(['alpha', 'beta']);
+    expect(await layerNames(c)).toEqual(['alpha', 'beta']);
     for (const t of [a, b]) {
       await t.page.reload();
       await t.map.idle();
       await t.when.openTools();
       expect(await drawingNames(t)).toEqual(['甲点', '乙点']);
-      expect(await layerNames(t.page)).toEqual(['alpha', 'beta']);
+      expect(await layerNames(t)).toEqual(['alpha', 'beta']);
     }
     expect(errors).toEqual([]);
   });
@@ -129,19 +124,19 @@ test.describe('two tabs of the app', () => {
     await expect.poll(() => drawingNames(b)).toEqual(['原名']);
 
     await openFirstDrawing(a);
-    await a.page.locator('.drawing-edit').getByLabel(zh.name).fill('甲改');
+    await a.tools.when.nameDrawing('甲改');
     await expect.poll(() => savedDrawingNames(a)).toEqual(['甲改']);
     await expect.poll(() => drawingNames(b)).toEqual(['甲改']);
     // B renames it after A's save reached it: B's save is the later one, and A's own edit is replaced.
     await openFirstDrawing(b);
-    await b.page.locator('.drawing-edit').getByLabel(zh.name).fill('乙改');
+    await b.tools.when.nameDrawing('乙改');
     await expect.poll(() => drawingNames(a)).toEqual(['乙改']);
-    await expect(a.page.locator('.notices')).toContainText(zh.changedInOtherTab(['乙改']));
+    await expect(a.get.notices()).toContainText(zh.changedInOtherTab(['乙改']));
     expect(await savedDrawingNames(b)).toEqual(['乙改']);
 
     // Deleted in A: gone from B at once, and after B's reload.
     await openFirstDrawing(a);
-    await a.page.locator('.drawing-edit').getByRole('button', { name: zh.remove }).click();
+    await a.tools.get.drawingEditor().getByRole('button', { name: zh.remove }).click();
     await expect.poll(() => drawingNames(b)).toEqual([]);
     await b.page.reload();
     await b.map.idle();
@@ -184,7 +179,7 @@ test.describe('two tabs of the app', () => {
     await setup.close();
     const a = await tab(context, errors);
     expect(await drawingNames(a)).toEqual(['旧甲', '旧乙']);
-    expect(await layerNames(a.page)).toEqual(['old-layer']);
+    expect(await layerNames(a)).toEqual(['old-layer']);
     expect(await savedDrawingNames(a)).toEqual(['旧乙', '旧甲'].sort());
 
     // A newer version of the app (another tab) moves the layout on: this tab's next save is refused, and said.
@@ -200,8 +195,8 @@ test.describe('two tabs of the app', () => {
         }),
     );
     await openFirstDrawing(a);
-    await a.page.locator('.drawing-edit').getByLabel(zh.name).fill('不应写入');
-    await expect(a.page.locator('.storage-notice')).toContainText('新版本');
+    await a.tools.when.nameDrawing('不应写入');
+    await expect(a.get.storageNotice()).toContainText('新版本');
     expect(await savedDrawingNames(a)).toEqual(['旧乙', '旧甲'].sort());
     expect(errors.filter((e) => !/could not save/.test(e))).toEqual([]);
   });
@@ -217,18 +212,14 @@ test.describe('two tabs of the app', () => {
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       const app = new AppDriver(page);
       await app.given.open();
-      await app.tour.start();
-      await page.getByRole('button', { name: '编辑导览' }).click();
-      await expect(page.locator('.tour-editor')).toBeVisible();
-      return page;
+      await app.editor.when.open();
+      return app;
     };
-    const newTour = async (page: Page, name: string) => {
-      const editor = page.locator('.tour-editor');
-      await editor.getByRole('button', { name: '新建导览' }).click();
-      await editor.getByLabel('导览名称').fill(name);
-      await expect(editor.getByRole('status')).toHaveText('已保存');
+    const newTour = async (app: AppDriver, name: string) => {
+      await app.editor.when.newTour(name);
+      await app.editor.when.saved();
     };
-    const tourNames = (page: Page) => page.locator('.editor-tour-list').textContent();
+    const tourNames = async (app: AppDriver) => (await app.editor.get.tours().allTextContents()).join(' ');
     const a = await open();
     const b = await open();
     await newTour(a, '甲导览');
@@ -236,7 +227,7 @@ test.describe('two tabs of the app', () => {
     await newTour(b, '乙导览');
     await expect.poll(() => tourNames(a)).toContain('乙导览');
     // B presenting (its tour started as it opened the editor) did not close A's editor or start A's tour.
-    await expect(a.locator('.tour-editor')).toBeVisible();
+    await expect(a.editor.get.root()).toBeVisible();
     const c = await open();
     expect(await tourNames(c)).toContain('甲导览');
     expect(await tourNames(c)).toContain('乙导览');

@@ -38,6 +38,11 @@ class ToolsGet {
     return this.page.locator('.drawing-list li');
   }
 
+  /** The editor of the selected drawing (name, note, keyboard moves, remove). */
+  drawingEditor(): Locator {
+    return this.page.locator('.drawing-edit');
+  }
+
   /** The drawings' names, as listed. */
   drawingNames(): Locator {
     return this.page.locator('.drawing-list .drawing-head > span:first-child');
@@ -155,7 +160,7 @@ class ToolsWhen {
 
   /** Names the selected drawing. */
   nameDrawing(name: string): Promise<void> {
-    return this.page.locator('.drawing-edit').getByLabel(toolLabel('name')).fill(name);
+    return this.get.drawingEditor().getByLabel(toolLabel('name')).fill(name);
   }
 
   /** Chooses files to import in the import section (a file picker's choice). */
