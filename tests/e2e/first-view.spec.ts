@@ -1,14 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, openApp, test } from './driver';
+import { STRINGS } from '../../src/i18n/strings';
+import { figure, site } from './data';
+import { AppDriver, expect, test } from './driver';
 
 test.describe('the first view', () => {
   test('is in the HTML: title, key figures and growth chart show before any script runs, inert', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
+    const app = new AppDriver(page);
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('遂昌发展地图');
-    await expect(page.locator('[data-figure="gdp"] .value')).toHaveText('172.75');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(STRINGS.zh.appTitle);
+    await expect(app.get.figure('gdp').locator('.value')).toHaveText(String(figure('gdp').value));
     await expect(page.locator('#growth-heading')).toBeVisible();
     // Only the first screen is prerendered (src/ui/firstView.ts): the panel below it comes with the app.
     await expect(page.locator('.overview .panel-section')).toHaveCount(1);
@@ -18,25 +21,25 @@ test.describe('the first view', () => {
     await context.close();
   });
 
-  test('is replaced by the live app, which answers at once', async ({ page }) => {
-    await openApp(page);
+  test('is replaced by the live app, which answers at once', async ({ app, page }) => {
+    await app.given.open();
     await expect(page.locator('.shell')).toHaveCount(0);
     // The app renders the whole panel: the sections below the first screen and the site list.
     await expect(page.locator('#site-list li')).not.toHaveCount(0);
     await expect(page.locator('.overview .panel-section')).not.toHaveCount(1);
     // Out of layout only until the fonts were in (src/app/boot.ts).
     expect(await page.evaluate(() => document.documentElement.classList.contains('fonts-pending'))).toBe(false);
-    await page.getByRole('button', { name: '切换到英文' }).click();
-    await expect(page.locator('[data-figure="gdp"] .figure-label')).toContainText('GDP');
+    await app.when.switchLanguage();
+    await expect(app.get.figure('gdp').locator('.figure-label')).toContainText(figure('gdp').label.en);
   });
 
-  test('shows after 1.5 s at most even when the scripts fail to load', async ({ page, guard }) => {
+  test('shows after 1.5 s at most even when the scripts fail to load', async ({ app, page, guard }) => {
     // The inline guard keeps the page out of layout until src/app/boot.ts has the fonts; without the entry
     // script, its own timer must lift that.
     await page.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort());
     await page.goto('/');
-    await expect(page.locator('[data-figure="gdp"] .value')).toBeVisible({ timeout: 3000 });
-    await expect(page.locator('[data-figure="gdp"] .value')).toHaveText('172.75');
+    await expect(app.get.figure('gdp').locator('.value')).toBeVisible({ timeout: 3000 });
+    await expect(app.get.figure('gdp').locator('.value')).toHaveText(String(figure('gdp').value));
     expect(await page.evaluate(() => document.documentElement.classList.contains('fonts-pending'))).toBe(false);
     // The one error expected here is the refused entry script; any other still fails the test.
     const refused = guard.consoleErrors.filter((e) => e.includes('net::ERR_FAILED'));
@@ -44,10 +47,10 @@ test.describe('the first view', () => {
     guard.consoleErrors.splice(0, guard.consoleErrors.length, ...guard.consoleErrors.filter((e) => !refused.includes(e)));
   });
 
-  test('is hidden for a link asking for another view (no flash of the Chinese overview)', async ({ page }) => {
+  test('is hidden for a link asking for another view (no flash of the Chinese overview)', async ({ app, page }) => {
     await page.goto('/?lang=en&site=chemical-park');
     expect(await page.evaluate(() => document.documentElement.classList.contains('no-shell'))).toBe(true);
-    await expect(page.locator('#panel-heading')).toContainText('chemical park');
+    await expect(app.get.heading()).toContainText(site('chemical-park').name_en);
   });
 
   test('the page carries no schema library: zod comes only with the tour check, loaded when a tour is read', () => {
