@@ -15,9 +15,9 @@ test.describe('the app opens offline', () => {
     expect(guard.offMachine).toEqual([]);
   });
 
-  test('the opening view fits the county and the title is Chinese', async ({ app, page }) => {
+  test('the opening view fits the county and the title is Chinese', async ({ app }) => {
     await app.given.open();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('遂昌发展地图');
+    await expect(app.get.title()).toHaveText(STRINGS.zh.appTitle);
     const [sw, ne] = (await app.map.camera()).bounds;
     // The whole county (118.70–119.52 E, 28.21–28.81 N) is in view.
     expect(sw[0]).toBeLessThanOrEqual(118.7);
@@ -40,40 +40,40 @@ test.describe('the app opens offline', () => {
       const inCounty = sites.filter((s) => s.properties.layer !== 'enclaves').map((s) => s.properties.id);
       const drawn = await app.map.renderedIds();
       expect(inCounty.filter((id) => drawn.includes(id)).length).toBeGreaterThan(inCounty.length / 2);
-      await expect(page.getByRole('heading', { level: 2, name: '全县概览' })).toBeVisible();
+      await expect(app.get.heading()).toHaveText(STRINGS.zh.overview);
       await shot(page, `overview-${name}`);
     });
   }
 
-  test('a missing basemap file shows a message, not a blank page', async ({ page, guard }) => {
+  test('a missing basemap file shows a message, not a blank page', async ({ app, page, guard }) => {
     await page.route('**/assets/counties-*.geojson', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto('/?testing=1');
-    await expect(page.getByRole('alert')).toContainText('地图无法显示');
-    await expect(page.getByRole('alert')).toContainText('底图文件无法加载');
+    await expect(app.get.alert()).toContainText(STRINGS.zh.mapFailed);
+    await expect(app.get.alert()).toContainText(STRINGS.zh.basemapFailed);
     // The rest of the page still works.
-    await expect(page.getByRole('heading', { level: 2, name: '全县概览' })).toBeVisible();
+    await expect(app.get.heading()).toHaveText(STRINGS.zh.overview);
     guard.consoleErrors.length = 0; // the 404 itself is logged by the browser
   });
 
-  test('a corrupt basemap file shows a message', async ({ page, guard }) => {
+  test('a corrupt basemap file shows a message', async ({ app, page, guard }) => {
     await page.route('**/assets/counties-*.geojson', (route) =>
       route.fulfill({ status: 200, body: '{"type":"FeatureCollection","features":[' }),
     );
     await page.goto('/?testing=1');
-    await expect(page.getByRole('alert')).toContainText('底图文件无法加载');
+    await expect(app.get.alert()).toContainText(STRINGS.zh.basemapFailed);
     guard.consoleErrors.length = 0;
   });
 
   test('a host that refuses the font files: said, and the page works', async ({ app, page, guard }) => {
     await page.route('**/cjk-main-*.woff2', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await app.given.open();
-    await expect(page.locator('.notices')).toContainText(STRINGS.zh.fontFailed);
+    await expect(app.get.notices()).toContainText(STRINGS.zh.fontFailed);
     await app.when.selectSite('enclave-nanhu');
     await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
     guard.consoleErrors.length = 0; // the 404 itself is logged by the browser
   });
 
-  test('a host that sends .mjs with an old MIME type: the map says why within seconds, the rest works', async ({ page, guard }) => {
+  test('a host that sends .mjs with an old MIME type: the map says why within seconds, the rest works', async ({ app, page, guard }) => {
     // As a static host with an old MIME table does: the module worker is refused by the browser.
     await page.route('**/*.mjs', async (route) => {
       const response = await route.fetch();
@@ -81,13 +81,13 @@ test.describe('the app opens offline', () => {
     });
     const started = Date.now();
     await page.goto('/?testing=1');
-    await expect(page.getByRole('alert')).toContainText(STRINGS.zh.mapFailed, { timeout: 10_000 });
-    await expect(page.getByRole('alert')).toContainText('text/javascript');
+    await expect(app.get.alert()).toContainText(STRINGS.zh.mapFailed, { timeout: 10_000 });
+    await expect(app.get.alert()).toContainText('text/javascript');
     console.log(`worker refused: said after ${Date.now() - started} ms`);
     // No endless "loading": the message replaced it, and the panel works.
     await expect(page.getByText(STRINGS.zh.mapLoading)).toHaveCount(0);
-    await page.locator(`[data-site-id="${site('enclave-nanhu').id}"]`).click();
-    await expect(page.locator('#panel-heading')).toHaveText(site('enclave-nanhu').name_zh);
+    await app.when.selectSite('enclave-nanhu');
+    await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
     guard.consoleErrors.length = 0; // the browser logs the refused script itself
   });
 });

@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import gcoord from 'gcoord';
+import { STRINGS } from '../../src/i18n/strings';
 import { crc32 } from '../fixtures/zip';
 import { sitePoint } from './data';
-import { AppDriver, expect, openApp, test, waitForIdle } from './driver';
+import { expect, test } from './driver';
 
 /** A solid 256×256 PNG tile, encoded here (signature, IHDR, IDAT, IEND). */
 function solidPng(rgb: [number, number, number], size = 256): Buffer {
@@ -49,16 +50,9 @@ async function tileServer(mode: 'ok' | 'error'): Promise<{ url: string; hits: ()
   return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const config = (url: string) => [
-  {
-    id: 'test-tiles',
-    name: { zh: '测试底图', en: 'Test tiles' },
-    type: 'raster',
-    tiles: [`${url}/{z}/{x}/{y}.png`],
-    datum: 'WGS-84',
-    attribution: 'Test tiles',
-  },
-];
+/** The basemap the tests configure (public/basemaps.json), its tiles from a loopback server. */
+const TEST_BASEMAP = { id: 'test-tiles', name: { zh: '测试底图', en: 'Test tiles' }, attribution: 'Test tiles' };
+const config = (url: string) => [{ ...TEST_BASEMAP, type: 'raster', tiles: [`${url}/{z}/{x}/{y}.png`], datum: 'WGS-84' }];
 
 const KAN_GCJ = sitePoint('kan-special-materials');
 
@@ -68,20 +62,19 @@ test.describe('online basemaps', () => {
     // run time (a random loopback port), so they stand for a deployer who also updated the CSP.
     test.use({ bypassCSP: true });
 
-    test('a WGS-84 basemap from a loopback tile server, with the overlays converted to line up', async ({ page }) => {
+    test('a WGS-84 basemap from a loopback tile server, with the overlays converted to line up', async ({ app, page }) => {
       const tiles = await tileServer('ok');
       try {
         await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
-        await openApp(page);
-        await page.getByRole('radio', { name: '测试底图' }).check();
-        await page.waitForFunction(() => Boolean(window.__map!.getSource('online-basemap')));
-        await waitForIdle(page);
+        await app.given.open();
+        await app.get.basemap(TEST_BASEMAP.name.zh).check();
+        await expect.poll(() => app.map.sourceIds()).toContain('online-basemap');
+        await app.map.idle();
         expect(tiles.hits()).toBeGreaterThan(0);
-        await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('Test tiles');
-        await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toContainText('坐标系 WGS-84');
+        await expect(app.get.attribution()).toContainText(TEST_BASEMAP.attribution);
+        await expect(app.get.attribution()).toContainText(STRINGS.zh.attribution('WGS-84'));
 
         const wgs = gcoord.transform(KAN_GCJ, gcoord.GCJ02, gcoord.WGS84) as [number, number];
-        const app = new AppDriver(page);
         await app.map.jumpTo(wgs, 15);
         await app.map.idle();
         const hitAt = (at: [number, number]) => app.map.renderedValues('site-point', 'id', at);
@@ -89,8 +82,8 @@ test.describe('online basemaps', () => {
         expect(await hitAt(wgs)).toContain('kan-special-materials');
         expect(await hitAt(KAN_GCJ)).not.toContain('kan-special-materials');
 
-        await page.getByRole('radio', { name: '内置底图（离线）' }).check();
-        await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
+        await app.get.basemap(STRINGS.zh.basemapEmbedded).check();
+        await expect.poll(() => app.map.sourceIds()).not.toContain('online-basemap');
         await app.map.idle();
         expect(await hitAt(KAN_GCJ)).toContain('kan-special-materials');
       } finally {
@@ -99,13 +92,13 @@ test.describe('online basemaps', () => {
     });
   });
 
-  test('without the origin in the CSP, the browser refuses the tiles and the embedded basemap stays', async ({ page, guard }) => {
+  test('without the origin in the CSP, the browser refuses the tiles and the embedded basemap stays', async ({ app, page, guard }) => {
     const tiles = await tileServer('ok');
     try {
       await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
-      await openApp(page);
-      await page.getByRole('radio', { name: '测试底图' }).check();
-      await expect(page.locator('.notices')).toContainText('无法加载，已切回内置底图');
+      await app.given.open();
+      await app.get.basemap(TEST_BASEMAP.name.zh).check();
+      await expect(app.get.notices()).toContainText(STRINGS.zh.basemapOnlineFailed(TEST_BASEMAP.name.zh));
       expect(tiles.hits()).toBe(0);
       guard.consoleErrors.splice(
         0,
@@ -119,17 +112,17 @@ test.describe('online basemaps', () => {
 
   test.describe('with the failing tile server allowed', () => {
     test.use({ bypassCSP: true });
-    test('a failing basemap leaves the embedded one, with a notice', async ({ page, guard }) => {
+    test('a failing basemap leaves the embedded one, with a notice', async ({ app, page, guard }) => {
       const tiles = await tileServer('error');
       try {
         await page.route('**/basemaps.json', (route) => route.fulfill({ json: config(tiles.url) }));
-        await openApp(page);
-        await page.getByRole('radio', { name: '测试底图' }).check();
-        await expect(page.getByRole('status')).toContainText('在线底图“测试底图”无法加载，已切回内置底图。');
-        await expect(page.getByRole('radio', { name: '内置底图（离线）' })).toBeChecked();
-        await page.waitForFunction(() => !window.__map!.getSource('online-basemap'));
-        await waitForIdle(page);
-        expect(await new AppDriver(page).map.renderedValues('county-fill', 'name_zh')).toContain('遂昌县');
+        await app.given.open();
+        await app.get.basemap(TEST_BASEMAP.name.zh).check();
+        await expect(app.get.status(STRINGS.zh.basemapOnlineFailed(TEST_BASEMAP.name.zh))).toBeVisible();
+        await expect(app.get.basemap(STRINGS.zh.basemapEmbedded)).toBeChecked();
+        await expect.poll(() => app.map.sourceIds()).not.toContain('online-basemap');
+        await app.map.idle();
+        expect(await app.map.renderedValues('county-fill', 'name_zh')).toContain('遂昌县');
         expect(tiles.hits()).toBeGreaterThan(0);
         // The browser logs each refused tile; those are the failure under test.
         guard.consoleErrors.splice(

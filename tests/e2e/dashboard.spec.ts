@@ -56,8 +56,9 @@ test.describe('a visitor', () => {
     await shot(page, 'site-en-1366');
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('button', { name: SHARE_STRINGS.en.share, exact: true }).click();
-    const share = page.getByRole('dialog', { name: SHARE_STRINGS.en.shareTitle });
+    await app.when.openShare();
+    const share = app.get.shareDialog();
+    await expect(share).toHaveAccessibleName(SHARE_STRINGS.en.shareTitle);
     await share.getByRole('button', { name: en.copyLink }).click();
     await expect(share.getByRole('button', { name: en.linkCopied })).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());

@@ -5,6 +5,7 @@
  * answered by the real map in the page (window.__map), never by a mock.
  */
 import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { STRINGS } from '../../src/i18n/strings';
 import { EditorDriver } from './editor.driver';
 import { literal, ToolsDriver, toolLabel } from './tools.driver';
@@ -445,6 +446,13 @@ class When {
     await box.press('Enter');
   }
 
+  /** Opens the Share dialog from the header, in the interface's language. */
+  async openShare(): Promise<void> {
+    const either = new RegExp(`^(${literal(SHARE_STRINGS.zh.share)}|${literal(SHARE_STRINGS.en.share)})$`);
+    await this.page.getByRole('button', { name: either }).click();
+    await expect(this.page.getByRole('dialog')).toBeVisible();
+  }
+
   /** Switches the interface to the other language with the header's button. */
   async switchLanguage(): Promise<void> {
     const before = await this.page.evaluate(() => document.documentElement.lang);
@@ -497,6 +505,23 @@ class When {
 /** What a test reads from the page: the interface's parts by their roles and the app's own markers, and what the app stored. */
 class Get {
   constructor(private readonly page: Page) {}
+
+  /** The Share dialog (either language). */
+  shareDialog(): Locator {
+    return this.page.getByRole('dialog', {
+      name: new RegExp(`^(${literal(SHARE_STRINGS.zh.shareTitle)}|${literal(SHARE_STRINGS.en.shareTitle)})$`),
+    });
+  }
+
+  /** The page's own title (the header's level-1 heading). */
+  title(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** What the page says has gone wrong (the map's message when it cannot start). */
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
 
   /** The side panel's heading (the site's name, or the overview's title). */
   heading(): Locator {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { SHELL_GUARD } from '../../scripts/lib/shell-guard';
 import { STRINGS } from '../../src/i18n/strings';
+import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { site, stops } from './data';
 import { expect, pauseClock, test } from './driver';
 
@@ -20,11 +21,11 @@ test.describe('hardening', () => {
     await expect(app.get.heading()).toHaveText(site('devzone-east').name_zh);
   });
 
-  test('WebGL context lost and not restored: the map says so, the panels keep working', async ({ app, page }) => {
+  test('WebGL context lost and not restored: the map says so, the panels keep working', async ({ app }) => {
     await app.given.open();
     await app.map.loseContext();
     // Said after the few seconds a restore may take (MapLibre draws again when one comes).
-    await expect(page.getByRole('alert')).toContainText(STRINGS.zh.webglLost, { timeout: 15_000 });
+    await expect(app.get.alert()).toContainText(STRINGS.zh.webglLost, { timeout: 15_000 });
     await app.when.selectSite('enclave-nanhu');
     await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
   });
@@ -34,8 +35,8 @@ test.describe('hardening', () => {
       route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("tools failed to load");' }),
     );
     await app.given.open();
-    await page.getByRole('button', { name: '打开规划工具' }).click();
-    await expect(page.getByRole('alert')).toContainText('tools failed to load');
+    await page.getByRole('button', { name: TOOL_STRINGS.zh.toolsOpen }).click();
+    await expect(app.get.alert()).toContainText('tools failed to load');
     await app.when.selectSite('enclave-nanhu');
     await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
     await app.map.idle();
@@ -86,7 +87,7 @@ test.describe('hardening', () => {
     }
   });
 
-  test('a long kiosk run does not pile up listeners, timers or layers', async ({ page }) => {
+  test('a long kiosk run does not pile up listeners, timers or layers', async ({ app, page }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { __counts: { listeners: number; timers: Set<number> } };
       w.__counts = { listeners: 0, timers: new Set() };
@@ -125,11 +126,11 @@ test.describe('hardening', () => {
     // Not openApp: a kiosk never sits idle.
     await page.goto('/?testing=1&tour=1&kiosk=1&dwell=10&idle=60');
     await page.waitForFunction(() => Boolean(window.__map));
-    await expect(page.locator('#tour-title')).toHaveText(stops[0]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     await pauseClock(page);
     // The first dwell (armed as the page opened, well under 10 s ago) is over: the second stop, with time stopped.
     await page.clock.fastForward(10_000);
-    await expect(page.locator('#tour-title')).toHaveText(stops[1]!.title.zh);
+    await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
     const snapshot = () =>
       page.evaluate(() => {
         const w = window as unknown as { __counts: { listeners: number; timers: Set<number> } };
@@ -147,7 +148,7 @@ test.describe('hardening', () => {
       for (let i = 0; i < times * count; i++) {
         await page.clock.fastForward(10_000);
         at = (at + 1) % count;
-        await expect(page.locator('#tour-title')).toHaveText(stops[at]!.title.zh);
+        await expect(app.tour.title()).toHaveText(stops[at]!.title.zh);
       }
     };
     await loop(1);

@@ -4,35 +4,34 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { SHARE_STRINGS } from '../../src/embed/shareStrings';
-import { STRINGS } from '../../src/i18n/strings';
 import { site } from './data';
-import { expect, shot, test } from './driver';
+import { type AppDriver, expect, shot, test } from './driver';
 
-const labelSize = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => JSON.stringify(window.__map!.getLayoutProperty('site-label', 'text-size')));
+/** The site labels' size as the map's style has it (a zoom curve, scaled in large text). */
+const labelSize = (app: AppDriver) => app.map.layout('site-label', 'text-size');
 
 test('the header turns large text on; the panels and the map labels grow; a reload keeps it', async ({ app, page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.given.open();
-  const normal = await labelSize(page);
+  const normal = await labelSize(app);
   const title = page.locator('.side-panel .panel-title').first();
   const before = await title.evaluate((el) => el.getBoundingClientRect().height);
   const toggle = page.getByRole('button', { name: SHARE_STRINGS.zh.largeTextLabel });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('html')).toHaveClass(/text-large/);
-  await expect.poll(() => labelSize(page)).not.toBe(normal);
+  await expect.poll(() => labelSize(app)).not.toBe(normal);
   expect(await title.evaluate((el) => el.getBoundingClientRect().height)).toBeCloseTo(before * 1.25, 0);
 
   await page.reload();
   await app.map.idle();
   await expect(page.locator('html')).toHaveClass(/text-large/);
   await expect(page.getByRole('button', { name: SHARE_STRINGS.zh.largeTextLabel })).toHaveAttribute('aria-pressed', 'true');
-  expect(await labelSize(page)).not.toBe(normal);
+  expect(await labelSize(app)).not.toBe(normal);
   // The link's "normal" wins over what the browser kept.
   await app.given.open('?text=normal');
   await expect(page.locator('html')).not.toHaveClass(/text-large/);
-  expect(await labelSize(page)).toBe(normal);
+  expect(await labelSize(app)).toBe(normal);
 });
 
 for (const lang of ['zh', 'en'] as const) {
@@ -40,22 +39,21 @@ for (const lang of ['zh', 'en'] as const) {
     await page.setViewportSize({ width: 390, height: 844 });
     await app.given.open(`?text=large${lang === 'en' ? '&lang=en' : ''}`);
     await expect(page.locator('html')).toHaveClass(/text-large/);
-    const t = STRINGS[lang];
     // The header's actions stay on screen.
     for (const b of await page.locator('.header-actions > button, .header-actions .tour-chooser').all()) {
       const box = await b.boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     }
     // The layers, then a site from the list, then its source.
-    await page.getByRole('button', { name: t.layerControl }).or(page.locator('.layer-control-toggle')).first().click();
-    await expect(page.locator('.layer-control-body')).toBeVisible();
-    await page.locator('.layer-control-toggle').click();
+    await app.when.openLayerControl();
+    await expect(app.get.layerControl()).toBeVisible();
+    await app.when.foldLayerControl();
     await app.when.selectSite('devzone-east');
-    await expect(page.locator('#panel-heading')).toHaveText(site('devzone-east').name[lang]);
-    const source = page.locator('.side-panel .source-toggle').first();
+    await expect(app.get.heading()).toHaveText(site('devzone-east').name[lang]);
+    const source = app.get.panel().locator('.source-toggle').first();
     await source.scrollIntoViewIfNeeded();
     await source.click();
-    await expect(page.locator('.side-panel .figure-source').first()).toBeVisible();
+    await expect(app.get.panel().locator('.figure-source').first()).toBeVisible();
     await app.when.fontsLoaded();
     await shot(page, `large-text-390-${lang}`);
     const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
@@ -65,7 +63,7 @@ for (const lang of ['zh', 'en'] as const) {
     await page.keyboard.press('Escape');
     await app.tour.start();
     const header = await page.locator('.app-header').boundingBox();
-    const card = await page.locator('.tour-card').boundingBox();
+    const card = await app.tour.card().locator('.tour-card').boundingBox();
     expect(card?.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
     const bar = await page.locator('.tour-bar').boundingBox();
     expect((bar?.x ?? 0) + (bar?.width ?? 0)).toBeLessThanOrEqual(391);

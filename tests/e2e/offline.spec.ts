@@ -32,8 +32,8 @@ test.describe('offline delivery', () => {
       await app.when.selectSite('enclave-nanhu');
       await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
       await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: '开始演示导览（可用翻页笔）' }).click();
-      await page.keyboard.press('PageDown');
+      await app.tour.start();
+      await app.tour.next();
       await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
       expect(await app.get.fontCovers('遂昌')).toBe(true);
       await context.setOffline(false);
@@ -55,16 +55,11 @@ test.describe('offline delivery', () => {
       const app = new AppDriver(page);
       await app.when.openTools();
       const importOffice = async () => {
-        await page.locator('.tools-panel input[type=file]').first().setInputFiles(gpkg);
+        await app.tools.when.importFiles(gpkg);
         const chooser = page.locator('.layer-chooser');
         await chooser.getByRole('checkbox').nth(0).uncheck();
         await chooser.getByRole('button', { name: 'OK' }).click();
-        await expect(
-          page
-            .getByRole('status')
-            .filter({ hasText: TOOL_STRINGS.zh.imported('office · 项目点', 5, 'saved') })
-            .first(),
-        ).toBeVisible({
+        await expect(app.get.status(TOOL_STRINGS.zh.imported('office · 项目点', 5, 'saved')).first()).toBeVisible({
           timeout: 40_000,
         });
       };
@@ -93,14 +88,11 @@ test.describe('offline delivery', () => {
 
     // No GDAL in the one file (40 MB): a GeoPackage is refused with why and what to do instead.
     await app.when.openTools();
-    await page
-      .locator('.tools-panel input[type=file]')
-      .first()
-      .setInputFiles({
-        name: 'office.gpkg',
-        mimeType: 'application/octet-stream',
-        buffer: readFileSync(resolve('tests/fixtures/import/office.gpkg')),
-      });
-    await expect(page.getByRole('status').filter({ hasText: importProblemText({ code: 'gdal-unavailable' }, 'zh') })).toBeVisible();
+    await app.tools.when.importFiles({
+      name: 'office.gpkg',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(resolve('tests/fixtures/import/office.gpkg')),
+    });
+    await expect(app.get.status(importProblemText({ code: 'gdal-unavailable' }, 'zh'))).toBeVisible();
   });
 });

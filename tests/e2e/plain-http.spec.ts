@@ -22,8 +22,7 @@ test.use({
 });
 
 test('on plain http the app runs, says once what http costs, and the link copy falls back to the selected link', async ({ app, page }) => {
-  await page.goto(`${HTTP_ADDRESS}?testing=1`);
-  await waitForIdle(page);
+  await app.given.openAt(HTTP_ADDRESS);
   expect(await page.evaluate(() => [window.isSecureContext, 'clipboard' in navigator, 'serviceWorker' in navigator])).toEqual([
     false,
     false,
@@ -32,26 +31,22 @@ test('on plain http the app runs, says once what http costs, and the link copy f
   const notice = page.locator('[data-notice="insecure-context"]');
   await expect(notice.locator('span')).toHaveText(STRINGS.zh.insecureContext);
   // In the language chosen: the notice follows it.
-  await page.getByRole('button', { name: /English/ }).click();
+  await app.when.switchLanguage();
   await expect(notice.locator('span')).toHaveText(STRINGS.en.insecureContext);
-  await page
-    .getByRole('button', { name: /中文|Chinese/ })
-    .first()
-    .click();
+  await app.when.switchLanguage();
 
   // The tools say it too, and still keep the work (IndexedDB works on http).
   await app.when.openTools();
   await expect(page.locator('[data-storage-info="insecure"]')).toHaveText(TOOL_STRINGS.zh.storageInsecure);
-  await page.getByRole('button', { name: '点', exact: true }).click();
-  const p = await app.map.project([119.0, 28.5]);
-  await page.mouse.click(p.x, p.y);
+  await app.tools.when.press('drawPoint');
+  await app.when.clickMap([119.0, 28.5]);
   await expect.poll(() => app.get.storedDrawings()).not.toBeNull();
-  await page.locator('.tools-panel').getByRole('button', { name: TOOL_STRINGS.zh.toolsClose }).click();
+  await app.when.closeTools();
 
   // The link copy: no clipboard, so the link is shown selected with how to copy it.
   await app.when.selectSite('enclave-nanhu');
-  await page.getByRole('button', { name: SHARE_STRINGS.zh.share, exact: true }).click();
-  const share = page.getByRole('dialog', { name: SHARE_STRINGS.zh.shareTitle });
+  await app.when.openShare();
+  const share = app.get.shareDialog();
   const link = await share.getByRole('textbox', { name: SHARE_STRINGS.zh.link }).inputValue();
   expect(link).toContain('site=enclave-nanhu');
   await share.getByRole('button', { name: STRINGS.zh.copyLink }).click();

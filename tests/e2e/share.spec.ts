@@ -7,7 +7,7 @@ import type { Locator } from '@playwright/test';
 import jsQR from 'jsqr';
 import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { site, stops } from './data';
-import { expect, shot, test, waitForIdle } from './driver';
+import { expect, shot, test } from './driver';
 
 const s = SHARE_STRINGS.zh;
 
@@ -33,8 +33,8 @@ test('the Share dialog gives the link, a QR code of it, and the code to embed th
   await app.given.open();
   await app.when.selectSite('devzone-east');
   await app.map.idle();
-  await page.getByRole('button', { name: s.share, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: s.shareTitle });
+  await app.when.openShare();
+  const dialog = app.get.shareDialog();
   const link = await dialog.getByRole('textbox', { name: s.link }).inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?site=devzone-east&view=/);
   const qr = await decodeQr(dialog.getByRole('img', { name: s.scanToOpen }));
@@ -70,8 +70,9 @@ test('the Share dialog gives the link, a QR code of it, and the code to embed th
 test('the dialog at phone size, in English', async ({ app, page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await app.given.open('?lang=en');
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: SHARE_STRINGS.en.shareTitle });
+  await app.when.openShare();
+  const dialog = app.get.shareDialog();
+  await expect(dialog).toHaveAccessibleName(SHARE_STRINGS.en.shareTitle);
   const box = await dialog.boundingBox();
   expect(box?.x).toBeGreaterThanOrEqual(0);
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
@@ -96,7 +97,7 @@ test('the tour shows a QR code of the stop on screen, big enough for the back of
   expect(qr.width).toBeGreaterThanOrEqual(280);
   const url = new URL(qr.text ?? 'about:blank');
   expect(url.searchParams.get('tour')).toBe('2');
-  await waitForIdle(page);
+  await app.map.idle();
   await shot(page, 'tour-qr-1920');
   // It follows the presenter.
   await app.tour.next();
@@ -175,7 +176,7 @@ test('a shared link previews with a title, a description and a picture; the titl
   await app.when.selectSite('enclave-nanhu');
   await expect(page).toHaveTitle(`${site('enclave-nanhu').name.zh} · 遂昌发展地图`);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^.{10,120}$/);
-  await page.getByRole('button', { name: /切换到英文/ }).click();
+  await app.when.switchLanguage();
   await expect(page).toHaveTitle(`${site('enclave-nanhu').name.en} · Suichang Development Map`);
   await page.keyboard.press('Escape');
   await expect(page).toHaveTitle('Suichang Development Map');
