@@ -153,6 +153,9 @@ test('the first view is laid out for the frame before the app runs: no jump when
   const shell = page.locator('.shell .app-header');
   await expect(shell).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.classList.contains('embed'))).toBe(true);
+  // Its box as laid out: read once there is one (visible a moment ago, the box was once read as null in a full run:
+  // a read between layouts, not a jump — the comparison below stays exact).
+  await expect.poll(() => shell.boundingBox()).not.toBeNull();
   const before = await shell.boundingBox();
   await expect(page.locator('.shell .tools-button')).toBeHidden();
   await expect(page.locator('.shell .open-full')).toBeVisible();
