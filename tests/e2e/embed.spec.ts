@@ -153,9 +153,15 @@ test('the first view is laid out for the frame before the app runs: no jump when
   const shell = page.locator('.shell .app-header');
   await expect(shell).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.classList.contains('embed'))).toBe(true);
-  // Its box as laid out: read once there is one (visible a moment ago, the box was once read as null in a full run:
-  // a read between layouts, not a jump — the comparison below stays exact).
-  await expect.poll(() => shell.boundingBox()).not.toBeNull();
+  // Measured as the first view is laid out: styled and out of the font guard. Read at 'commit' it could be the page
+  // before its stylesheet came (the guard's rule is in it), which then hid it: a null box in one full run.
+  await page.waitForFunction(
+    () =>
+      document.readyState !== 'loading' &&
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((l) => l.sheet !== null) &&
+      !document.documentElement.classList.contains('fonts-pending'),
+  );
+  await expect(shell).toBeVisible();
   const before = await shell.boundingBox();
   await expect(page.locator('.shell .tools-button')).toBeHidden();
   await expect(page.locator('.shell .open-full')).toBeVisible();
