@@ -1,5 +1,4 @@
 /** The controls every user layer has, whatever its kind: shown or not, its colour and its opacity. */
-
 import { useLayers } from './layersState';
 import type { UserLayer } from './model';
 import { useLayerStrings } from './useLayerStrings';

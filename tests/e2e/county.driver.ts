@@ -51,11 +51,11 @@ export class CountyDriver {
     );
   }
 
-  /** The mean colour (r, g, b) of a 5×5 px patch at each point, read in a render frame. */
-  colours(points: LngLat[]): Promise<[number, number, number][]> {
+  /** The 25 pixels (r, g, b) of a 5×5 px patch at each point, as the map drew them: read in a render frame. */
+  private patches(points: LngLat[]): Promise<[number, number, number][][]> {
     return this.page.evaluate(
       (pts) =>
-        new Promise<[number, number, number][]>((resolve) => {
+        new Promise<[number, number, number][][]>((resolve) => {
           const map = window.__map!;
           map.once('render', () => {
             const src = map.getCanvas();
@@ -69,9 +69,9 @@ export class CountyDriver {
               pts.map((p) => {
                 const xy = map.project(p as [number, number]);
                 const d = ctx.getImageData(Math.round(xy.x * dpr) - 2, Math.round(xy.y * dpr) - 2, 5, 5).data;
-                const sum = [0, 0, 0];
-                for (let i = 0; i < d.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += d[i + c]!;
-                return sum.map((v) => Math.round(v / 25)) as [number, number, number];
+                const px: [number, number, number][] = [];
+                for (let i = 0; i < d.length; i += 4) px.push([d[i]!, d[i + 1]!, d[i + 2]!]);
+                return px;
               }),
             );
           });
@@ -81,38 +81,22 @@ export class CountyDriver {
     );
   }
 
-  /**
-   * The height (m) an image of Terrarium tiles shows at each point, as the map drew it: each pixel of a 5×5 px patch
-   * decoded (R·256 + G + B/256 − 32768), the median taken (an averaged colour would mix two bands of 256 m).
-   */
-  terrariumHeights(points: LngLat[]): Promise<number[]> {
-    return this.page.evaluate(
-      (pts) =>
-        new Promise<number[]>((resolve) => {
-          const map = window.__map!;
-          map.once('render', () => {
-            const src = map.getCanvas();
-            const dpr = src.width / src.clientWidth;
-            const copy = document.createElement('canvas');
-            copy.width = src.width;
-            copy.height = src.height;
-            const ctx = copy.getContext('2d')!;
-            ctx.drawImage(src, 0, 0);
-            resolve(
-              pts.map((p) => {
-                const xy = map.project(p as [number, number]);
-                const d = ctx.getImageData(Math.round(xy.x * dpr) - 2, Math.round(xy.y * dpr) - 2, 5, 5).data;
-                const hs: number[] = [];
-                for (let i = 0; i < d.length; i += 4) hs.push(d[i]! * 256 + d[i + 1]! + d[i + 2]! / 256 - 32768);
-                hs.sort((a, b) => a - b);
-                return Math.round(hs[12]!);
-              }),
-            );
-          });
-          map.triggerRepaint();
-        }),
-      points,
+  /** The mean colour (r, g, b) of a 5×5 px patch at each point. */
+  async colours(points: LngLat[]): Promise<[number, number, number][]> {
+    return (await this.patches(points)).map(
+      (px) => [0, 1, 2].map((c) => Math.round(px.reduce((sum, p) => sum + p[c]!, 0) / px.length)) as [number, number, number],
     );
+  }
+
+  /**
+   * The height (m) an image of Terrarium tiles shows at each point: each pixel of a 5×5 px patch decoded
+   * (R·256 + G + B/256 − 32768), the median taken (an averaged colour would mix two bands of 256 m).
+   */
+  async terrariumHeights(points: LngLat[]): Promise<number[]> {
+    return (await this.patches(points)).map((px) => {
+      const hs = px.map(([r, g, b]) => r * 256 + g + b / 256 - 32768).sort((a, b) => a - b);
+      return Math.round(hs[Math.floor(hs.length / 2)]!);
+    });
   }
 
   /** Mean brightness of the patches at the points. */

@@ -8,10 +8,10 @@ import { test as base, expect, type Frame, type Locator, type Page } from '@play
 import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { STRINGS } from '../../src/i18n/strings';
 import { EditorDriver } from './editor.driver';
-import { literal, ToolsDriver, toolLabel } from './tools.driver';
+import { eitherLabel, literal, ToolsDriver, toolLabel } from './tools.driver';
 
 /** An interface label in either language, whole. */
-const either = (key: 'search' | 'switchLanguageLabel') => new RegExp(`^(${literal(STRINGS.zh[key])}|${literal(STRINGS.en[key])})$`);
+const either = (key: 'search' | 'switchLanguageLabel') => eitherLabel(STRINGS.zh[key], STRINGS.en[key]);
 
 export interface Guard {
   offMachine: string[];
@@ -448,8 +448,7 @@ class When {
 
   /** Opens the Share dialog from the header, in the interface's language. */
   async openShare(): Promise<void> {
-    const either = new RegExp(`^(${literal(SHARE_STRINGS.zh.share)}|${literal(SHARE_STRINGS.en.share)})$`);
-    await this.page.getByRole('button', { name: either }).click();
+    await this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.share, SHARE_STRINGS.en.share) }).click();
     await expect(this.page.getByRole('dialog')).toBeVisible();
   }
 
@@ -509,7 +508,7 @@ class Get {
   /** The Share dialog (either language). */
   shareDialog(): Locator {
     return this.page.getByRole('dialog', {
-      name: new RegExp(`^(${literal(SHARE_STRINGS.zh.shareTitle)}|${literal(SHARE_STRINGS.en.shareTitle)})$`),
+      name: eitherLabel(SHARE_STRINGS.zh.shareTitle, SHARE_STRINGS.en.shareTitle),
     });
   }
 

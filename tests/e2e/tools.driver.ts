@@ -16,9 +16,10 @@ export type ToolLabel = { [K in keyof ToolTexts]: ToolTexts[K] extends string ? 
 
 /** `t` as a regular expression matching it literally. */
 export const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A tools' label in either language, whole (a step may run in either interface). */
-export const toolLabel = (key: ToolLabel) =>
-  new RegExp(`^(${[TOOL_STRINGS.zh[key], TOOL_STRINGS.en[key]].map((t) => literal(t as string)).join('|')})$`);
+/** A label in either language, whole (a step may run in either interface). */
+export const eitherLabel = (zh: string, en: string) => new RegExp(`^(${literal(zh)}|${literal(en)})$`);
+/** A tools' label in either language. */
+export const toolLabel = (key: ToolLabel) => eitherLabel(TOOL_STRINGS.zh[key] as string, TOOL_STRINGS.en[key] as string);
 
 class ToolsGet {
   constructor(private readonly page: Page) {}
@@ -183,10 +184,8 @@ class ToolsWhen {
 
   /** Adds an archive by its address in the tiled-layers section. */
   async addArchiveUrl(url: string): Promise<void> {
-    await this.page.getByLabel(new RegExp(`^(${literal(TILE_STRINGS.zh.urlLabel)}|${literal(TILE_STRINGS.en.urlLabel)})$`)).fill(url);
-    await this.page
-      .getByRole('button', { name: new RegExp(`^(${literal(TILE_STRINGS.zh.addUrl)}|${literal(TILE_STRINGS.en.addUrl)})$`) })
-      .click();
+    await this.page.getByLabel(eitherLabel(TILE_STRINGS.zh.urlLabel, TILE_STRINGS.en.urlLabel)).fill(url);
+    await this.page.getByRole('button', { name: eitherLabel(TILE_STRINGS.zh.addUrl, TILE_STRINGS.en.addUrl) }).click();
   }
 
   /** Chooses a tile archive (or what is offered as one) in the tiled-layers section. */
