@@ -17,9 +17,9 @@ import { STRINGS } from '../../src/i18n/strings';
 import { LAYER_STRINGS } from '../../src/layers/layerStrings';
 import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 import { encodeTourLink } from '../../src/tour/tourLink';
-import { CountyDriver, metres } from './county.driver';
+import { metres } from './county.driver';
 import { stops } from './data';
-import { expect, shot, TourDriver, test, waitForIdle } from './driver';
+import { expect, shot, test, waitForIdle } from './driver';
 import { type NginxHost, ROOT, startNginx } from './nginxHost';
 import { MAP_ONLY, mapArea, mismatch, NO_WEBGL } from './staticMap.driver';
 
@@ -85,7 +85,7 @@ test('the extracted county map is drawn under the sites, in both languages, with
   expect(extractOutput[1]).toMatch(/terrain:extract: wrote .*terrain\.pmtiles: [\d.]+ (kB|MB), \d+ tiles/);
   expect(statSync(join(dir, 'basemap/county.pmtiles')).size).toBeGreaterThan(10_000);
 
-  const county = new CountyDriver(page);
+  const county = app.county;
   await app.given.openAt(SITE);
   // Found and shown, without being chosen.
   await expect(app.get.basemap(zh.countyName)).toBeChecked();
@@ -126,7 +126,7 @@ test('the extracted county map is drawn under the sites, in both languages, with
 test('hillshade shades the hill’s far side; 3D terrain lifts it with its exaggeration', async ({ app, page }) => {
   // 3D terrain in software rendering (SwiftShader) takes seconds a frame at 1920×1080.
   test.setTimeout(150_000);
-  const county = new CountyDriver(page);
+  const county = app.county;
   await app.given.openAt(SITE);
   await app.map.viewAt([HILL.lon, HILL.lat], 11);
   const flanks: [number, number][] = [
@@ -174,7 +174,7 @@ test('a tour stop in 3D: the presenter’s link tilts the county over the hill, 
   page,
 }) => {
   test.setTimeout(150_000);
-  const county = new CountyDriver(page);
+  const county = app.county;
   // A presenter's tour of two stops, as the tour editor writes it: the first over the hill in 3D (exaggeration 2),
   // the second the built-in tour's opening stop (flat). Carried in the link, as the editor shares it.
   const [first, second] = stops as unknown as [TourStopDef, TourStopDef];
@@ -188,7 +188,7 @@ test('a tour stop in 3D: the presenter’s link tilts the county over the hill, 
   delete (hillStop as { bounds?: unknown }).bounds;
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${SITE}/?tourlink=${await encodeTourLink([hillStop, second])}&tour=1&testing=1`);
-  const tour = new TourDriver(page);
+  const tour = app.tour;
   await expect(tour.title()).toHaveText(hillStop.title.zh);
   // The tour card paints before the map is made: the terrain is asked of the map once it is there.
   await app.map.idle();
@@ -219,7 +219,7 @@ test('a broken county archive leaves the outlines, with a notice naming the file
   await expect(app.get.basemap(zh.countyName)).toHaveCount(0);
   expect(await app.map.sourceIds()).not.toContain('online-basemap');
   // The terrain beside it is still found (its group is offered, greyed over the GCJ-02 outlines).
-  await expect(new CountyDriver(page).hillshade()).toBeDisabled();
+  await expect(app.county.hillshade()).toBeDisabled();
 });
 
 test('a server that sends the whole county archive for a range is named, and the archive is not downloaded', async ({ app, page }) => {
@@ -236,10 +236,7 @@ test('a server that sends the whole county archive for a range is named, and the
   await expect(app.get.basemap(zh.countyName)).toHaveCount(0);
 });
 
-test('an archive of image tiles dropped on the embedded outlines is opened as a basemap, the sites converted onto it', async ({
-  app,
-  page,
-}) => {
+test('an archive of image tiles dropped on the embedded outlines is opened as a basemap, the sites converted onto it', async ({ app }) => {
   await app.given.openAt(SITE);
   // Over the outlines alone there is nothing to keep around the pictures: they become the basemap.
   await app.when.chooseBasemap(STRINGS.zh.basemapEmbedded);
@@ -250,14 +247,14 @@ test('an archive of image tiles dropped on the embedded outlines is opened as a 
   // The notice comes as the basemap is chosen; the map has it a render later.
   await expect.poll(() => app.map.source('online-basemap')).toMatchObject({ type: 'raster', tileSize: 256 });
   await app.map.viewAt([HILL.lon + 0.3, HILL.lat + 0.2], 10);
-  const [flat] = await new CountyDriver(page).colours([[HILL.lon + 0.3, HILL.lat + 0.2]]);
+  const [flat] = await app.county.colours([[HILL.lon + 0.3, HILL.lat + 0.2]]);
   // Under the county's light tint (18 % of a near-white).
   expect(flat![0]).toBeGreaterThan(135);
   expect(flat![0]).toBeLessThan(165);
   expect(flat![1]).toBeGreaterThan(200);
   expect(flat![2]).toBeLessThan(70);
   // The sites are on the WGS-84 map: the seat drawn where its WGS-84 coordinate is.
-  const appSeat = await new CountyDriver(page).pointOf('county-labels', undefined, 'kind', 'seat');
+  const appSeat = await app.county.pointOf('county-labels', undefined, 'kind', 'seat');
   expect(metres(appSeat!, seatWgs84)).toBeLessThan(10);
 
   // The measure tool says the height of the last point clicked, from the terrain archive (no 3D needed).
@@ -278,7 +275,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
 }) => {
   const t = TILE_STRINGS.zh;
   const row = app.tools.get.tiledRow('dem-source');
-  const terrarium = new CountyDriver(page);
+  const terrarium = app.county;
   // Where the hill's east flank climbs most steeply: ~110 m a GCJ-02 shift (~500 m) apart, each well inside a 256 m band.
   const flank: [number, number] = [HILL.lon + 0.04, HILL.lat];
   const heightAround = async (at: [number, number]) => {

@@ -65,8 +65,10 @@ export interface Stop {
 }
 export const stops = read<Stop[]>('tour.json');
 
-const labels = read<{ features: { properties: { kind: string; name_zh: string }; geometry: { coordinates: [number, number] } }[] }>(
-  'basemap/labels.geojson',
-);
+const labels = read<{
+  features: { properties: { kind: string; role?: string; name_zh: string }; geometry: { coordinates: [number, number] } }[];
+}>('basemap/labels.geojson');
 /** 遂昌县城, as in geodata/basemap/labels.geojson. */
 export const COUNTY_SEAT = labels.features.find((f) => f.properties.kind === 'seat')?.geometry.coordinates as [number, number];
+/** The county the map is of (遂昌县), as its label in geodata/basemap/labels.geojson names it. */
+export const COUNTY_NAME = labels.features.find((f) => f.properties.role === 'focus')?.properties.name_zh as string;

@@ -7,11 +7,15 @@
 import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { STRINGS } from '../../src/i18n/strings';
+import { CountyDriver } from './county.driver';
 import { EditorDriver } from './editor.driver';
-import { eitherLabel, literal, ToolsDriver, toolLabel } from './tools.driver';
+import { ServicesDriver } from './services.driver';
+import { NO_WEBGL } from './staticMap.driver';
+import { eitherLabel, literal, type Surface, ToolsDriver, ToolsGet, toolLabel } from './tools.driver';
 
 /** An interface label in either language, whole. */
-const either = (key: 'search' | 'switchLanguageLabel') => eitherLabel(STRINGS.zh[key], STRINGS.en[key]);
+const either = (key: 'search' | 'switchLanguageLabel' | 'dismiss' | 'resetView' | 'closePanel') =>
+  eitherLabel(STRINGS.zh[key], STRINGS.en[key]);
 
 export interface Guard {
   offMachine: string[];
@@ -86,7 +90,7 @@ export async function waitForIdle(page: Page | Frame) {
 }
 
 /** Ids of sites rendered in the current view. */
-export async function renderedSiteIds(page: Page): Promise<string[]> {
+export async function renderedSiteIds(page: Surface): Promise<string[]> {
   return page.evaluate(() => {
     const map = window.__map!;
     const ids = map.queryRenderedFeatures(undefined, { layers: ['site-point', 'site-fill'] }).map((f) => String(f.properties.id));
@@ -95,7 +99,7 @@ export async function renderedSiteIds(page: Page): Promise<string[]> {
 }
 
 /** Screen position of a lon/lat in page coordinates. */
-export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+export async function project(page: Surface, lngLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
     const map = window.__map!;
     const p = map.project(ll);
@@ -108,7 +112,7 @@ export async function project(page: Page, lngLat: [number, number]): Promise<{ x
  * Pixels in the map canvas around a site's polygon drawn in the selection outline's colour (#111827,
  * src/map/palette.ts; labels are #1f2d3d, outside the tolerance).
  */
-export async function selectionInkAround(page: Page, siteId: string): Promise<number> {
+export async function selectionInkAround(page: Surface, siteId: string): Promise<number> {
   return page.evaluate(
     (id) =>
       new Promise<number>((resolve, reject) => {
@@ -155,9 +159,12 @@ export async function shot(page: Page, name: string) {
 
 type LngLat = [number, number];
 
+/** The page a surface belongs to (its mouse and keyboard). */
+const pageOf = (s: Surface): Page => ('mouse' in s ? s : s.page());
+
 /** Questions to the map in the page, and the few direct moves a test needs. */
 export class MapDriver {
-  constructor(private readonly page: Page) {}
+  constructor(private readonly page: Surface) {}
 
   idle(): Promise<void> {
     return waitForIdle(this.page);
@@ -295,12 +302,12 @@ export class MapDriver {
     });
   }
 
-  /** Page coordinates of a point of the map. */
   /** The map's canvas (to focus it, or to measure where it lies). */
   canvas(): Locator {
     return this.page.locator('.maplibregl-canvas');
   }
 
+  /** Page coordinates of a point of the map (in the frame's own coordinates for an embedded map). */
   project(at: LngLat): Promise<{ x: number; y: number }> {
     return project(this.page, at);
   }
@@ -308,6 +315,54 @@ export class MapDriver {
   /** Pixels of the selection's colour around a site's polygon (selectionInkAround). */
   selectionInk(siteId: string): Promise<number> {
     return selectionInkAround(this.page, siteId);
+  }
+
+  /** The canvas's pixel ratio now (software rendering lowers it while the map moves). */
+  pixelRatio(): Promise<number> {
+    return this.page.evaluate(() => window.__map!.getPixelRatio());
+  }
+
+  /** The renderer the map found (WebGL's renderer string) and the rendering mode it chose for it. */
+  renderer(): Promise<{ renderer: string | undefined; mode: string | undefined }> {
+    return this.page.evaluate(() => {
+      const { renderer, renderMode } = window.__map!.getContainer().dataset;
+      return { renderer, mode: renderMode };
+    });
+  }
+
+  /** Pans the map and reads the pixel ratio (and the rendering mode) a frame into the move. */
+  pixelRatioWhilePanning(): Promise<{ during: number; mode: string | undefined }> {
+    return this.page.evaluate(
+      () =>
+        new Promise<{ during: number; mode: string | undefined }>((resolve) => {
+          const m = window.__map!;
+          m.once('move', () =>
+            requestAnimationFrame(() => resolve({ during: m.getPixelRatio(), mode: m.getContainer().dataset.renderMode })),
+          );
+          m.panBy([200, 80], { duration: 600 });
+        }),
+    );
+  }
+
+  /** Jumps the camera (no motion, as a tour stop without a flight) and reads the pixel ratio two frames later. */
+  pixelRatioAfterJump(center: LngLat, zoom: number): Promise<number> {
+    return this.page.evaluate(
+      ([c, z]) =>
+        new Promise<number>((resolve) => {
+          const m = window.__map!;
+          m.jumpTo({ center: c as [number, number], zoom: z as number });
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(m.getPixelRatio())));
+        }),
+      [center, zoom] as const,
+    );
+  }
+
+  /** The canvas's width in device pixels, and in CSS pixels. */
+  canvasWidth(): Promise<{ device: number; css: number }> {
+    return this.page.evaluate(() => {
+      const c = window.__map!.getCanvas();
+      return { device: c.width, css: c.clientWidth };
+    });
   }
 
   /** Loses the WebGL context and never gets it back (a driver that does not recover). */
@@ -344,7 +399,7 @@ export class MapDriver {
 
 /** The tour's controls, as a presenter uses them. */
 export class TourDriver {
-  constructor(private readonly page: Page) {}
+  constructor(private readonly page: Surface) {}
   title(): Locator {
     return this.page.locator('#tour-title');
   }
@@ -372,13 +427,17 @@ export class TourDriver {
     await expect(this.title()).toBeVisible();
   }
   next(): Promise<void> {
-    return this.page.keyboard.press('PageDown');
+    return this.press('PageDown');
   }
   previous(): Promise<void> {
-    return this.page.keyboard.press('PageUp');
+    return this.press('PageUp');
   }
   exit(): Promise<void> {
-    return this.page.keyboard.press('Escape');
+    return this.press('Escape');
+  }
+  /** A presenter's key (a clicker sends PageDown/PageUp): in a frame, pressed in the frame's document. */
+  private press(key: string): Promise<void> {
+    return 'keyboard' in this.page ? this.page.keyboard.press(key) : this.page.locator('body').press(key);
   }
 }
 
@@ -391,6 +450,43 @@ class Given {
     return openApp(this.page, query);
   }
 
+  /** Goes to the app at `query` without waiting for the map, which may never be idle (no WebGL, a kiosk's loop, scripts held). */
+  async load(query = '', waitUntil: 'load' | 'commit' = 'load'): Promise<void> {
+    await this.page.goto(`/${query}${query ? '&' : '?'}testing=1`, { waitUntil });
+  }
+
+  /** WebGL refused in every page opened from here on, as on a machine whose browser blocks the GPU. */
+  async noWebGL(): Promise<void> {
+    await this.page.addInitScript(NO_WEBGL);
+  }
+
+  /** WebGL reports `renderer` as its renderer (a GPU's name) in every page opened from here on. */
+  async renderer(renderer: string): Promise<void> {
+    await this.page.addInitScript((name) => {
+      for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+        const get = proto.getParameter;
+        proto.getParameter = function (this: WebGLRenderingContext, p: number) {
+          // UNMASKED_RENDERER_WEBGL and RENDERER
+          if (p === 0x9246 || p === 0x1f01) return name;
+          return get.call(this, p);
+        } as typeof get;
+      }
+    }, renderer);
+  }
+
+  /** The app's script held back until the returned function is called: what paints meanwhile is the prerendered first view. */
+  async scriptsHeld(): Promise<() => void> {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await this.page.route(/\/assets\/main-.*\.js$/, async (r) => {
+      await held;
+      await r.continue();
+    });
+    return release;
+  }
+
   /** Opens the app at an address of another server (a deployment the test serves), with the canvas kept readable, and waits until the map is idle. */
   async openAt(url: string): Promise<void> {
     await this.page.goto(`${url}${url.includes('?') ? '&' : '?'}testing=1`);
@@ -401,7 +497,7 @@ class Given {
 /** What a user does, through the interface as they would: each step waits for its own effect where the page shows one. */
 class When {
   constructor(
-    private readonly page: Page,
+    private readonly page: Surface,
     private readonly map: MapDriver,
   ) {}
 
@@ -416,7 +512,7 @@ class When {
   /** Clicks the map where a point of the data is drawn. */
   async clickMap(at: LngLat): Promise<void> {
     const p = await this.map.project(at);
-    await this.page.mouse.click(p.x, p.y);
+    await pageOf(this.page).mouse.click(p.x, p.y);
   }
 
   /**
@@ -480,6 +576,42 @@ class When {
     await this.foldLayerControl();
   }
 
+  /** Closes a site's details with the panel's own button, back to the overview. */
+  async closeSite(): Promise<void> {
+    await this.page.getByRole('button', { name: either('closePanel') }).click();
+  }
+
+  /** Scrolls the side panel from top to bottom a screen at a time, each step painted. */
+  async scrollPanelThrough(): Promise<void> {
+    const panel = this.page.locator('.panel-scroll');
+    const steps = await panel.evaluate((el) => Math.ceil(el.scrollHeight / el.clientHeight) + 1);
+    for (let i = 0; i < steps; i++) {
+      await panel.evaluate((el) => el.scrollBy(0, el.clientHeight));
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+  }
+
+  /** Dismisses the first notice with its own button. */
+  async dismissNotice(): Promise<void> {
+    await this.page
+      .getByRole('button', { name: either('dismiss') })
+      .first()
+      .click();
+  }
+
+  /** Puts the map back to the county's view with the map's home button. */
+  async resetView(): Promise<void> {
+    await this.page.getByRole('button', { name: either('resetView') }).click();
+  }
+
+  /** Turns large text on or off with the header's button; done when the page says so. */
+  async toggleLargeText(): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.largeTextLabel, SHARE_STRINGS.en.largeTextLabel) });
+    const before = await toggle.getAttribute('aria-pressed');
+    await toggle.click();
+    await expect(toggle).not.toHaveAttribute('aria-pressed', before ?? '');
+  }
+
   /** Opens the planner tools from the header. */
   async openTools(): Promise<void> {
     await this.page.getByRole('button', { name: toolLabel('toolsOpen') }).click();
@@ -503,7 +635,7 @@ class When {
 
 /** What a test reads from the page: the interface's parts by their roles and the app's own markers, and what the app stored. */
 class Get {
-  constructor(private readonly page: Page) {}
+  constructor(private readonly page: Surface) {}
 
   /** The Share dialog (either language). */
   shareDialog(): Locator {
@@ -587,6 +719,156 @@ class Get {
     return this.page.locator('.layer-control-body');
   }
 
+  /** The page's header (the app's title bar). */
+  header(): Locator {
+    return this.page.locator('.app-header');
+  }
+
+  /** The layer control, folded or open (the map's legend). */
+  legend(): Locator {
+    return this.page.locator('.layer-control');
+  }
+
+  /** The large-text button of the header (either language). */
+  largeText(): Locator {
+    return this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.largeTextLabel, SHARE_STRINGS.en.largeTextLabel) });
+  }
+
+  /** The embedded map's link to the full map (either language). */
+  openFull(): Locator {
+    return this.page.getByRole('link', { name: eitherLabel(SHARE_STRINGS.zh.openFullLabel, SHARE_STRINGS.en.openFullLabel) });
+  }
+
+  /** The header's Share button (either language). */
+  shareButton(): Locator {
+    return this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.share, SHARE_STRINGS.en.share) });
+  }
+
+  /** The sites listed in the overview. */
+  siteList(): Locator {
+    return this.page.locator('#site-list li');
+  }
+
+  /** The overview's sections (only the first is prerendered in the HTML). */
+  overviewSections(): Locator {
+    return this.page.locator('.overview .panel-section');
+  }
+
+  /** The growth chart's heading in the overview. */
+  growthChart(): Locator {
+    return this.page.locator('#growth-heading');
+  }
+
+  /** The static map drawn without WebGL (scripts/lib/static-map.ts), until MapLibre has drawn, or for good without WebGL. */
+  staticMap(): Locator {
+    return this.page.locator('.static-map .static-map-svg');
+  }
+
+  /** The static map's labels of a kind: `focus` the county's own name, `seat` the county town, `place` a town of the county map. */
+  staticLabel(kind: 'focus' | 'seat' | 'host' | 'place'): Locator {
+    return this.page.locator(`.static-map .static-label.${kind}`);
+  }
+
+  /** The prerendered first view (src/ui/firstView.ts), until the app replaces it. */
+  firstView(): Locator {
+    return this.page.locator('.shell');
+  }
+
+  /**
+   * The first view once it is laid out as it paints: the document parsed, every stylesheet in and the font guard
+   * lifted. Read earlier, it can be the page before its stylesheet came (the guard's rule is in it).
+   */
+  async laidOutFirstView(): Promise<Locator> {
+    await this.page.waitForFunction(
+      () =>
+        document.readyState !== 'loading' &&
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((l) => l.sheet !== null) &&
+        !document.documentElement.classList.contains('fonts-pending'),
+    );
+    return this.firstView();
+  }
+
+  /** Whether the document element has a class (the font guard `fonts-pending`, `no-shell`, `embed`, `text-large`). */
+  rootHasClass(name: string): Promise<boolean> {
+    return this.page.evaluate((n) => document.documentElement.classList.contains(n), name);
+  }
+
+  /** A global a hostile input would have set had it run (`__xss`, `__pwned`): undefined when nothing ran. */
+  injected(name: string): Promise<unknown> {
+    return this.page.evaluate((n) => (window as unknown as Record<string, unknown>)[n], name);
+  }
+
+  /** What the page put on the clipboard. */
+  clipboard(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** The device pixel ratio of the page. */
+  deviceRatio(): Promise<number> {
+    return this.page.evaluate(() => window.devicePixelRatio);
+  }
+
+  /** Where each site button sits inside the side panel (its offsetTop), in list order. */
+  siteOffsets(): Promise<number[]> {
+    return this.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.panel-scroll [data-site-id]')].map((b) => b.offsetTop));
+  }
+
+  /**
+   * Scrolls the side panel from the top to the bottom, half a screen a frame, and resolves with the layout shift
+   * the browser measured meanwhile (none expected from the panel's own content).
+   */
+  layoutShiftScrollingPanel(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+              if (!e.hadRecentInput) total += e.value;
+          }).observe({ type: 'layout-shift', buffered: false });
+          const el = document.querySelector('.panel-scroll') as HTMLElement;
+          el.scrollTo(0, 0);
+          let y = 0;
+          const step = () => {
+            y += el.clientHeight / 2;
+            el.scrollTo(0, y);
+            if (y < el.scrollHeight) requestAnimationFrame(step);
+            else requestAnimationFrame(() => resolve(total));
+          };
+          requestAnimationFrame(step);
+        }),
+    );
+  }
+
+  /**
+   * WCAG 2.5.3 Label in Name: every visible button, link and tab whose visible words are not in its accessible
+   * name, as `"visible" is named "name"`. Icon-only controls (×, arrows) have no words to speak and are skipped.
+   */
+  async labelsNotInNames(): Promise<string[]> {
+    const controls = this.page.locator('button:visible, a[href]:visible, [role="tab"]:visible, [role="button"]:visible');
+    const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+    const out: string[] = [];
+    for (const el of await controls.all()) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the text shown (innerText), not hidden text, is what speech input names
+      const visible = ((await el.innerText()) ?? '').replace(/\s+/g, ' ').trim();
+      if (!/[\p{L}\p{N}]{2,}/u.test(visible)) continue;
+      const name = await el.evaluate((e) => {
+        const label = e.getAttribute('aria-label');
+        const by = e.getAttribute('aria-labelledby');
+        if (label) return label;
+        if (by)
+          return by
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ');
+        // biome-ignore lint/performance/useDomNodeTextContent: the name a control without a label gets is its rendered text
+        return (e as HTMLElement).innerText;
+      });
+      if (!norm(name).includes(norm(visible))) out.push(`"${visible}" is named "${name}"`);
+    }
+    return out;
+  }
+
   /** The drawings the app keeps in IndexedDB (one key each), in the order of their ids, as JSON; null when there are none. */
   storedDrawings(): Promise<string | null> {
     return this.page.evaluate(
@@ -615,7 +897,7 @@ class Get {
 /**
  * The app as a test drives it, in maputnik's given/when/get shape: `app.given` sets up, `app.when` acts as
  * a user does, `app.get` reads the page; `app.map` asks the real map, `app.tour` presents, `app.tools` plans,
- * `app.editor` makes tours.
+ * `app.editor` makes tours, `app.services` adds map services, `app.county` reads the county basemap.
  */
 export class AppDriver {
   readonly map: MapDriver;
@@ -625,6 +907,10 @@ export class AppDriver {
   readonly get: Get;
   readonly tools: ToolsDriver;
   readonly editor: EditorDriver;
+  /** The map services section of the tools (the Chinese interface; `new ServicesDriver(page, 'en')` for the English one). */
+  readonly services: ServicesDriver;
+  /** The county basemap and terrain, as the map draws them. */
+  readonly county: CountyDriver;
   constructor(readonly page: Page) {
     this.map = new MapDriver(page);
     this.tour = new TourDriver(page);
@@ -633,7 +919,24 @@ export class AppDriver {
     this.get = new Get(page);
     this.tools = new ToolsDriver(page, (at) => this.when.clickMap(at));
     this.editor = new EditorDriver(page, () => this.tour.start());
+    this.services = new ServicesDriver(page);
+    this.county = new CountyDriver(page);
   }
+
+  /** The same driver inside a frame (an article embedding the map): reads, clicks and the map's questions there. */
+  framed(frame: Frame): FramedApp {
+    const map = new MapDriver(frame);
+    return { get: new Get(frame), when: new When(frame, map), map, tour: new TourDriver(frame), tools: { get: new ToolsGet(frame) } };
+  }
+}
+
+/** The app embedded in a frame of another page, as a test reads and drives it there. */
+export interface FramedApp {
+  readonly get: Get;
+  readonly when: When;
+  readonly map: MapDriver;
+  readonly tour: TourDriver;
+  readonly tools: { get: ToolsGet };
 }
 
 /**

@@ -5,9 +5,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { STRINGS } from '../../src/i18n/strings';
 import { EDITOR_STRINGS } from '../../src/tour/editor/editorStrings';
-import { literal } from './tools.driver';
+import { eitherLabel, literal } from './tools.driver';
 
 const E = EDITOR_STRINGS.zh;
+/** An editor's label in either language. */
+const label = (key: EditorLabel) => eitherLabel(E[key] as string, EDITOR_STRINGS.en[key] as string);
 type EditorLabel = { [K in keyof typeof E]: (typeof E)[K] extends string ? K : never }[keyof typeof E];
 
 class EditorGet {
@@ -18,9 +20,9 @@ class EditorGet {
     return this.page.locator('.tour-editor');
   }
 
-  /** An editor's button by its label's key. */
+  /** An editor's button by its label's key (either language). */
   button(key: EditorLabel): Locator {
-    return this.root().getByRole('button', { name: E[key] as string, exact: true });
+    return this.root().getByRole('button', { name: label(key) });
   }
 
   /** The stops of the tour being edited, in order ("1 title"). */
@@ -53,11 +55,11 @@ class EditorWhen {
     private readonly startTour: () => Promise<void>,
   ) {}
 
-  /** Opens the editor as a presenter does: from the running tour's controls. */
+  /** Opens the editor as a presenter does: from the tour's controls (the tour started first unless it runs). */
   async open(): Promise<void> {
-    await this.startTour();
-    await this.page.getByRole('button', { name: STRINGS.zh.editTour }).click();
-    await expect(this.page.getByRole('heading', { level: 2, name: E.title })).toBeVisible();
+    if ((await this.page.locator('#tour-title').count()) === 0) await this.startTour();
+    await this.page.getByRole('button', { name: eitherLabel(STRINGS.zh.editTour, STRINGS.en.editTour) }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: label('title') })).toBeVisible();
   }
 
   /** Presses an editor's button by its label's key. */

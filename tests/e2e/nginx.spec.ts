@@ -7,9 +7,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_STRINGS } from '../../src/services/serviceStrings';
-import { expect, test, waitForIdle } from './driver';
+import { expect, test } from './driver';
 import { type NginxHost, ROOT, startNginx } from './nginxHost';
-import { ServicesDriver } from './services.driver';
+import { PARCELS_CENTRE } from './services.driver';
 
 const PORT = 4195;
 const SITE = `http://127.0.0.1:${PORT}`;
@@ -23,7 +23,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => nginx?.stop());
 
-test('deploy/nginx.conf serves the app with its headers and the office’s WMS under the app’s origin', async ({ page, request }) => {
+test('deploy/nginx.conf serves the app with its headers and the office’s WMS under the app’s origin', async ({ app, page, request }) => {
   // The headers the README lists.
   const index = await request.get(`${SITE}/`);
   expect(index.headers()['content-type']).toContain('text/html');
@@ -43,22 +43,21 @@ test('deploy/nginx.conf serves the app with its headers and the office’s WMS u
   expect(gdal.headers()['content-encoding']).toBe('gzip');
 
   // The app through nginx, and the office's WMS through the proxy path.
-  await page.goto(`${SITE}/?testing=1`);
-  await waitForIdle(page);
-  await page.getByRole('button', { name: '打开规划工具' }).click();
-  const svc = new ServicesDriver(page);
+  await app.given.openAt(`${SITE}/`);
+  await app.when.openTools();
+  const svc = app.services;
   await svc.read('wms', '/services/office/ms?map=TEST&SERVICE=WMS&REQUEST=GetCapabilities');
   await svc.choose(zh.layer, 'parcels');
   await svc.add();
   await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
   // The capabilities advertise the server's own address; the tiles come through the proxy.
-  await svc.row('测试地块').locator('summary').click();
+  await svc.details('测试地块');
   await expect(svc.row('测试地块')).toContainText(zh.rebased);
   const tiles: string[] = [];
   page.on('requestfinished', (r) => {
     if (r.url().includes('REQUEST=GetMap')) tiles.push(r.url());
   });
-  await page.evaluate(() => window.__map?.jumpTo({ center: [119.292, 28.594], zoom: 13 }));
+  await app.map.jumpTo(PARCELS_CENTRE, 13);
   await svc.drawn();
   expect(tiles.length).toBeGreaterThan(0);
   for (const t of tiles) expect(t.startsWith(`${SITE}/services/office/ms?`)).toBe(true);

@@ -51,6 +51,11 @@ export class ServicesDriver {
     return this.section().locator(`li[data-service="${name}"]`);
   }
 
+  /** Unfolds an added service's row to its details (where it is read from, its datum, its credit). */
+  async details(name: string): Promise<void> {
+    await this.row(name).locator('summary').click();
+  }
+
   async remove(name: string): Promise<void> {
     await this.row(name).getByRole('button', { name: this.t.remove }).click();
     await expect(this.row(name)).toHaveCount(0);

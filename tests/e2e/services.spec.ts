@@ -21,7 +21,7 @@ test.describe('map services', () => {
     app,
     page,
   }) => {
-    const svc = new ServicesDriver(page);
+    const svc = app.services;
     await app.given.open();
     await app.when.openTools();
     const parcels = await svc.importParcels();
@@ -32,7 +32,7 @@ test.describe('map services', () => {
     await expect(app.get.status(zh.added('测试地块'))).toBeVisible();
     await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
     // Details: datum, how it is drawn (shifted into the map's datum), source, online only.
-    await svc.row('测试地块').locator('summary').click();
+    await svc.details('测试地块');
     await expect(svc.row('测试地块')).toContainText(zh.drawnShifted('WGS-84', 'GCJ-02'));
     await expect(svc.row('测试地块')).toContainText(zh.onlineOnly);
     await app.when.foldLayerControl();
@@ -58,9 +58,8 @@ test.describe('map services', () => {
 
   test('a WMS as the basemap: the map is drawn in its datum (CGCS2000/WGS-84) and the GeoJSON, converted to it, lies on its shapes', async ({
     app,
-    page,
   }) => {
-    const svc = new ServicesDriver(page);
+    const svc = app.services;
     await app.given.open();
     await app.when.openTools();
     const parcels = await svc.importParcels();
@@ -69,7 +68,7 @@ test.describe('map services', () => {
     await svc.add();
     await expect(svc.row('测试地块')).toHaveAttribute('data-role', 'basemap');
     await expect(app.get.basemap('测试地块')).toBeChecked();
-    await svc.row('测试地块').locator('summary').click();
+    await svc.details('测试地块');
     await expect(svc.row('测试地块')).toContainText(zh.datumOf('WGS-84', 'WGS-84', true));
     await app.when.foldLayerControl();
     await app.map.jumpTo(PARCELS_CENTRE, 13.5);
@@ -80,7 +79,7 @@ test.describe('map services', () => {
   });
 
   test('an imagery-like raster as the basemap under the sites, at 1920×1080 and on a phone, kept after a reload', async ({ app, page }) => {
-    const svc = new ServicesDriver(page);
+    const svc = app.services;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await app.given.open();
     await app.when.openTools();
@@ -109,7 +108,7 @@ test.describe('map services', () => {
   });
 
   test('a WMTS (MapCache) in its Web Mercator and in its geographic grid lands in the same place', async ({ app, page }) => {
-    const svc = new ServicesDriver(page);
+    const svc = app.services;
     await app.given.open();
     await app.when.openTools();
     const parcels = await svc.importParcels();
@@ -126,7 +125,7 @@ test.describe('map services', () => {
       expect(m.inside, set).toBeGreaterThan(10_000);
       expect(m.wrong, set).toBeLessThanOrEqual(m.compared * 0.0005);
       if (set === 'WGS84') {
-        await svc.row('测试地块 (MapCache)').locator('summary').click();
+        await svc.details('测试地块 (MapCache)');
         await expect(svc.row('测试地块 (MapCache)')).toContainText(zh.drawnGeographic('urn:ogc:def:crs:EPSG:6.3:4326'));
         await shot(page, 'service-wmts-geographic');
       }
@@ -138,7 +137,7 @@ test.describe('map services', () => {
     app,
     page,
   }) => {
-    const svc = new ServicesDriver(page);
+    const svc = app.services;
     await app.given.open();
     await app.when.openTools();
     await svc.read('features', `${OGC}/ms/TEST/ogcapi/collections`);
@@ -153,8 +152,8 @@ test.describe('map services', () => {
     await expect(page.getByTestId('filter-count')).toHaveText(TOOL_STRINGS.zh.filterShown(1, 3));
   });
 
-  test('a WFS 2.0 feature type is read as GeoJSON into a layer with its Chinese attributes', async ({ app, page }) => {
-    const svc = new ServicesDriver(page);
+  test('a WFS 2.0 feature type is read as GeoJSON into a layer with its Chinese attributes', async ({ app }) => {
+    const svc = app.services;
     await app.given.open();
     await app.when.openTools();
     await svc.read('features', `${OGC}/ms?map=TEST&SERVICE=WFS&REQUEST=GetCapabilities`);
@@ -170,7 +169,7 @@ test.describe('map services', () => {
     page,
     guard,
   }) => {
-    const svc = new ServicesDriver(page);
+    const svc = app.services;
     await app.given.open();
     await app.when.openTools();
     await svc.tianditu({ kind: 'img', grid: 'w', labels: false, token: 'made-up-key-123', server: `${OGC}/tianditu` });
@@ -201,7 +200,7 @@ test.describe('map services', () => {
   test('a tour stop shows a map service and hides the others; the exported tour names it, never the key', async ({ app, page }) => {
     // Two services, a reload, the editor and a tour: about 45 s here.
     test.slow();
-    const svc = new ServicesDriver(page);
+    const svc = app.services;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await app.given.open();
     await app.when.openTools();

@@ -2,9 +2,10 @@
  * The map before the map (scripts/lib/static-map.ts): drawn without WebGL in the first view, where
  * MapLibre then draws — checked in pixels — and kept, with a message, where WebGL cannot start.
  */
-import { site } from './data';
-import { expect, shot, test, waitForIdle } from './driver';
-import { MAP_ONLY, mapArea, mismatch, NO_WEBGL } from './staticMap.driver';
+import { STRINGS } from '../../src/i18n/strings';
+import { COUNTY_NAME, figure, site } from './data';
+import { AppDriver, expect, shot, test } from './driver';
+import { MAP_ONLY, mapArea, mismatch } from './staticMap.driver';
 
 test.describe('the map before the map', () => {
   for (const viewport of [
@@ -19,25 +20,24 @@ test.describe('the map before the map', () => {
     test(`lands where MapLibre draws, no jump (${viewport.width}×${viewport.height})`, async ({ browser }) => {
       const context = await browser.newContext({ viewport });
       // The static map alone: WebGL refused, so it stays.
-      const still = await context.newPage();
-      await still.addInitScript(NO_WEBGL);
-      await still.goto('/?testing=1');
+      const still = new AppDriver(await context.newPage());
+      await still.given.noWebGL();
+      await still.given.load();
       // The live page's static map (not the first view's): the app is up and says the map could not start.
-      await expect(still.getByRole('alert').first()).toContainText('地图无法显示');
-      await expect(still.locator('.static-map .static-map-svg')).toBeVisible();
-      await still.addStyleTag({ content: MAP_ONLY });
-      await still.evaluate(() => document.fonts.ready);
-      await shot(still, `static-map-${viewport.width}`);
-      const before = await mapArea(still);
+      await expect(still.get.alert().first()).toContainText(STRINGS.zh.mapFailed);
+      await expect(still.get.staticMap()).toBeVisible();
+      await still.page.addStyleTag({ content: MAP_ONLY });
+      await still.when.fontsLoaded();
+      await shot(still.page, `static-map-${viewport.width}`);
+      const before = await mapArea(still.page);
       // The WebGL map, once it has drawn and the static map has gone.
-      const live = await context.newPage();
-      await live.goto('/?testing=1');
-      await waitForIdle(live);
-      await expect(live.locator('.static-map')).toHaveCount(0);
-      await live.addStyleTag({ content: MAP_ONLY });
-      await live.evaluate(() => document.fonts.ready);
-      await shot(live, `static-map-swapped-${viewport.width}`);
-      const after = await mapArea(live);
+      const live = new AppDriver(await context.newPage());
+      await live.given.open();
+      await expect(live.get.staticMap()).toHaveCount(0);
+      await live.page.addStyleTag({ content: MAP_ONLY });
+      await live.when.fontsLoaded();
+      await shot(live.page, `static-map-swapped-${viewport.width}`);
+      const after = await mapArea(live.page);
       const shifts: [number, number][] = [
         [0, 0],
         [-4, 0],
@@ -45,7 +45,7 @@ test.describe('the map before the map', () => {
         [0, -4],
         [0, 4],
       ];
-      const [inPlace, ...moved] = await mismatch(still, before, after, shifts);
+      const [inPlace, ...moved] = await mismatch(still.page, before, after, shifts);
       // They differ where WebGL adds detail (antialiasing, label placement); in place they match best.
       expect(inPlace, `${(inPlace! * 100).toFixed(1)} % of pixels differ`).toBeLessThan(0.04);
       for (const m of moved) expect(inPlace).toBeLessThan(m);
@@ -54,25 +54,25 @@ test.describe('the map before the map', () => {
   }
 
   test('WebGL unavailable: the static map stays, the message says why, and the panel, search, list and figures work', async ({
+    app,
     page,
     guard,
   }) => {
-    await page.addInitScript(NO_WEBGL);
-    await page.goto('/?testing=1');
-    await expect(page.getByRole('alert').first()).toContainText('地图无法显示');
-    await expect(page.getByRole('alert').first()).toContainText(/WebGL/);
-    await expect(page.locator('.static-map .static-map-svg')).toBeVisible();
-    await expect(page.locator('.static-map .static-label.focus')).toHaveText('遂昌县');
+    await app.given.noWebGL();
+    await app.given.load();
+    await expect(app.get.alert().first()).toContainText(STRINGS.zh.mapFailed);
+    await expect(app.get.alert().first()).toContainText(/WebGL/);
+    await expect(app.get.staticMap()).toBeVisible();
+    await expect(app.get.staticLabel('focus')).toHaveText(COUNTY_NAME);
     // The rest of the page.
-    await expect(page.getByRole('heading', { level: 2, name: '全县概览' })).toBeVisible();
-    await expect(page.locator('[data-figure="gdp"] .value').first()).toHaveText('172.75');
+    await expect(app.get.heading()).toHaveText(STRINGS.zh.overview);
+    await expect(app.get.figure('gdp').locator('.value').first()).toHaveText(String(figure('gdp').value));
     const chem = site('chemical-park');
-    await page.getByRole('combobox').fill('化工');
-    await page.getByRole('option', { name: new RegExp(chem.name_zh) }).click();
-    await expect(page.locator('#panel-heading')).toHaveText(chem.name_zh);
-    await page.locator('.panel-close').click();
-    await page.locator(`[data-site-id="devzone-east"]`).click();
-    await expect(page.locator('#panel-heading')).toHaveText(site('devzone-east').name_zh);
+    await app.when.search('化工');
+    await expect(app.get.heading()).toHaveText(chem.name_zh);
+    await app.when.closeSite();
+    await app.when.selectSite('devzone-east');
+    await expect(app.get.heading()).toHaveText(site('devzone-east').name_zh);
     await shot(page, 'no-webgl');
     guard.consoleErrors.length = 0; // MapLibre's own report of the failure
   });

@@ -12,7 +12,6 @@ import { LAYER_STRINGS } from '../../src/layers/layerStrings';
 import { SERVICE_STRINGS } from '../../src/services/serviceStrings';
 import { TILE_STRINGS, tilesProblemText } from '../../src/tiles/tileStrings';
 import { expect, shot, test } from './driver';
-import { ServicesDriver } from './services.driver';
 
 const work = mkdtempSync(join(tmpdir(), 'tiles-e2e-'));
 /** Served by the preview server (it serves what is in dist/ at request time). */
@@ -101,11 +100,11 @@ test.describe('large layers as vector tiles', () => {
     await expect.poll(async () => (await app.tools.get.tiledValues('用途')).length).toBeGreaterThan(0);
   });
 
-  test('a PMTiles URL given to the map services form becomes the same tiled layer', async ({ app, page }) => {
+  test('a PMTiles URL given to the map services form becomes the same tiled layer', async ({ app }) => {
     await app.given.open();
     await app.when.foldLayerControl();
     await app.when.openTools();
-    const services = new ServicesDriver(page).section();
+    const services = app.services.section();
     await services.getByLabel(SERVICE_STRINGS.zh.url).fill('/e2e-tiles/parcels.pmtiles');
     await services.getByRole('button', { name: SERVICE_STRINGS.zh.read }).click();
     await expect(app.tools.get.tiledRow('parcels')).toHaveAttribute('data-status', 'ready');

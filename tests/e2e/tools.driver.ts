@@ -4,11 +4,13 @@
  * the tools show. The map's own questions stay with MapDriver.
  */
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 
 type LngLat = [number, number];
+/** Where the app runs: the page, or the frame of an embedding page. */
+export type Surface = Page | Frame;
 type Files = Parameters<Locator['setInputFiles']>[0];
 type ToolTexts = (typeof TOOL_STRINGS)['zh'];
 /** The keys of the tools' string table whose text is fixed (a label, not a sentence made of values). */
@@ -21,8 +23,8 @@ export const eitherLabel = (zh: string, en: string) => new RegExp(`^(${literal(z
 /** A tools' label in either language. */
 export const toolLabel = (key: ToolLabel) => eitherLabel(TOOL_STRINGS.zh[key] as string, TOOL_STRINGS.en[key] as string);
 
-class ToolsGet {
-  constructor(private readonly page: Page) {}
+export class ToolsGet {
+  constructor(private readonly page: Surface) {}
 
   /** The tools panel. */
   panel(): Locator {
