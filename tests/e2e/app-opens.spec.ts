@@ -47,7 +47,7 @@ test.describe('the app opens offline', () => {
 
   test('a missing basemap file shows a message, not a blank page', async ({ app, page, guard }) => {
     await page.route('**/assets/counties-*.geojson', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto('/?testing=1');
+    await app.given.load();
     await expect(app.get.alert()).toContainText(STRINGS.zh.mapFailed);
     await expect(app.get.alert()).toContainText(STRINGS.zh.basemapFailed);
     // The rest of the page still works.
@@ -59,7 +59,7 @@ test.describe('the app opens offline', () => {
     await page.route('**/assets/counties-*.geojson', (route) =>
       route.fulfill({ status: 200, body: '{"type":"FeatureCollection","features":[' }),
     );
-    await page.goto('/?testing=1');
+    await app.given.load();
     await expect(app.get.alert()).toContainText(STRINGS.zh.basemapFailed);
     guard.consoleErrors.length = 0;
   });
@@ -80,12 +80,12 @@ test.describe('the app opens offline', () => {
       await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
     });
     const started = Date.now();
-    await page.goto('/?testing=1');
+    await app.given.load();
     await expect(app.get.alert()).toContainText(STRINGS.zh.mapFailed, { timeout: 10_000 });
     await expect(app.get.alert()).toContainText('text/javascript');
     console.log(`worker refused: said after ${Date.now() - started} ms`);
     // No endless "loading": the message replaced it, and the panel works.
-    await expect(page.getByText(STRINGS.zh.mapLoading)).toHaveCount(0);
+    await expect(app.get.mapLoading()).toHaveCount(0);
     await app.when.selectSite('enclave-nanhu');
     await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
     guard.consoleErrors.length = 0; // the browser logs the refused script itself

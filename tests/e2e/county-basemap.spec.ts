@@ -19,9 +19,9 @@ import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 import { encodeTourLink } from '../../src/tour/tourLink';
 import { metres } from './county.driver';
 import { stops } from './data';
-import { expect, shot, test, waitForIdle } from './driver';
+import { AppDriver, expect, shot, test } from './driver';
 import { type NginxHost, ROOT, startNginx } from './nginxHost';
-import { MAP_ONLY, mapArea, mismatch, NO_WEBGL } from './staticMap.driver';
+import { MAP_ONLY, mapArea, mismatch } from './staticMap.driver';
 
 const PORT = 4196;
 const SITE = `http://127.0.0.1:${PORT}`;
@@ -163,7 +163,7 @@ test('hillshade shades the hill’s far side; 3D terrain lifts it with its exagg
 
   // Over the embedded outlines (GCJ-02) the WGS-84 heights would stand off: not drawn, and said.
   await app.get.basemap(STRINGS.zh.basemapEmbedded).check();
-  await expect(page.getByText(zh.datumNote)).toBeVisible();
+  await expect(county.datumNote()).toBeVisible();
   await expect.poll(() => county.terrain()).toMatchObject({ on: false });
   await expect.poll(async () => app.map.hasLayer('terrain-hillshade')).toBe(false);
   await expect(app.get.printCredits()).not.toContainText('test heights');
@@ -187,7 +187,7 @@ test('a tour stop in 3D: the presenter’s link tilts the county over the hill, 
   };
   delete (hillStop as { bounds?: unknown }).bounds;
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(`${SITE}/?tourlink=${await encodeTourLink([hillStop, second])}&tour=1&testing=1`);
+  await app.given.loadAt(`${SITE}/?tourlink=${await encodeTourLink([hillStop, second])}&tour=1`);
   const tour = app.tour;
   await expect(tour.title()).toHaveText(hillStop.title.zh);
   // The tour card paints before the map is made: the terrain is asked of the map once it is there.
@@ -306,8 +306,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   expect(Math.abs(shifted - heightAt(...gcj))).toBeGreaterThan(60);
 
   // Kept: after a reload the layer is back over the map, where it was, as it was.
-  await page.reload();
-  await app.map.idle();
+  await app.given.reopened();
   await app.when.openTools();
   await expect(row).toHaveAttribute('data-status', 'ready');
   await expect(row).toHaveAttribute('data-role', 'overlay');
@@ -322,8 +321,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   await expect(row).toHaveAttribute('data-role', 'basemap');
   await expect(row.getByText(t.isBasemap)).toBeVisible();
   await expect(app.get.basemap('dem-source')).toBeChecked();
-  await page.reload();
-  await app.map.idle();
+  await app.given.reopened();
   await expect(app.get.basemap('dem-source')).toBeChecked();
   await expect.poll(() => app.map.source('online-basemap')).toMatchObject({ type: 'raster' });
   // And back over the map: the basemap it replaced is not chosen for the user; the outlines are back under it.
@@ -347,24 +345,24 @@ test('a build that finds the county archive opens on it: the static first map dr
     join(dir, 'county-first.html'),
     built.replace(frame, () => markup),
   );
-  const page = `${SITE}/county-first.html?testing=1`;
+  const page = `${SITE}/county-first.html`;
 
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   // The static map alone (WebGL refused, so it stays): the county map's town name and water under the outlines.
-  const still = await context.newPage();
-  await still.addInitScript(NO_WEBGL);
-  await still.goto(page);
-  await expect(still.getByRole('alert').first()).toContainText(STRINGS.zh.mapFailed);
-  await expect(still.locator('.static-map [data-county]')).toBeVisible();
-  await expect(still.locator('.static-map .static-label.place', { hasText: '测试镇' })).toBeVisible();
-  await still.addStyleTag({ content: MAP_ONLY });
-  await still.evaluate(() => document.fonts.ready);
-  await shot(still, 'static-map-county-1920');
-  const before = await mapArea(still);
+  const still = new AppDriver(await context.newPage());
+  await still.given.noWebGL();
+  await still.given.loadAt(page);
+  await expect(still.get.alert().first()).toContainText(STRINGS.zh.mapFailed);
+  await expect(still.get.staticCountyMap()).toBeVisible();
+  await expect(still.get.staticLabel('place').filter({ hasText: '测试镇' })).toBeVisible();
+  await still.page.addStyleTag({ content: MAP_ONLY });
+  await still.when.fontsLoaded();
+  await shot(still.page, 'static-map-county-1920');
+  const before = await mapArea(still.page);
 
   // The live page: the static map is removed only once MapLibre draws the county map (found by the probe after start).
-  const live = await context.newPage();
-  await live.addInitScript(() => {
+  const live = new AppDriver(await context.newPage());
+  await live.page.addInitScript(() => {
     let seen = false;
     new MutationObserver((_, observer) => {
       if (document.querySelector('.static-map')) seen = true;
@@ -377,16 +375,15 @@ test('a build that finds the county archive opens on it: the static first map dr
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
   });
-  await live.goto(page);
-  await waitForIdle(live);
-  await expect(live.getByRole('radio', { name: zh.countyName })).toBeChecked();
-  await expect(live.locator('.static-map')).toHaveCount(0);
-  expect(await live.evaluate(() => (window as unknown as { __staticGone: unknown }).__staticGone)).toEqual({ county: true, drawn: true });
-  await live.addStyleTag({ content: MAP_ONLY });
-  await live.evaluate(() => document.fonts.ready);
-  await shot(live, 'static-map-county-swapped-1920');
-  const after = await mapArea(live);
-  const [inPlace, ...moved] = await mismatch(still, before, after, [
+  await live.given.openAt(page);
+  await expect(live.get.basemap(zh.countyName)).toBeChecked();
+  await expect(live.get.staticMap()).toHaveCount(0);
+  expect(await live.get.injected('__staticGone')).toEqual({ county: true, drawn: true });
+  await live.page.addStyleTag({ content: MAP_ONLY });
+  await live.when.fontsLoaded();
+  await shot(live.page, 'static-map-county-swapped-1920');
+  const after = await mapArea(live.page);
+  const [inPlace, ...moved] = await mismatch(still.page, before, after, [
     [0, 0],
     [-4, 0],
     [4, 0],

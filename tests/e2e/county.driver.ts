@@ -21,6 +21,11 @@ export class CountyDriver {
     return this.page.getByRole('slider', { name: BASEMAP_STRINGS.zh.exaggeration });
   }
 
+  /** The terrain group's note that the terrain is drawn over a WGS-84 basemap only (shown over the GCJ-02 outlines). */
+  datumNote(): Locator {
+    return this.page.getByText(BASEMAP_STRINGS.zh.datumNote);
+  }
+
   /** Names (in `field`) of the features a basemap layer renders in the view now. */
   renderedNames(layer: string, field = 'name'): Promise<string[]> {
     return this.page.evaluate(

@@ -61,7 +61,7 @@ test.describe('a visitor', () => {
     await expect(share).toHaveAccessibleName(SHARE_STRINGS.en.shareTitle);
     await share.getByRole('button', { name: en.copyLink }).click();
     await expect(share.getByRole('button', { name: en.linkCopied })).toBeVisible();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await app.get.clipboard();
     expect(link).toContain('site=yuanli-bar-line');
     const view = await app.map.camera();
 
@@ -69,7 +69,7 @@ test.describe('a visitor', () => {
     await other.page.goto(`${link}&testing=1`);
     await other.map.idle();
     await expectPanelTitle(other, site('yuanli-bar-line').name_en);
-    await expect(other.page.getByRole('heading', { level: 1 })).toHaveText(en.appTitle);
+    await expect(other.get.title()).toHaveText(en.appTitle);
     const restored = await other.map.camera();
     expect(restored.zoom).toBeCloseTo(view.zoom, 1);
     expect(restored.center[0]).toBeCloseTo(view.center[0], 3);
@@ -149,10 +149,10 @@ test.describe('a visitor', () => {
     await expect(notices).toContainText('“lang”');
     await expect(notices).toContainText('“view”');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await app.get.injected('__xss')).toBeUndefined();
     await expectPanelTitle(app, zh.overview);
     expect(await app.map.renderedIds()).not.toContain('chemical-park'); // only devzone is visible
-    await page.getByRole('button', { name: zh.dismiss }).first().click();
+    await app.when.dismissNotice();
   });
 
   test('reduced motion turns flights into jumps', async ({ app, page }) => {
@@ -169,7 +169,7 @@ test.describe('a planner', () => {
   test('toggles layers, changes opacity and filters, and the map follows', async ({ app, page }) => {
     await app.given.open();
     expect(await app.map.renderedIds()).toContain('chemical-park');
-    const toggle = page.getByRole('checkbox', { name: new RegExp(`^${layerName('chempark')}`) });
+    const toggle = app.get.layerToggle(layerName('chempark'));
     await toggle.uncheck();
     // The map takes the change a moment after the checkbox (a React commit, then the style applier): "idle"
     // asked before it began answers at once, so the map is asked until it draws the change.
@@ -179,18 +179,18 @@ test.describe('a planner', () => {
     await toggle.check();
     await expect.poll(() => app.map.renderedIds()).toContain('chemical-park');
 
-    const slider = page.getByRole('slider', { name: `${zh.opacity} · ${layerName('devzone')}` });
+    const slider = app.get.opacity(layerName('devzone'));
     await slider.fill('40');
     // The map follows the slider a render later: polled, not read once (a race the one-read version lost).
     await expect.poll(async () => JSON.stringify(await app.map.paint('site-fill', 'fill-opacity'))).toContain('"devzone",0.4');
 
     // Status filter: hide what is built.
-    await page.getByRole('group', { name: zh.status }).getByRole('checkbox', { name: zh.status_built }).uncheck();
+    await app.get.statusFilter('built').uncheck();
     await app.map.idle();
     const ids = await app.map.renderedIds();
     expect(ids).not.toContain('devzone-east');
     expect(ids).toContain('hsr-district');
-    await expect(page.getByRole('checkbox', { name: zh.layerCountLabel(layerName('devzone'), 1) })).toBeVisible();
+    await expect(app.get.layerToggle(layerName('devzone'))).toHaveAccessibleName(zh.layerCountLabel(layerName('devzone'), 1));
     await expect(app.get.listItem('devzone-east')).toHaveCount(0);
     await shot(page, 'planner-filtered');
   });
@@ -198,7 +198,7 @@ test.describe('a planner', () => {
   test('walks the site list by keyboard', async ({ app, page }) => {
     await app.given.open();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: zh.skipToList })).toBeFocused();
+    await expect(app.get.skipLink()).toBeFocused();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await expect(app.get.listItem('devzone-east')).toBeFocused();

@@ -14,7 +14,7 @@ import { NO_WEBGL } from './staticMap.driver';
 import { eitherLabel, literal, type Surface, ToolsDriver, ToolsGet, toolLabel } from './tools.driver';
 
 /** An interface label in either language, whole. */
-const either = (key: 'search' | 'switchLanguageLabel' | 'dismiss' | 'resetView' | 'closePanel') =>
+const either = (key: 'search' | 'switchLanguageLabel' | 'dismiss' | 'resetView' | 'closePanel' | 'skipToList' | 'reload' | 'mapLoading') =>
   eitherLabel(STRINGS.zh[key], STRINGS.en[key]);
 
 export interface Guard {
@@ -199,6 +199,21 @@ export class MapDriver {
     );
   }
 
+  /** The features (name, geometry type, coordinates) of the first GeoJSON source whose id starts with `prefix`, as the source holds them; [] while there is none. */
+  sourceFeatures(prefix: string): Promise<{ name: unknown; type: string; coordinates: unknown }[]> {
+    return this.page.evaluate(async (prefix) => {
+      const m = window.__map!;
+      const id = Object.keys(m.getStyle().sources).find((x) => x.startsWith(prefix));
+      if (!id) return [];
+      const data = await (
+        m.getSource(id) as unknown as {
+          getData(): Promise<{ features: { properties: { name?: unknown }; geometry: { type: string; coordinates: unknown } }[] }>;
+        }
+      ).getData();
+      return data.features.map((f) => ({ name: f.properties.name, type: f.geometry.type, coordinates: f.geometry.coordinates }));
+    }, prefix);
+  }
+
   /** The coordinates of the point features of the sources whose id starts with `prefix`. */
   sourcePoints(prefix: string): Promise<number[][]> {
     return this.page.evaluate((prefix) => {
@@ -276,6 +291,14 @@ export class MapDriver {
       layer,
       property,
     ] as const);
+  }
+
+  /** A layer's visibility ('visible', the default, or 'none'); 'absent' when the style has no such layer. */
+  visibility(layer: string): Promise<string> {
+    return this.page.evaluate((l) => {
+      const m = window.__map!;
+      return m.getLayer(l) ? String(m.getLayoutProperty(l, 'visibility') ?? 'visible') : 'absent';
+    }, layer);
   }
 
   featureState(source: string, id: string): Promise<Record<string, unknown>> {
@@ -411,6 +434,49 @@ export class TourDriver {
   caption(): Locator {
     return this.page.locator('.tour-caption');
   }
+  /** Shows (or hides) the QR code of the stop with the tour's own button, in either language. */
+  async toggleQr(show: boolean): Promise<void> {
+    const key = show ? 'tourQr' : 'tourQrHide';
+    await this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh[key], SHARE_STRINGS.en[key]) }).click();
+  }
+  /** The stop's QR code on screen (its figure: the code and its caption). */
+  qr(): Locator {
+    return this.page.locator('.tour-qr');
+  }
+  /** The stop's figures on its card. */
+  figures(): Locator {
+    return this.page.locator('.tour-figures');
+  }
+  /** The header's chooser of tours (shown once a presenter has tours of their own), in either language. */
+  chooser(): Locator {
+    return this.page.getByRole('button', { name: eitherLabel(STRINGS.zh.chooseTour, STRINGS.en.chooseTour) });
+  }
+  /** The chooser's menu of tours. */
+  menu(): Locator {
+    return this.page.getByRole('menu', { name: eitherLabel(STRINGS.zh.chooseTour, STRINGS.en.chooseTour) });
+  }
+  /** The tour's "next stop" button among its controls (the card's, or the speaker view's), in either language. */
+  nextButton(): Locator {
+    return this.page
+      .getByRole('navigation', { name: eitherLabel(STRINGS.zh.tourRegion, STRINGS.en.tourRegion) })
+      .getByRole('button', { name: new RegExp(`^(${literal(STRINGS.zh.tourNext)}|${literal(STRINGS.en.tourNext)})`) });
+  }
+  /** The speaker view's line naming the next stop. */
+  speakerNext(): Locator {
+    return this.page.locator('.speaker-next-title');
+  }
+  /** The speaker view's notes of the stop. */
+  speakerNotes(): Locator {
+    return this.page.locator('.speaker-notes');
+  }
+  /** The speaker view's clock of the time elapsed. */
+  speakerClock(): Locator {
+    return this.page.locator('.speaker-clock time');
+  }
+  /** The tour's bar of controls (previous, next, exit). */
+  bar(): Locator {
+    return this.page.locator('.tour-bar');
+  }
   /** The kiosk loop's state line (running or paused). */
   kioskState(): Locator {
     return this.page.locator('.kiosk-state');
@@ -485,6 +551,28 @@ class Given {
       await r.continue();
     });
     return release;
+  }
+
+  /** A first visit that stayed online until the service worker had everything cached and controls the page (an installed app). */
+  async installed(): Promise<void> {
+    await this.open();
+    await this.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await this.page.reload();
+    await this.page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+    await waitForIdle(this.page);
+  }
+
+  /** The page reloaded (a visitor coming back, a tab restored), and the map idle again. */
+  async reopened(): Promise<void> {
+    await this.page.reload();
+    await waitForIdle(this.page);
+  }
+
+  /** Goes to the app at an address of another server (a deployment the test serves) without waiting for the map. */
+  async loadAt(url: string): Promise<void> {
+    await this.page.goto(`${url}${url.includes('?') ? '&' : '?'}testing=1`);
   }
 
   /** Opens the app at an address of another server (a deployment the test serves), with the canvas kept readable, and waits until the map is idle. */
@@ -684,6 +772,40 @@ class Get {
     return this.page.locator('.notices');
   }
 
+  /** The map's "loading" line (shown until the map has drawn, or replaced by its error); hidden from screen readers. */
+  mapLoading(): Locator {
+    return this.page.locator('.map-status').filter({ hasText: either('mapLoading') });
+  }
+
+  /** A notice by its id (`insecure-context`, …): its text is in its first span. */
+  notice(id: string): Locator {
+    return this.page.locator(`[data-notice="${id}"]`);
+  }
+
+  /** A dialog by its accessible name. */
+  dialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  /** The basemap chosen in the layer control (one radio checked). */
+  chosenBasemap(): Locator {
+    return this.page.locator('input[name="basemap"]:checked');
+  }
+
+  /** An imported layer's legend in the layer control: one item a category. */
+  legendItems(layer: string): Locator {
+    return this.page.locator(`.layer-control [data-legend="${layer}"] li`);
+  }
+
+  /** What the browser offers the page: a secure context, the clipboard, service workers. */
+  capabilities(): Promise<{ secure: boolean; clipboard: boolean; serviceWorker: boolean }> {
+    return this.page.evaluate(() => ({
+      secure: window.isSecureContext,
+      clipboard: 'clipboard' in navigator,
+      serviceWorker: 'serviceWorker' in navigator,
+    }));
+  }
+
   /** The notice of what storage could not keep (and why), with its export buttons. */
   storageNotice(): Locator {
     return this.page.locator('.storage-notice');
@@ -699,6 +821,24 @@ class Get {
     return this.page.getByRole('checkbox', { name: new RegExp(`^${literal(name)}`) });
   }
 
+  /** A layer's opacity slider in the layer control, by the layer's name (the Chinese interface). */
+  opacity(name: string): Locator {
+    return this.page.getByRole('slider', { name: `${STRINGS.zh.opacity} · ${name}` });
+  }
+
+  /** The layer control's filter by a site's status (built, under construction, planned), in either language. */
+  statusFilter(status: 'built' | 'building' | 'planned'): Locator {
+    const key = `status_${status}` as const;
+    return this.page
+      .getByRole('group', { name: eitherLabel(STRINGS.zh.status, STRINGS.en.status) })
+      .getByRole('checkbox', { name: eitherLabel(STRINGS.zh[key], STRINGS.en[key]) });
+  }
+
+  /** The skip link to the site list (the first stop of the keyboard). */
+  skipLink(): Locator {
+    return this.page.getByRole('link', { name: either('skipToList') });
+  }
+
   /** A basemap's choice in the layer control, by its name. */
   basemap(name: string): Locator {
     return this.page.getByRole('radio', { name });
@@ -707,6 +847,26 @@ class Get {
   /** The map's own attribution line on screen. */
   attribution(): Locator {
     return this.page.locator('.maplibregl-ctrl-attrib-inner');
+  }
+
+  /** The sheet the page prints (title, the map's picture, credits), shown only in print. */
+  printSheet(): Locator {
+    return this.page.locator('.print-sheet');
+  }
+
+  /** The map's picture on the print sheet. */
+  printMap(): Locator {
+    return this.page.locator('#print-map');
+  }
+
+  /** The whole app (hidden in print, where the print sheet shows). */
+  app(): Locator {
+    return this.page.locator('.app');
+  }
+
+  /** The offer to reload for a new version, in either language. */
+  reloadButton(): Locator {
+    return this.page.getByRole('button', { name: either('reload') });
   }
 
   /** The credits line of the print sheet (the same line the PNG carries). */
@@ -719,9 +879,33 @@ class Get {
     return this.page.locator('.layer-control-body');
   }
 
+  /** The embedded map in the Share dialog's preview, once it is there. */
+  async sharePreview(): Promise<Frame> {
+    const frame = await (await this.page.locator('.share-preview iframe').elementHandle())?.contentFrame();
+    if (!frame) throw new Error('the Share dialog shows no preview');
+    return frame;
+  }
+
+  /** The side panel's button saving a site's picture (the poster), by the site's name in the interface's language. */
+  savePicture(siteName: string): Locator {
+    return this.page.getByRole('button', {
+      name: eitherLabel(SHARE_STRINGS.zh.saveImageLabel(siteName), SHARE_STRINGS.en.saveImageLabel(siteName)),
+    });
+  }
+
+  /** The page's description for link previews. */
+  description(): Locator {
+    return this.page.locator('meta[name="description"]');
+  }
+
   /** The page's header (the app's title bar). */
   header(): Locator {
     return this.page.locator('.app-header');
+  }
+
+  /** The header's actions (buttons and the tour chooser), each. */
+  headerActions(): Locator {
+    return this.page.locator('.header-actions > button, .header-actions .tour-chooser');
   }
 
   /** The layer control, folded or open (the map's legend). */
@@ -762,6 +946,11 @@ class Get {
   /** The static map drawn without WebGL (scripts/lib/static-map.ts), until MapLibre has drawn, or for good without WebGL. */
   staticMap(): Locator {
     return this.page.locator('.static-map .static-map-svg');
+  }
+
+  /** The static map's frame when it carries the county map (`data-county`: kept until MapLibre has drawn the county map). */
+  staticCountyMap(): Locator {
+    return this.page.locator('.static-map [data-county]');
   }
 
   /** The static map's labels of a kind: `focus` the county's own name, `seat` the county town, `place` a town of the county map. */

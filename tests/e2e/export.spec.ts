@@ -66,7 +66,7 @@ test.describe('export for GIS', () => {
       await givenRedLine(app);
       await expect(app.tools.get.drawingNames()).toHaveText(['会议红线·东区', '遂昌县城测点']);
 
-      const gis = page.getByRole('group', { name: t.title });
+      const gis = app.tools.get.gisExport();
       await gis.getByLabel(t.crs).selectOption(String(epsg));
       await expect(gis.getByLabel(t.encoding)).toHaveValue('GBK');
       const [download] = await Promise.all([
@@ -98,24 +98,8 @@ test.describe('export for GIS', () => {
 
       // Back into the app: the zip as the office would hand it over, read as a layer where it was drawn.
       await app.tools.when.importFiles(zip);
-      await expect
-        .poll(() =>
-          page.evaluate(() => window.__map!.getStyle().layers.some((l) => 'source' in l && String(l.source).startsWith('import-'))),
-        )
-        .toBe(true);
-      const back = await page.evaluate(async () => {
-        const m = window.__map!;
-        const id = m
-          .getStyle()
-          .layers.map((l) => ('source' in l ? String(l.source) : ''))
-          .find((x) => x.startsWith('import-')) as string;
-        const data = await (
-          m.getSource(id) as unknown as {
-            getData(): Promise<{ features: { properties: { name: string }; geometry: { type: string; coordinates: unknown } }[] }>;
-          }
-        ).getData();
-        return data.features.map((f) => ({ name: f.properties.name, type: f.geometry.type, coordinates: f.geometry.coordinates }));
-      });
+      await expect.poll(async () => (await app.map.sourceFeatures('import-')).length).toBeGreaterThan(0);
+      const back = await app.map.sourceFeatures('import-');
       expect(back.map((f) => f.name).sort()).toEqual(['会议红线·东区', '遂昌县城测点']);
       const polygon = back.find((f) => f.type === 'Polygon');
       const again = ((polygon?.coordinates ?? [[]]) as number[][][])[0] as number[][];
@@ -133,7 +117,7 @@ test.describe('export for GIS', () => {
       if (/^https?:$/.test(u.protocol) && u.hostname !== '127.0.0.1') offMachine.push(r.url());
     });
     await givenRedLine(app);
-    const gis = page.getByRole('group', { name: t.title });
+    const gis = app.tools.get.gisExport();
     const [download] = await Promise.all([page.waitForEvent('download'), gis.getByRole('button', { name: t.kmz }).click()]);
     const kmz = info.outputPath('drawings.kmz');
     await download.saveAs(kmz);
@@ -150,7 +134,7 @@ test.describe('export for GIS', () => {
 
   test('drawings as a GeoPackage in EPSG:4549 (GDAL in the browser), read by Debian’s GDAL and by the app', async ({ app, page }, info) => {
     await givenRedLine(app);
-    const gis = page.getByRole('group', { name: t.title });
+    const gis = app.tools.get.gisExport();
     await gis.getByLabel(t.crs).selectOption('4549');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 40_000 }),
@@ -206,7 +190,7 @@ test.describe('export for GIS', () => {
       buffer: readFileSync(new URL('../fixtures/import/cgcs2000-geographic-utf8.zip', import.meta.url)),
     });
     await expect(app.get.status(TOOL_STRINGS.zh.imported('cgcs2000-geographic-utf8', 5, 'saved'))).toBeVisible();
-    const gis = page.getByRole('group', { name: t.title });
+    const gis = app.tools.get.gisExport();
     await gis.getByLabel(t.what).selectOption({ label: t.whatLayer('cgcs2000-geographic-utf8', 5, 5) });
     await expect(gis).toContainText(t.datumNoteWgs);
     await gis.getByLabel(t.crs).selectOption('4528');

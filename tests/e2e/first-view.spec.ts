@@ -10,25 +10,25 @@ test.describe('the first view', () => {
     const page = await context.newPage();
     const app = new AppDriver(page);
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(STRINGS.zh.appTitle);
+    await expect(app.get.title()).toContainText(STRINGS.zh.appTitle);
     await expect(app.get.figure('gdp').locator('.value')).toHaveText(String(figure('gdp').value));
-    await expect(page.locator('#growth-heading')).toBeVisible();
+    await expect(app.get.growthChart()).toBeVisible();
     // Only the first screen is prerendered (src/ui/firstView.ts): the panel below it comes with the app.
-    await expect(page.locator('.overview .panel-section')).toHaveCount(1);
-    await expect(page.locator('#site-list')).toHaveCount(0);
+    await expect(app.get.overviewSections()).toHaveCount(1);
+    await expect(app.get.siteList()).toHaveCount(0);
     // Inert until the app replaces it: nothing in it can be clicked or focused.
-    expect(await page.locator('.shell').getAttribute('inert')).not.toBeNull();
+    expect(await app.get.firstView().getAttribute('inert')).not.toBeNull();
     await context.close();
   });
 
-  test('is replaced by the live app, which answers at once', async ({ app, page }) => {
+  test('is replaced by the live app, which answers at once', async ({ app }) => {
     await app.given.open();
-    await expect(page.locator('.shell')).toHaveCount(0);
+    await expect(app.get.firstView()).toHaveCount(0);
     // The app renders the whole panel: the sections below the first screen and the site list.
-    await expect(page.locator('#site-list li')).not.toHaveCount(0);
-    await expect(page.locator('.overview .panel-section')).not.toHaveCount(1);
+    await expect(app.get.siteList()).not.toHaveCount(0);
+    await expect(app.get.overviewSections()).not.toHaveCount(1);
     // Out of layout only until the fonts were in (src/app/boot.ts).
-    expect(await page.evaluate(() => document.documentElement.classList.contains('fonts-pending'))).toBe(false);
+    expect(await app.get.rootHasClass('fonts-pending')).toBe(false);
     await app.when.switchLanguage();
     await expect(app.get.figure('gdp').locator('.figure-label')).toContainText(figure('gdp').label.en);
   });
@@ -40,7 +40,7 @@ test.describe('the first view', () => {
     await page.goto('/');
     await expect(app.get.figure('gdp').locator('.value')).toBeVisible({ timeout: 3000 });
     await expect(app.get.figure('gdp').locator('.value')).toHaveText(String(figure('gdp').value));
-    expect(await page.evaluate(() => document.documentElement.classList.contains('fonts-pending'))).toBe(false);
+    expect(await app.get.rootHasClass('fonts-pending')).toBe(false);
     // The one error expected here is the refused entry script; any other still fails the test.
     const refused = guard.consoleErrors.filter((e) => e.includes('net::ERR_FAILED'));
     expect(refused.length).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ test.describe('the first view', () => {
 
   test('is hidden for a link asking for another view (no flash of the Chinese overview)', async ({ app, page }) => {
     await page.goto('/?lang=en&site=chemical-park');
-    expect(await page.evaluate(() => document.documentElement.classList.contains('no-shell'))).toBe(true);
+    expect(await app.get.rootHasClass('no-shell')).toBe(true);
     await expect(app.get.heading()).toContainText(site('chemical-park').name_en);
   });
 

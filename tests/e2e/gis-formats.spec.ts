@@ -58,7 +58,7 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
     await app.given.open();
     await app.when.openTools();
     await importFixture(app, 'office.gpkg');
-    const chooser = page.locator('.layer-chooser');
+    const chooser = app.tools.get.layerChooser();
     await expect(chooser).toContainText(t.chooseLayers, { timeout: 30_000 });
     await expect(chooser.getByRole('checkbox')).toHaveCount(2);
     await expect(chooser).toContainText(t.layerSummary(96, 'Polygon', 'CGCS2000 / 3-degree Gauss-Kruger CM 120E'));
@@ -93,7 +93,7 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
       await expect(r.locator('.read-as')).toContainText(t.readLayer('DLTB'));
       // Recognised as a 三调 layer and coloured by its land class: the legend lists the classes.
       await expect(r.locator('.read-as')).toContainText(t.sandiao('BSM、DLBM、DLMC、QSDWMC、TBMJ'));
-      await expect(page.locator(`.layer-control [data-legend="${layer}"] li`)).toHaveCount(7);
+      await expect(app.get.legendItems(layer)).toHaveCount(7);
       await r.getByRole('button', { name: t.table }).click();
       const table = r.locator('.attribute-table');
       await expect(table.locator('thead')).toContainText('DLBM_resolved');
@@ -117,11 +117,11 @@ test.describe('GeoPackage, File Geodatabase, KMZ, DXF and MapInfo', () => {
     await expect(app.tools.get.importRow('points')).toBeVisible();
   });
 
-  test('a DXF in Gauss-Kruger metres is asked about and placed; a zipped MapInfo table reads its GBK names', async ({ app, page }) => {
+  test('a DXF in Gauss-Kruger metres is asked about and placed; a zipped MapInfo table reads its GBK names', async ({ app }) => {
     await app.given.open();
     await app.when.openTools();
     await importFixture(app, 'points-4549.dxf');
-    const chooser = page.locator('.crs-chooser');
+    const chooser = app.tools.get.crsChooser();
     await expect(chooser).toContainText(t.chooseCrs, { timeout: 30_000 });
     await chooser.getByRole('combobox').selectOption('4549');
     await chooser.getByRole('button', { name: 'OK' }).click();

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { SHELL_GUARD } from '../../scripts/lib/shell-guard';
 import { STRINGS } from '../../src/i18n/strings';
-import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { site, stops } from './data';
 import { expect, pauseClock, test } from './driver';
 
@@ -35,7 +34,7 @@ test.describe('hardening', () => {
       route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("tools failed to load");' }),
     );
     await app.given.open();
-    await page.getByRole('button', { name: TOOL_STRINGS.zh.toolsOpen }).click();
+    await app.tools.get.button('toolsOpen').click();
     await expect(app.get.alert()).toContainText('tools failed to load');
     await app.when.selectSite('enclave-nanhu');
     await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
@@ -44,7 +43,7 @@ test.describe('hardening', () => {
     guard.consoleErrors.length = 0; // the failure under test is logged
   });
 
-  test('hostile URL parameters: no crash, no injected HTML', async ({ page }) => {
+  test('hostile URL parameters: no crash, no injected HTML', async ({ app, page }) => {
     const hostile = fc.oneof(
       fc.string({ maxLength: 40 }),
       fc.constantFrom(
@@ -76,9 +75,9 @@ test.describe('hardening', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`/?${q.toString()}`);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(app.get.title()).toBeVisible();
       expect(errors).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await app.get.injected('__pwned')).toBeUndefined();
       expect(await page.locator('img:not(#print-map)').count()).toBe(0);
       // The one inline script is the first view's guard, byte for byte (the CSP allows it by hash).
       const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent));
@@ -123,8 +122,8 @@ test.describe('hardening', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     // The page's clock is the test's: the kiosk's dwells pass when the test says, not by sleeping.
     await page.clock.install();
-    // Not openApp: a kiosk never sits idle.
-    await page.goto('/?testing=1&tour=1&kiosk=1&dwell=10&idle=60');
+    // Not given.open: a kiosk never sits idle.
+    await app.given.load('?tour=1&kiosk=1&dwell=10&idle=60');
     await page.waitForFunction(() => Boolean(window.__map));
     await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     await pauseClock(page);

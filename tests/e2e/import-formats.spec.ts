@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { distance } from '@turf/turf';
-import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { LAYER_STRINGS } from '../../src/layers/layerStrings';
 import { COUNTY_SEAT } from './data';
@@ -61,7 +60,7 @@ test.describe('importing the files planners have', () => {
     await expectTableNames(app, 'projects');
 
     // Every feature of the three layers near the county seat (天工之城 is 35 km west; nothing off the Earth).
-    await page.getByRole('button', { name: STRINGS.zh.resetView }).click();
+    await app.when.resetView();
     await app.map.idle();
     // Longitude/latitude of the layers' features as the map holds them (the import sources).
     const out = await app.map.sourcePoints('import-');
@@ -84,7 +83,7 @@ test.describe('importing the files planners have', () => {
     await expect(row.locator('.attribute-table')).toContainText('遂昌县城');
 
     await importFixture(app, 'projected-no-crs.csv', 'text/csv');
-    const chooser = page.locator('.crs-chooser');
+    const chooser = app.tools.get.crsChooser();
     await expect(chooser).toContainText(T.chooseCrs);
     // The zone number in front of the easting (40 429 188) makes zone 40 the first guess.
     await expect(chooser.getByRole('combobox')).toHaveValue('4528');
@@ -136,7 +135,7 @@ test.describe('importing the files planners have', () => {
     expect(before).toBe(0);
     // What the pictures show: the name in the table, and as the point's label on the map once the panel is closed.
     await cell.screenshot({ path: 'tests/e2e/screenshots/import-rare-characters-table.png' });
-    await page.getByRole('banner').getByRole('button', { name: T.toolsClose }).click();
+    await app.get.header().getByRole('button', { name: T.toolsClose }).click();
     await app.map.idle();
     await expect.poll(() => app.map.renderedValues(label, '名称')).toContain(name);
     await shot(page, 'import-rare-characters-1366');

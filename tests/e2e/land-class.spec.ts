@@ -40,7 +40,7 @@ test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL 
   });
   await app.tools.when.importDrawings('red-line.geojson', drawings);
 
-  const section = page.getByRole('region', { name: t.title });
+  const section = app.tools.get.landClass();
   await expect(section.getByLabel(t.target)).toHaveValue(/^drawing:/);
   await expect(section.getByLabel(t.layer).locator('option:checked')).toHaveText('sandiao');
   // The 三调's land-class name is offered first.
@@ -85,14 +85,11 @@ test('area by land class of a drawn red line over a 三调 geodatabase, as GDAL 
 
   // English: the table follows the language.
   await app.when.switchLanguage();
-  await expect(page.getByRole('region', { name: LAND_CLASS_STRINGS.en.title }).getByTestId('land-class')).toContainText(
-    LAND_CLASS_STRINGS.en.method,
-  );
+  await expect(app.tools.get.landClass().getByTestId('land-class')).toContainText(LAND_CLASS_STRINGS.en.method);
 });
 
 test('a red line the land bureau sent as a file (WGS-84) is an area too: no datum inversion, still as GDAL computes it', async ({
   app,
-  page,
 }) => {
   await app.given.open();
   await app.when.openTools();
@@ -110,7 +107,7 @@ test('a red line the land bureau sent as a file (WGS-84) is an area too: no datu
   });
   await expect(app.get.status(TOOL_STRINGS.zh.imported('redline', 1, 'saved'))).toBeVisible();
 
-  const section = page.getByRole('region', { name: t.title });
+  const section = app.tools.get.landClass();
   await section.getByLabel(t.target).selectOption({ label: 'redline · 土地局红线' });
   await section.getByLabel(t.layer).selectOption({ label: 'sandiao' });
   await section.getByRole('button', { name: t.run }).click();

@@ -3,7 +3,6 @@
  * interface and the map's labels 1.25 times, every panel still usable on a phone, contrast checked by axe.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { site } from './data';
 import { type AppDriver, expect, shot, test } from './driver';
 
@@ -14,23 +13,21 @@ test('the header turns large text on; the panels and the map labels grow; a relo
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.given.open();
   const normal = await labelSize(app);
-  const title = page.locator('.side-panel .panel-title').first();
+  const title = app.get.panel().locator('.panel-title').first();
   const before = await title.evaluate((el) => el.getBoundingClientRect().height);
-  const toggle = page.getByRole('button', { name: SHARE_STRINGS.zh.largeTextLabel });
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('html')).toHaveClass(/text-large/);
+  await app.when.toggleLargeText();
+  await expect(app.get.largeText()).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => app.get.rootHasClass('text-large')).toBe(true);
   await expect.poll(() => labelSize(app)).not.toBe(normal);
   expect(await title.evaluate((el) => el.getBoundingClientRect().height)).toBeCloseTo(before * 1.25, 0);
 
-  await page.reload();
-  await app.map.idle();
-  await expect(page.locator('html')).toHaveClass(/text-large/);
-  await expect(page.getByRole('button', { name: SHARE_STRINGS.zh.largeTextLabel })).toHaveAttribute('aria-pressed', 'true');
+  await app.given.reopened();
+  await expect.poll(() => app.get.rootHasClass('text-large')).toBe(true);
+  await expect(app.get.largeText()).toHaveAttribute('aria-pressed', 'true');
   expect(await labelSize(app)).not.toBe(normal);
   // The link's "normal" wins over what the browser kept.
   await app.given.open('?text=normal');
-  await expect(page.locator('html')).not.toHaveClass(/text-large/);
+  await expect.poll(() => app.get.rootHasClass('text-large')).toBe(false);
   expect(await labelSize(app)).toBe(normal);
 });
 
@@ -38,9 +35,9 @@ for (const lang of ['zh', 'en'] as const) {
   test(`large text at 390×844 (${lang}): every panel usable, contrast AA`, async ({ app, page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await app.given.open(`?text=large${lang === 'en' ? '&lang=en' : ''}`);
-    await expect(page.locator('html')).toHaveClass(/text-large/);
+    await expect.poll(() => app.get.rootHasClass('text-large')).toBe(true);
     // The header's actions stay on screen.
-    for (const b of await page.locator('.header-actions > button, .header-actions .tour-chooser').all()) {
+    for (const b of await app.get.headerActions().all()) {
       const box = await b.boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     }
@@ -62,10 +59,10 @@ for (const lang of ['zh', 'en'] as const) {
     // The tour in large text: its card and bar fit the screen.
     await page.keyboard.press('Escape');
     await app.tour.start();
-    const header = await page.locator('.app-header').boundingBox();
+    const header = await app.get.header().boundingBox();
     const card = await app.tour.card().locator('.tour-card').boundingBox();
     expect(card?.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
-    const bar = await page.locator('.tour-bar').boundingBox();
+    const bar = await app.tour.bar().boundingBox();
     expect((bar?.x ?? 0) + (bar?.width ?? 0)).toBeLessThanOrEqual(391);
     await shot(page, `large-text-390-tour-${lang}`);
   });

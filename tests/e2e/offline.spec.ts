@@ -3,31 +3,17 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importProblemText, TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { site, stops } from './data';
-import { AppDriver, expect, test, waitForIdle } from './driver';
-
-/** Given: a first visit that stayed online until the service worker had everything cached and controls the page. */
-async function givenInstalled(page: import('@playwright/test').Page): Promise<void> {
-  await page.goto('/?testing=1');
-  await waitForIdle(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-  await waitForIdle(page);
-}
+import { expect, test } from './driver';
 
 test.describe('offline delivery', () => {
   test.describe('installed app', () => {
     test.use({ serviceWorkers: 'allow' });
 
-    test('after a first visit, the map, panel and tour work with the network off', async ({ page, context }) => {
-      await givenInstalled(page);
+    test('after a first visit, the map, panel and tour work with the network off', async ({ app, page, context }) => {
+      await app.given.installed();
 
       await context.setOffline(true);
-      await page.reload();
-      await waitForIdle(page);
-      const app = new AppDriver(page);
+      await app.given.reopened();
       expect(await app.map.renderedValues('county-fill', 'name_zh')).toContain('遂昌县');
       await app.when.selectSite('enclave-nanhu');
       await expect(app.get.heading()).toHaveText(site('enclave-nanhu').name_zh);
@@ -39,7 +25,11 @@ test.describe('offline delivery', () => {
       await context.setOffline(false);
     });
 
-    test('GDAL, fetched with the first GeoPackage, is kept: a GeoPackage opens again with the network off', async ({ page, context }) => {
+    test('GDAL, fetched with the first GeoPackage, is kept: a GeoPackage opens again with the network off', async ({
+      app,
+      page,
+      context,
+    }) => {
       const gpkg = {
         name: 'office.gpkg',
         mimeType: 'application/octet-stream',
@@ -49,14 +39,13 @@ test.describe('offline delivery', () => {
       page.on('request', (r) => {
         if (/gdal3WebAssembly-.*\.(wasm|data)$/.test(r.url())) gdalFiles.push(r.url());
       });
-      await givenInstalled(page);
+      await app.given.installed();
       // Nothing of GDAL is fetched before a file needs it.
       expect(gdalFiles).toEqual([]);
-      const app = new AppDriver(page);
       await app.when.openTools();
       const importOffice = async () => {
         await app.tools.when.importFiles(gpkg);
-        const chooser = page.locator('.layer-chooser');
+        const chooser = app.tools.get.layerChooser();
         await chooser.getByRole('checkbox').nth(0).uncheck();
         await chooser.getByRole('button', { name: 'OK' }).click();
         await expect(app.get.status(TOOL_STRINGS.zh.imported('office · 项目点', 5, 'saved')).first()).toBeVisible({
@@ -67,8 +56,7 @@ test.describe('offline delivery', () => {
       expect(gdalFiles.length).toBeGreaterThanOrEqual(2);
 
       await context.setOffline(true);
-      await page.reload();
-      await waitForIdle(page);
+      await app.given.reopened();
       await app.when.openTools();
       await importOffice();
       await context.setOffline(false);
@@ -78,8 +66,7 @@ test.describe('offline delivery', () => {
   test('the one-file build opened from disk reaches idle and opens a site', async ({ app, page }) => {
     const file = resolve('dist-single/index.html');
     expect(existsSync(file), 'dist-single/index.html: run `npm run build:single` first (npm test does)').toBe(true);
-    await page.goto(`${pathToFileURL(file).href}?testing=1`);
-    await waitForIdle(page);
+    await app.given.openAt(pathToFileURL(file).href);
     expect(await app.map.renderedValues('county-fill', 'name_zh')).toContain('遂昌县');
     await app.when.selectSite('yuanli-bar-line');
     await expect(app.get.heading()).toHaveText(site('yuanli-bar-line').name_zh);

@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS } from '../../scripts/find-browser.mjs';
 import { SHARE_STRINGS } from '../../src/embed/shareStrings';
 import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
-import { expect, test, waitForIdle } from './driver';
+import { expect, test } from './driver';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const HTTP_ADDRESS = `http://suichang.test:${PORT}/`;
@@ -21,14 +21,10 @@ test.use({
   },
 });
 
-test('on plain http the app runs, says once what http costs, and the link copy falls back to the selected link', async ({ app, page }) => {
+test('on plain http the app runs, says once what http costs, and the link copy falls back to the selected link', async ({ app }) => {
   await app.given.openAt(HTTP_ADDRESS);
-  expect(await page.evaluate(() => [window.isSecureContext, 'clipboard' in navigator, 'serviceWorker' in navigator])).toEqual([
-    false,
-    false,
-    false,
-  ]);
-  const notice = page.locator('[data-notice="insecure-context"]');
+  expect(await app.get.capabilities()).toEqual({ secure: false, clipboard: false, serviceWorker: false });
+  const notice = app.get.notice('insecure-context');
   await expect(notice.locator('span')).toHaveText(STRINGS.zh.insecureContext);
   // In the language chosen: the notice follows it.
   await app.when.switchLanguage();
@@ -37,7 +33,7 @@ test('on plain http the app runs, says once what http costs, and the link copy f
 
   // The tools say it too, and still keep the work (IndexedDB works on http).
   await app.when.openTools();
-  await expect(page.locator('[data-storage-info="insecure"]')).toHaveText(TOOL_STRINGS.zh.storageInsecure);
+  await expect(app.tools.get.storageInfo('insecure')).toHaveText(TOOL_STRINGS.zh.storageInsecure);
   await app.tools.when.press('drawPoint');
   await app.when.clickMap([119.0, 28.5]);
   await expect.poll(() => app.get.storedDrawings()).not.toBeNull();
@@ -50,7 +46,7 @@ test('on plain http the app runs, says once what http costs, and the link copy f
   const link = await share.getByRole('textbox', { name: SHARE_STRINGS.zh.link }).inputValue();
   expect(link).toContain('site=enclave-nanhu');
   await share.getByRole('button', { name: STRINGS.zh.copyLink }).click();
-  const dialog = page.getByRole('dialog', { name: STRINGS.zh.copyByHand });
+  const dialog = app.get.dialog(STRINGS.zh.copyByHand);
   await expect(dialog).toBeVisible();
   const field = dialog.getByRole('textbox');
   await expect(field).toHaveValue(link);
@@ -67,7 +63,6 @@ test('on plain http the app runs, says once what http costs, and the link copy f
 
   // Dismissed, it stays away for the session.
   await notice.getByRole('button', { name: STRINGS.zh.dismiss }).click();
-  await page.reload();
-  await waitForIdle(page);
+  await app.given.reopened();
   await expect(notice).toHaveCount(0);
 });

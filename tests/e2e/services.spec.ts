@@ -133,10 +133,7 @@ test.describe('map services', () => {
     }
   });
 
-  test('an OGC API Features collection becomes a layer with its Chinese attributes, filtered in the attribute table', async ({
-    app,
-    page,
-  }) => {
+  test('an OGC API Features collection becomes a layer with its Chinese attributes, filtered in the attribute table', async ({ app }) => {
     const svc = app.services;
     await app.given.open();
     await app.when.openTools();
@@ -147,9 +144,9 @@ test.describe('map services', () => {
     await app.tools.when.press('table');
     await expect(app.tools.get.attributeRows()).toHaveCount(3);
     await expect(app.tools.get.attributeTable()).toContainText('城东地块甲');
-    await page.getByLabel(`${TOOL_STRINGS.zh.filterRows} · 测试地块`).fill('工业');
+    await app.tools.get.rowFilter('测试地块').fill('工业');
     await expect(app.tools.get.attributeRows()).toHaveCount(1);
-    await expect(page.getByTestId('filter-count')).toHaveText(TOOL_STRINGS.zh.filterShown(1, 3));
+    await expect(app.tools.get.filterCount()).toHaveText(TOOL_STRINGS.zh.filterShown(1, 3));
   });
 
   test('a WFS 2.0 feature type is read as GeoJSON into a layer with its Chinese attributes', async ({ app }) => {
@@ -181,7 +178,7 @@ test.describe('map services', () => {
     await svc.tianditu({ kind: 'img', grid: 'c', labels: true, token: GOOD_TOKEN, server: `${OGC}/tianditu` });
     await expect(svc.row('天地图 影像（经纬度）')).toHaveAttribute('data-status', 'ready');
     await expect(svc.row('天地图 影像注记（经纬度）')).toHaveAttribute('data-role', 'overlay');
-    await expect(page.locator('input[name="basemap"]:checked')).toHaveCount(1);
+    await expect(app.get.chosenBasemap()).toHaveCount(1);
     await page.reload();
     await app.given.open();
     await app.when.openTools();
@@ -212,11 +209,9 @@ test.describe('map services', () => {
     await expect(svc.row('测试地块')).toHaveAttribute('data-status', 'ready');
     const idOf = async (name: string) => (await svc.row(name).getAttribute('data-layer-id')) as string;
     const [tianditu, wms] = [await idOf('天地图 影像'), await idOf('测试地块')];
-    const shown = (id: string) =>
-      page.evaluate((l) => window.__map?.getLayoutProperty(`service-${l}-raster`, 'visibility') ?? 'absent', id);
+    const shown = (id: string) => app.map.visibility(`service-${id}-raster`);
     // Overlays in order: the one added last on top, until moved; the order is kept over a reload.
-    const drawOrder = () =>
-      page.evaluate(() => (window.__map?.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('service-')));
+    const drawOrder = async () => (await app.map.layerIds()).filter((id) => id.startsWith('service-'));
     expect(await drawOrder()).toEqual([`service-${tianditu}-raster`, `service-${wms}-raster`]);
     await svc
       .section()

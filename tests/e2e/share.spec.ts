@@ -60,9 +60,9 @@ test('the Share dialog gives the link, a QR code of it, and the code to embed th
 
   // The preview is the embedded map itself, with the chosen site, in English.
   await dialog.getByRole('button', { name: s.preview }).click();
-  const frame = page.frameLocator('.share-preview iframe');
-  await expect(frame.locator('#panel-heading')).toHaveText(site('devzone-east').name_en, { timeout: 30_000 });
-  await expect(frame.getByRole('link', { name: SHARE_STRINGS.en.openFullLabel })).toBeVisible();
+  const preview = app.framed(await app.get.sharePreview());
+  await expect(preview.get.heading()).toHaveText(site('devzone-east').name_en, { timeout: 30_000 });
+  await expect(preview.get.openFull()).toHaveAccessibleName(SHARE_STRINGS.en.openFullLabel);
   await dialog.getByRole('button', { name: s.close, exact: true }).click();
   await expect(dialog).toHaveCount(0);
 });
@@ -89,10 +89,10 @@ test('the tour shows a QR code of the stop on screen, big enough for the back of
   await app.tour.start();
   await app.tour.next();
   await expect(app.tour.title()).toHaveText(stops[1]?.title.zh ?? '');
-  await page.getByRole('button', { name: s.tourQr }).click();
-  const code = page.locator('.tour-qr').getByRole('img', { name: s.scanToOpen });
+  await app.tour.toggleQr(true);
+  const code = app.tour.qr().getByRole('img', { name: s.scanToOpen });
   await expect(code).toBeVisible();
-  await expect(page.locator('.tour-qr figcaption')).toHaveText(s.scanToOpen);
+  await expect(app.tour.qr().locator('figcaption')).toHaveText(s.scanToOpen);
   const qr = await decodeQr(code);
   expect(qr.width).toBeGreaterThanOrEqual(280);
   const url = new URL(qr.text ?? 'about:blank');
@@ -102,7 +102,7 @@ test('the tour shows a QR code of the stop on screen, big enough for the back of
   // It follows the presenter.
   await app.tour.next();
   await expect.poll(async () => new URL((await decodeQr(code)).text ?? 'about:blank').searchParams.get('tour')).toBe('3');
-  await page.getByRole('button', { name: s.tourQrHide }).click();
+  await app.tour.toggleQr(false);
   await expect(code).toHaveCount(0);
 });
 
@@ -143,11 +143,7 @@ for (const lang of ['zh', 'en'] as const) {
     await app.given.open(lang === 'en' ? '?lang=en' : '');
     await app.when.selectSite('devzone-east');
     await app.map.idle();
-    const t = SHARE_STRINGS[lang];
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: t.saveImageLabel(site('devzone-east').name[lang]) }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), app.get.savePicture(site('devzone-east').name[lang]).click()]);
     expect(download.suggestedFilename()).toBe('suichang-devzone-east.png');
     const path = `tests/e2e/screenshots/poster-devzone-east-${lang}.png`;
     await download.saveAs(path);
@@ -175,7 +171,7 @@ test('a shared link previews with a title, a description and a picture; the titl
   await shot(page, 'share-card-1200x630');
   await app.when.selectSite('enclave-nanhu');
   await expect(page).toHaveTitle(`${site('enclave-nanhu').name.zh} · 遂昌发展地图`);
-  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^.{10,120}$/);
+  await expect(app.get.description()).toHaveAttribute('content', /^.{10,120}$/);
   await app.when.switchLanguage();
   await expect(page).toHaveTitle(`${site('enclave-nanhu').name.en} · Suichang Development Map`);
   await page.keyboard.press('Escape');

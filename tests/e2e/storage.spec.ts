@@ -74,7 +74,7 @@ test.describe('storage that tells the truth', () => {
     });
     await expect(app.get.storageNotice()).toHaveAttribute('data-storage', 'quota');
     await expect(app.get.storageNotice()).toContainText('未能保存图层“big”：浏览器分配给本站的存储空间已满');
-    await page.locator('.tools-panel .storage-section').scrollIntoViewIfNeeded();
+    await app.tools.get.storageSection().scrollIntoViewIfNeeded();
     await shot(page, 'storage-quota-zh-1366');
     const download = page.waitForEvent('download');
     await app.get.storageNotice().getByRole('button', { name: '导出“big”' }).click();
@@ -104,7 +104,7 @@ test.describe('storage that tells the truth', () => {
     await expect(app.get.storageNotice()).toHaveAttribute('data-storage', 'session');
     await expect(app.get.storageNotice()).toContainText('刷新页面后不会保留');
     await app.when.openTools();
-    await expect(page.locator('[data-storage-info="session"]')).toBeVisible();
+    await expect(app.tools.get.storageInfo('session')).toBeVisible();
     await app.tools.when.importFiles({ name: 'points.geojson', mimeType: 'application/json', buffer: SMALL });
     await expect(app.get.status(T.imported('points', 1, 'session'))).toBeVisible();
     await drawPoint(app);
@@ -152,8 +152,7 @@ test.describe('storage that tells the truth', () => {
     await app.tools.when.importFiles({ name: 'whole.geojson', mimeType: 'application/json', buffer: bigLayer() });
     // Reload as soon as the layer is in the list: its save is in flight.
     await expect(app.tools.get.importRows()).toHaveCount(1, { timeout: 30_000 });
-    await page.reload();
-    await app.map.idle();
+    await app.given.reopened();
     const stored = await storedLayers(page);
     expect(stored.every((l) => l.n === 12_000)).toBe(true);
     await app.when.openTools();

@@ -90,8 +90,7 @@ test.describe('two tabs of the app', () => {
     expect(await drawingNames(c)).toEqual(['甲点', '乙点']);
     expect(await layerNames(c)).toEqual(['alpha', 'beta']);
     for (const t of [a, b]) {
-      await t.page.reload();
-      await t.map.idle();
+      await t.given.reopened();
       await t.when.openTools();
       expect(await drawingNames(t)).toEqual(['甲点', '乙点']);
       expect(await layerNames(t)).toEqual(['alpha', 'beta']);
@@ -138,8 +137,7 @@ test.describe('two tabs of the app', () => {
     await openFirstDrawing(a);
     await a.tools.get.drawingEditor().getByRole('button', { name: zh.remove }).click();
     await expect.poll(() => drawingNames(b)).toEqual([]);
-    await b.page.reload();
-    await b.map.idle();
+    await b.given.reopened();
     await b.when.openTools();
     expect(await drawingNames(b)).toEqual([]);
     expect(await savedDrawingNames(b)).toEqual([]);

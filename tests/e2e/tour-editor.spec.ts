@@ -89,8 +89,7 @@ test.describe('presenters make their own tours', () => {
     await app.editor.when.saved();
 
     // Kept over a reload, listed with its stops.
-    await page.reload();
-    await app.map.idle();
+    await app.given.reopened();
     await app.editor.when.open();
     const mine = app.editor.get.root().locator('.editor-tour', { hasText: '嘉兴考察' });
     await expect(mine).toContainText('3 站');
@@ -103,22 +102,22 @@ test.describe('presenters make their own tours', () => {
     await expect(app.tour.title()).toHaveText('遂昌全貌');
     await app.tour.next();
     await expect(app.tour.title()).toHaveText('开发区');
-    await expect(page.locator('.tour-figures [data-figure="industrial-land"]')).toBeVisible();
+    await expect(app.tour.figures().locator('[data-figure="industrial-land"]')).toBeVisible();
     // A stop's highlighted sites are marked like a selection.
     await expect.poll(() => app.map.featureState('sites', KAN.id)).toMatchObject({ selected: true });
-    const speaker = await page.context().newPage();
-    await speaker.goto('/?speaker=1&tour=2');
-    await expect(speaker.getByRole('heading', { level: 1 })).toHaveText('开发区');
-    await expect(speaker.locator('.speaker-next-title')).toContainText('The Nanhu enclave');
-    await speaker.keyboard.press('PageDown');
+    const speaker = new AppDriver(await page.context().newPage());
+    await speaker.page.goto('/?speaker=1&tour=2');
+    await expect(speaker.get.title()).toHaveText('开发区');
+    await expect(speaker.tour.speakerNext()).toContainText('The Nanhu enclave');
+    await speaker.tour.next();
     await expect(app.tour.title()).toContainText('The Nanhu enclave');
     await expect(app.tour.title().locator('.lang-marker')).toHaveText('英文');
-    await speaker.close();
+    await speaker.page.close();
     // The header's button now plays this tour.
     await app.tour.exit();
     await app.tour.start();
     await expect(app.tour.title()).toHaveText('遂昌全貌');
-    await page.getByRole('button', { name: STRINGS.zh.editTour }).click();
+    await app.editor.when.open();
 
     // Exported: the form of geodata/tour.json, which the data check passes.
     const [download] = await Promise.all([page.waitForEvent('download'), app.editor.when.press('exportTour')]);
@@ -135,7 +134,7 @@ test.describe('presenters make their own tours', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await app.editor.when.press('copyLink');
     await expect(app.get.status(E.linkCopied)).toBeVisible();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await app.get.clipboard();
     expect(link.length).toBeLessThan(8000);
 
     // Imported in a fresh browser: the same stops. And the link opens the tour there.
@@ -154,10 +153,10 @@ test.describe('presenters make their own tours', () => {
     await fresh.close();
   });
 
-  test('the tour button’s chooser plays a presenter’s own tour or the built-in one, without the editor', async ({ app, page }) => {
+  test('the tour button’s chooser plays a presenter’s own tour or the built-in one, without the editor', async ({ app }) => {
     await app.given.open();
     // No tours of one's own: no chooser, the button plays the built-in tour.
-    await expect(page.getByRole('button', { name: STRINGS.zh.chooseTour })).toHaveCount(0);
+    await expect(app.tour.chooser()).toHaveCount(0);
     await app.editor.when.open();
     await app.editor.when.newTour('县城一日');
     await app.editor.get.text('stopTitle', 'zh').fill('县城全貌');
@@ -165,9 +164,9 @@ test.describe('presenters make their own tours', () => {
     await app.editor.when.press('close');
     await app.tour.exit();
     // The chooser lists both with their stop counts, the chosen one (still the built-in tour) checked.
-    const choose = page.getByRole('button', { name: STRINGS.zh.chooseTour });
+    const choose = app.tour.chooser();
     await choose.click();
-    const menu = page.getByRole('menu', { name: STRINGS.zh.chooseTour });
+    const menu = app.tour.menu();
     await expect(menu.getByRole('menuitemradio')).toHaveText([
       `内置导览${STRINGS.zh.tourStops(builtIn.length)}`,
       `县城一日${STRINGS.zh.tourStops(1)}`,
@@ -230,11 +229,11 @@ test.describe('presenters make their own tours', () => {
     await app.editor.when.saved();
   });
 
-  test('a tampered tour link: a notice, and the app opens normally', async ({ page, guard }) => {
-    await page.goto('/?tourlink=AAAA-not-a-tour&tour=1&testing=1');
-    await expect(page.getByRole('status').filter({ hasText: STRINGS.zh.tourLinkBroken })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: STRINGS.zh.overview })).toBeVisible();
-    await expect(page.locator('#tour-title')).toHaveCount(0);
+  test('a tampered tour link: a notice, and the app opens normally', async ({ app, guard }) => {
+    await app.given.load('?tourlink=AAAA-not-a-tour&tour=1');
+    await expect(app.get.status(STRINGS.zh.tourLinkBroken)).toBeVisible();
+    await expect(app.get.heading()).toHaveText(STRINGS.zh.overview);
+    await expect(app.tour.title()).toHaveCount(0);
     guard.consoleErrors.length = 0;
   });
 });

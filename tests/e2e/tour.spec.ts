@@ -1,6 +1,6 @@
 import { STRINGS } from '../../src/i18n/strings';
 import { layers, site, stops } from './data';
-import { expect, pauseClock, shot, test } from './driver';
+import { AppDriver, expect, pauseClock, shot, test } from './driver';
 
 const zh = STRINGS.zh;
 const chemicalPark = layers.find((l) => l.id === 'chempark')!.name.zh;
@@ -112,41 +112,39 @@ test.describe('presenter mode', () => {
     await expect(app.tour.title()).toHaveText(stops[2]!.title.zh);
   });
 
-  test('an out-of-range stop opens the first with a notice; English works', async ({ app, page }) => {
+  test('an out-of-range stop opens the first with a notice; English works', async ({ app }) => {
     await app.given.open('?tour=99&lang=en');
     await expect(app.tour.title()).toHaveText(stops[0]!.title.en);
     await expect(app.get.notices()).toContainText('"tour"');
-    await expect(
-      page.getByRole('navigation', { name: STRINGS.en.startTour }).getByRole('button', { name: STRINGS.en.tourNext }),
-    ).toBeVisible();
+    await expect(app.tour.nextButton()).toHaveAccessibleName(STRINGS.en.tourNext);
   });
 
   test('the speaker view and the map window stay in step', async ({ app, page, context }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await app.given.open('?tour=1');
-    const speaker = await context.newPage();
-    await speaker.goto('/?speaker=1&tour=1');
-    await expect(speaker.getByRole('heading', { level: 1 })).toHaveText(stops[0]!.title.zh);
-    await expect(speaker.locator('.speaker-notes')).not.toBeEmpty();
-    await expect(speaker.locator('.speaker-next-title')).toHaveText(stops[1]!.title.zh);
-    await expect(speaker.locator('.speaker-clock time')).toHaveText(/^00:0\d$/);
+    const speaker = new AppDriver(await context.newPage());
+    await speaker.page.goto('/?speaker=1&tour=1');
+    await expect(speaker.get.title()).toHaveText(stops[0]!.title.zh);
+    await expect(speaker.tour.speakerNotes()).not.toBeEmpty();
+    await expect(speaker.tour.speakerNext()).toHaveText(stops[1]!.title.zh);
+    await expect(speaker.tour.speakerClock()).toHaveText(/^00:0\d$/);
 
-    await speaker.keyboard.press('PageDown');
+    await speaker.tour.next();
     await expect(app.tour.title()).toHaveText(stops[1]!.title.zh);
     await page.bringToFront();
-    await page.keyboard.press('PageDown');
-    await expect(speaker.getByRole('heading', { level: 1 })).toHaveText(stops[2]!.title.zh);
-    await speaker.getByRole('button', { name: /下一站/ }).click();
+    await app.tour.next();
+    await expect(speaker.get.title()).toHaveText(stops[2]!.title.zh);
+    await speaker.tour.nextButton().click();
     await expect(app.tour.title()).toHaveText(stops[3]!.title.zh);
-    await shot(speaker, 'speaker-view');
+    await shot(speaker.page, 'speaker-view');
   });
 
   test('kiosk mode advances by itself, pauses on input and resumes after quiet', async ({ app, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     // The page's clock is the test's: dwell and quiet pass when the test says so, not by sleeping.
     await page.clock.install();
-    // Not openApp: the loop starts at once, whether or not the map is ready.
-    await page.goto('/?testing=1&tour=1&kiosk=1&dwell=10&idle=3');
+    // Not given.open: the loop starts at once, whether or not the map is ready.
+    await app.given.load('?tour=1&kiosk=1&dwell=10&idle=3');
     await expect(app.tour.title()).toHaveText(stops[0]!.title.zh);
     await pauseClock(page);
     // The first dwell was armed as the page opened (well under 10 s ago): over after at most 10 s.
