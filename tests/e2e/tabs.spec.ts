@@ -5,6 +5,7 @@
  * saved last (and the tab whose edit it replaced says so), a deletion in one is gone in all.
  */
 import type { BrowserContext } from '@playwright/test';
+import { STRINGS } from '../../src/i18n/strings';
 import { TOOL_STRINGS } from '../../src/i18n/toolStrings';
 import { AppDriver, expect, test } from './driver';
 
@@ -194,7 +195,7 @@ test.describe('two tabs of the app', () => {
     );
     await openFirstDrawing(a);
     await a.tools.when.nameDrawing('不应写入');
-    await expect(a.get.storageNotice()).toContainText('新版本');
+    await expect(a.get.storageNotice()).toContainText(STRINGS.zh.storageWhy.newer);
     expect(await savedDrawingNames(a)).toEqual(['旧乙', '旧甲'].sort());
     expect(errors.filter((e) => !/could not save/.test(e))).toEqual([]);
   });
