@@ -7,6 +7,7 @@
  */
 import { chooseAgainIfKept } from '../basemap/chosenBasemap';
 import type { BasemapConfig } from '../basemap/config';
+import { offerBasemaps } from '../basemap/offerBasemaps';
 import { COUNTY_SEAT, meta } from '../data/geodata';
 import { layerById, layersOf, nextColor, useLayers } from '../layers/layersState';
 import type { ServiceLayer } from '../layers/model';
@@ -94,7 +95,6 @@ export async function retryService(id: string): Promise<void> {
 
 /** The service basemaps among the online basemaps (the configured ones kept first). */
 function syncBasemaps(layers: readonly ServiceLayer[]): void {
-  const app = useApp.getState();
   const own: BasemapConfig[] = layers
     .filter((l) => l.role === 'basemap' && l.status.kind === 'ready')
     .map((l) => ({
@@ -108,9 +108,7 @@ function syncBasemaps(layers: readonly ServiceLayer[]): void {
       attribution: l.service.attribution || l.service.title,
       service: true,
     }));
-  const next = [...app.basemaps.filter((b) => !b.service), ...own];
-  const same = next.length === app.basemaps.length && next.every((b, i) => JSON.stringify(b) === JSON.stringify(app.basemaps[i]));
-  if (!same) app.setBasemaps(next);
+  offerBasemaps((b) => Boolean(b.service), own);
 }
 
 const storedOf = ({ kind: _k, status: _s, ...rest }: ServiceLayer, order: number): Stored => ({ ...rest, order });

@@ -105,7 +105,12 @@ async function load(params: RequestParameters, abort: AbortController): Promise<
     if (def.secret && !token) throw new ServiceError({ code: 'no-token' });
     const req = tileRequest(def, Number(m[3]), Number(m[4]), Number(m[5]), decodeURIComponent(m[2] as string) as Datum, token);
     if (req.kind === 'empty') return { data: await empty() };
-    if (req.kind === 'resample') return { data: await resample({ urls: req.urls, plan: req.plan, size: 256 }, abort.signal) };
+    if (req.kind === 'resample') {
+      const data = await resample({ urls: req.urls, plan: req.plan, size: 256 }, abort.signal);
+      // A tile drawn: the server answers again (only failures in a row fail the layer).
+      failures.set(id, 0);
+      return { data };
+    }
     const blob = ARCHIVE.test(req.url)
       ? await fromArchive(req.url, abort.signal)
       : await imageOf(await fetchService(req.url, abort.signal));

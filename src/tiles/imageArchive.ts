@@ -8,6 +8,7 @@
  */
 import { chooseAgainIfKept } from '../basemap/chosenBasemap';
 import type { BasemapConfig } from '../basemap/config';
+import { offerBasemaps } from '../basemap/offerBasemaps';
 import { layerById, layersOf, useLayers } from '../layers/layersState';
 import type { TiledLayer } from '../layers/model';
 import { ensureProtocol } from '../lib/pmtilesProtocol';
@@ -15,6 +16,7 @@ import type { ServiceDef } from '../services/model';
 import { onServiceProblem, registerService, setArchiveReader, unregisterService } from '../services/protocol';
 import { serviceProblemText } from '../services/serviceStrings';
 import { useApp } from '../state/store';
+import { TILE_STRINGS } from './tileStrings';
 
 export type ImageLayer = TiledLayer & { raster: NonNullable<TiledLayer['raster']> };
 export const isImageLayer = (l: TiledLayer): l is ImageLayer => l.raster !== undefined;
@@ -84,13 +86,11 @@ function sync(layers: readonly TiledLayer[]): void {
       unregisterService(id);
       drawnBy.delete(id);
     }
-  const app = useApp.getState();
   const own = images.filter((l) => l.role === 'basemap').map(archiveBasemap);
-  const next = [...app.basemaps.filter((b) => !b.imageArchive), ...own];
-  const same = next.length === app.basemaps.length && next.every((b, i) => JSON.stringify(b) === JSON.stringify(app.basemaps[i]));
-  if (!same) app.setBasemaps(next);
+  const offered = offerBasemaps((b) => Boolean(b.imageArchive), own);
   // A basemap no longer offered: the map goes back to the embedded outlines (setBasemap checks what is offered).
-  if (!next.some((b) => b.id === app.basemapId)) app.setBasemap(app.basemapId);
+  const app = useApp.getState();
+  if (!offered.some((b) => b.id === app.basemapId)) app.setBasemap(app.basemapId);
   for (const l of own) chooseAgainIfKept(l.id);
 }
 
@@ -100,11 +100,15 @@ export function startImageArchives(): void {
   if (started) return;
   started = true;
   setArchiveReader(readTile);
-  // A tile the archive cannot give (its file gone, a server refusing): said on the layer, which stops drawing.
+  // A tile the archive cannot give (its file gone, a server refusing): said once, on the layer and in a notice; the
+  // layer stops drawing (a basemap gives its place back to the outlines in sync).
   onServiceProblem((id, p) => {
     const l = layerById('tiled', id);
     if (!l || l.status.kind === 'error') return;
-    useLayers.getState().update(id, { status: { kind: 'error', text: serviceProblemText(p, useApp.getState().lang) } });
+    const lang = useApp.getState().lang;
+    const why = serviceProblemText(p, lang);
+    useLayers.getState().update(id, { status: { kind: 'error', text: why } });
+    useApp.getState().notify(TILE_STRINGS[lang].imageFailed(l.name, why));
   });
   sync(layersOf('tiled'));
   useLayers.subscribe((st, prev) => {

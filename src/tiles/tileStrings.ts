@@ -15,6 +15,7 @@ const zh = {
     `“${name}”是 ${format} 图片瓦片，已作为底图打开（${datum}），站点已换算到同一坐标系；可在“瓦片图层”中改为叠加在地图上。`,
   rasterOverlay: (name: string, format: string, datum: string) =>
     `“${name}”是 ${format} 图片瓦片（${datum}），已叠加在当前底图上；可在“瓦片图层”中改为底图。`,
+  imageFailed: (name: string, why: string) => `图片瓦片“${name}”读取出错，已停止绘制：${why}`,
   imageTiles: (format: string) => `${format} 图片瓦片`,
   asBasemap: '用作底图',
   asOverlay: '叠加在地图上',
@@ -60,6 +61,7 @@ const en: TileStrings = {
     `“${name}” holds ${format} image tiles: opened as a basemap (${datum}), with the sites converted to its datum; under “Tiled layers” it can lie over the map instead.`,
   rasterOverlay: (name, format, datum) =>
     `“${name}” holds ${format} image tiles (${datum}): laid over the current basemap; under “Tiled layers” it can become the basemap instead.`,
+  imageFailed: (name, why) => `The image tiles “${name}” could not be read and are no longer drawn: ${why}`,
   imageTiles: (format) => `${format} image tiles`,
   asBasemap: 'Use as basemap',
   asOverlay: 'Lay over the map',

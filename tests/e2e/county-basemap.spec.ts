@@ -331,6 +331,29 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
   await expect(app.get.basemap('dem-source')).toHaveCount(0);
 });
 
+test('an archive of image tiles by URL whose server starts refusing: said in a notice, its row failed, no longer drawn, the county map stays', async ({
+  app,
+  page,
+}) => {
+  const t = TILE_STRINGS.zh;
+  const row = app.tools.get.tiledRow('dem-source');
+  await app.given.openAt(SITE);
+  await app.when.foldLayerControl();
+  await app.when.openTools();
+  await app.tools.when.addArchiveUrl('/source/dem-source.pmtiles');
+  await expect(app.get.status(t.rasterOverlay('dem-source', 'PNG', 'WGS-84'))).toBeVisible();
+  await expect(row).toHaveAttribute('data-status', 'ready');
+  await app.map.viewAt([HILL.lon, HILL.lat], 11);
+  expect((await app.map.sourceIds()).filter((id) => id.startsWith('tiled-image-'))).toHaveLength(1);
+  // From now on the server refuses the archive's ranges (a share gone offline, a file moved away).
+  await page.route('**/source/dem-source.pmtiles', (route) => route.fulfill({ status: 500, body: 'gone' }));
+  await app.map.viewAt([HILL.lon + 0.3, HILL.lat + 0.2], 13);
+  await expect(app.get.notices()).toContainText(t.imageFailed('dem-source', ''));
+  await expect(row).toHaveAttribute('data-status', 'error');
+  await expect.poll(async () => (await app.map.sourceIds()).filter((id) => id.startsWith('tiled-image-'))).toEqual([]);
+  await expect(app.get.basemap(zh.countyName)).toBeChecked();
+});
+
 test('a build that finds the county archive opens on it: the static first map draws its water, roads and towns, and MapLibre takes over on the county map without a jump', async ({
   browser,
 }) => {
