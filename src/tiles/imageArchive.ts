@@ -13,6 +13,7 @@ import { layerById, layersOf, useLayers } from '../layers/layersState';
 import type { TiledLayer } from '../layers/model';
 import { ensureProtocol } from '../lib/pmtilesProtocol';
 import type { ServiceDef } from '../services/model';
+import { ServiceError } from '../services/problems';
 import { onServiceProblem, registerService, setArchiveReader, unregisterService } from '../services/protocol';
 import { serviceProblemText } from '../services/serviceStrings';
 import { useApp } from '../state/store';
@@ -62,7 +63,15 @@ async function readTile(url: string, signal: AbortSignal): Promise<Blob | null> 
   const m = TILE_URL.exec(url);
   const archive = m ? ensureProtocol().tiles.get(m[1] as string) : undefined;
   if (!m || !archive) throw new Error(`image archive: not open: ${url}`);
-  const tile = await archive.getZxy(Number(m[2]), Number(m[3]), Number(m[4]), signal);
+  let tile: Awaited<ReturnType<typeof archive.getZxy>>;
+  try {
+    tile = await archive.getZxy(Number(m[2]), Number(m[3]), Number(m[4]), signal);
+  } catch (error) {
+    // The pmtiles reader's words for a server's refusal, as the services say it (HTTP and its status, in the user's language).
+    const status = /^Bad response code: (\d+)$/.exec(String((error as Error)?.message))?.[1];
+    if (status) throw new ServiceError({ code: 'http', status: Number(status) });
+    throw error;
+  }
   if (!tile) return null;
   const format = (await archive.getHeader()).tileType;
   // PMTiles tile types: 2 PNG, 3 JPEG, 4 WebP, 5 AVIF.

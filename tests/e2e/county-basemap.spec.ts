@@ -15,11 +15,12 @@ import { convertPoint } from '../../src/basemap/datum';
 import type { TourStopDef } from '../../src/data/schema';
 import { STRINGS } from '../../src/i18n/strings';
 import { LAYER_STRINGS } from '../../src/layers/layerStrings';
+import { serviceProblemText } from '../../src/services/serviceStrings';
 import { TILE_STRINGS } from '../../src/tiles/tileStrings';
 import { encodeTourLink } from '../../src/tour/tourLink';
 import { metres } from './county.driver';
 import { stops } from './data';
-import { AppDriver, expect, shot, test } from './driver';
+import { AppDriver, expect, expectLogged, shot, test } from './driver';
 import { type NginxHost, ROOT, startNginx } from './nginxHost';
 import { MAP_ONLY, mapArea, mismatch } from './staticMap.driver';
 
@@ -334,6 +335,7 @@ test('an archive of image tiles lies over the county map, is shifted onto the GC
 test('an archive of image tiles by URL whose server starts refusing: said in a notice, its row failed, no longer drawn, the county map stays', async ({
   app,
   page,
+  guard,
 }) => {
   const t = TILE_STRINGS.zh;
   const row = app.tools.get.tiledRow('dem-source');
@@ -348,10 +350,14 @@ test('an archive of image tiles by URL whose server starts refusing: said in a n
   // From now on the server refuses the archive's ranges (a share gone offline, a file moved away).
   await page.route('**/source/dem-source.pmtiles', (route) => route.fulfill({ status: 500, body: 'gone' }));
   await app.map.viewAt([HILL.lon + 0.3, HILL.lat + 0.2], 13);
-  await expect(app.get.notices()).toContainText(t.imageFailed('dem-source', ''));
+  await expect(app.get.notices()).toContainText(t.imageFailed('dem-source', serviceProblemText({ code: 'http', status: 500 }, 'zh')));
   await expect(row).toHaveAttribute('data-status', 'error');
   await expect.poll(async () => (await app.map.sourceIds()).filter((id) => id.startsWith('tiled-image-'))).toEqual([]);
+  await shot(page, 'image-archive-refused-zh');
+  await app.when.openLayerControl();
   await expect(app.get.basemap(zh.countyName)).toBeChecked();
+  // The refusals the test made, as the browser logs them; nothing else.
+  expectLogged(guard, /status of 500/);
 });
 
 test('a build that finds the county archive opens on it: the static first map draws its water, roads and towns, and MapLibre takes over on the county map without a jump', async ({
