@@ -43,7 +43,7 @@ function clickPair(kind: 'points' | 'polygons'): [[number, number], [number, num
   throw new Error(`bench: no pair of ${kind} to click`);
 }
 
-const chooseArchive = (page: Page) => page.locator('.tools-panel input[type=file][accept=".pmtiles"]').first();
+const chooseArchive = (page: Page) => page.locator('.tools-panel input[type=file][accept*=".pmtiles"]').first();
 
 export async function benchTiles(c: TilesBenchContext): Promise<void> {
   const inputs = writeTileInputs(c.out);
