@@ -17,6 +17,7 @@ import { ServiceError } from '../services/problems';
 import { onServiceProblem, registerService, setArchiveReader, unregisterService } from '../services/protocol';
 import { serviceProblemText } from '../services/serviceStrings';
 import { useApp } from '../state/store';
+import { TilesError } from './archive';
 import { TILE_STRINGS } from './tileStrings';
 
 export type ImageLayer = TiledLayer & { raster: NonNullable<TiledLayer['raster']> };
@@ -67,9 +68,9 @@ async function readTile(url: string, signal: AbortSignal): Promise<Blob | null> 
   try {
     tile = await archive.getZxy(Number(m[2]), Number(m[3]), Number(m[4]), signal);
   } catch (error) {
-    // The pmtiles reader's words for a server's refusal, as the services say it (HTTP and its status, in the user's language).
-    const status = /^Bad response code: (\d+)$/.exec(String((error as Error)?.message))?.[1];
-    if (status) throw new ServiceError({ code: 'http', status: Number(status) });
+    // A server's refusal (named by the archive's source, open.ts) said as the services say it.
+    if (error instanceof TilesError && error.problem.code === 'http')
+      throw new ServiceError({ code: 'http', status: error.problem.status });
     throw error;
   }
   if (!tile) return null;

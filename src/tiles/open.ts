@@ -30,6 +30,22 @@ class KeyedSource implements Source {
   }
 }
 
+/**
+ * pmtiles' range reader, its refusal named as the archive's fault: a server answering a tile's range with an error
+ * (a share gone offline, a file moved) is `http` and its status, for whoever draws the archive, not the reader's English.
+ */
+class UrlSource extends FetchSource {
+  override async getBytes(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
+    try {
+      return await super.getBytes(offset, length, signal, etag);
+    } catch (error) {
+      const status = /^Bad response code: (\d+)$/.exec(String((error as Error)?.message))?.[1];
+      if (status) throw new TilesError({ code: 'http', status: Number(status) });
+      throw error;
+    }
+  }
+}
+
 /** The header and root directory by one range request, the server's faults named as the archive's. */
 async function probe(url: string): Promise<FirstBytes> {
   try {
@@ -153,7 +169,7 @@ export async function openFile(file: File, key: string): Promise<OpenedArchive> 
 
 export async function openUrl(url: string): Promise<OpenedArchive> {
   const { first, size } = await probe(url);
-  return openSource(new FetchSource(url), first, size);
+  return openSource(new UrlSource(url), first, size);
 }
 
 export const problemOf = (error: unknown): TilesProblem =>

@@ -13,9 +13,12 @@ import { ServicesDriver } from './services.driver';
 import { NO_WEBGL } from './staticMap.driver';
 import { eitherLabel, literal, type Surface, ToolsDriver, ToolsGet, toolLabel } from './tools.driver';
 
-/** An interface label in either language, whole. */
-const either = (key: 'search' | 'switchLanguageLabel' | 'dismiss' | 'resetView' | 'closePanel' | 'skipToList' | 'reload' | 'mapLoading') =>
-  eitherLabel(STRINGS.zh[key], STRINGS.en[key]);
+type Texts<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+/** An interface label in either language, whole, by its key in the string table. */
+const either = (key: Texts<(typeof STRINGS)['zh']>) => eitherLabel(STRINGS.zh[key] as string, STRINGS.en[key] as string);
+/** A sharing label in either language, whole. */
+const shareLabel = (key: Texts<(typeof SHARE_STRINGS)['zh']>) =>
+  eitherLabel(SHARE_STRINGS.zh[key] as string, SHARE_STRINGS.en[key] as string);
 
 export interface Guard {
   offMachine: string[];
@@ -63,13 +66,6 @@ export function expectLogged(guard: Guard, pattern: RegExp): void {
   guard.consoleErrors.splice(0, guard.consoleErrors.length, ...rest);
 }
 
-/** Opens the app (with the canvas kept readable) and waits until the map is idle. */
-export async function openApp(page: Page, query = '') {
-  const sep = query ? '&' : '?';
-  await page.goto(`/${query}${sep}testing=1`);
-  await waitForIdle(page);
-}
-
 /** The map idle in a page, or in a frame of one (the embedded map). */
 export async function waitForIdle(page: Page | Frame) {
   await page.waitForFunction(() => Boolean(window.__map), null, { timeout: 30_000 });
@@ -90,7 +86,7 @@ export async function waitForIdle(page: Page | Frame) {
 }
 
 /** Ids of sites rendered in the current view. */
-export async function renderedSiteIds(page: Surface): Promise<string[]> {
+async function renderedSiteIds(page: Surface): Promise<string[]> {
   return page.evaluate(() => {
     const map = window.__map!;
     const ids = map.queryRenderedFeatures(undefined, { layers: ['site-point', 'site-fill'] }).map((f) => String(f.properties.id));
@@ -99,7 +95,7 @@ export async function renderedSiteIds(page: Surface): Promise<string[]> {
 }
 
 /** Screen position of a lon/lat in page coordinates. */
-export async function project(page: Surface, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+async function project(page: Surface, lngLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
     const map = window.__map!;
     const p = map.project(ll);
@@ -112,7 +108,7 @@ export async function project(page: Surface, lngLat: [number, number]): Promise<
  * Pixels in the map canvas around a site's polygon drawn in the selection outline's colour (#111827,
  * src/map/palette.ts; labels are #1f2d3d, outside the tolerance).
  */
-export async function selectionInkAround(page: Surface, siteId: string): Promise<number> {
+async function selectionInkAround(page: Surface, siteId: string): Promise<number> {
   return page.evaluate(
     (id) =>
       new Promise<number>((resolve, reject) => {
@@ -437,7 +433,7 @@ export class TourDriver {
   /** Shows (or hides) the QR code of the stop with the tour's own button, in either language. */
   async toggleQr(show: boolean): Promise<void> {
     const key = show ? 'tourQr' : 'tourQrHide';
-    await this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh[key], SHARE_STRINGS.en[key]) }).click();
+    await this.page.getByRole('button', { name: shareLabel(key) }).click();
   }
   /** The stop's QR code on screen (its figure: the code and its caption). */
   qr(): Locator {
@@ -449,16 +445,16 @@ export class TourDriver {
   }
   /** The header's chooser of tours (shown once a presenter has tours of their own), in either language. */
   chooser(): Locator {
-    return this.page.getByRole('button', { name: eitherLabel(STRINGS.zh.chooseTour, STRINGS.en.chooseTour) });
+    return this.page.getByRole('button', { name: either('chooseTour') });
   }
   /** The chooser's menu of tours. */
   menu(): Locator {
-    return this.page.getByRole('menu', { name: eitherLabel(STRINGS.zh.chooseTour, STRINGS.en.chooseTour) });
+    return this.page.getByRole('menu', { name: either('chooseTour') });
   }
   /** The tour's "next stop" button among its controls (the card's, or the speaker view's), in either language. */
   nextButton(): Locator {
     return this.page
-      .getByRole('navigation', { name: eitherLabel(STRINGS.zh.tourRegion, STRINGS.en.tourRegion) })
+      .getByRole('navigation', { name: either('tourRegion') })
       .getByRole('button', { name: new RegExp(`^(${literal(STRINGS.zh.tourNext)}|${literal(STRINGS.en.tourNext)})`) });
   }
   /** The speaker view's line naming the next stop. */
@@ -512,8 +508,9 @@ class Given {
   constructor(private readonly page: Page) {}
 
   /** Opens the app at `query` (with the canvas kept readable) and waits until the map is idle. */
-  open(query = ''): Promise<void> {
-    return openApp(this.page, query);
+  async open(query = ''): Promise<void> {
+    await this.load(query);
+    await waitForIdle(this.page);
   }
 
   /** Goes to the app at `query` without waiting for the map, which may never be idle (no WebGL, a kiosk's loop, scripts held). */
@@ -577,7 +574,7 @@ class Given {
 
   /** Opens the app at an address of another server (a deployment the test serves), with the canvas kept readable, and waits until the map is idle. */
   async openAt(url: string): Promise<void> {
-    await this.page.goto(`${url}${url.includes('?') ? '&' : '?'}testing=1`);
+    await this.loadAt(url);
     await waitForIdle(this.page);
   }
 }
@@ -587,11 +584,12 @@ class When {
   constructor(
     private readonly page: Surface,
     private readonly map: MapDriver,
+    private readonly get: Get,
   ) {}
 
   /** Selects a site from the list, as a visitor does: done when the list marks it current. */
   async selectSite(id: string): Promise<void> {
-    const item = this.page.locator(`[data-site-id="${id}"]`);
+    const item = this.get.listItem(id);
     await item.click();
     // The effect, not only the click: a click lost to a moving list says so here, not two steps later.
     await expect(item, `the list marks ${id} as the current site`).toHaveAttribute('aria-current', 'true');
@@ -624,7 +622,7 @@ class When {
 
   /** Searches for a site by `text` and takes the first match (Enter), as a visitor types it. */
   async search(text: string): Promise<void> {
-    const box = this.page.getByRole('combobox', { name: either('search') });
+    const box = this.get.search();
     await box.fill(text);
     await expect(this.page.getByRole('option', { name: new RegExp(literal(text)) }).first()).toBeVisible();
     await box.press('Enter');
@@ -632,8 +630,8 @@ class When {
 
   /** Opens the Share dialog from the header, in the interface's language. */
   async openShare(): Promise<void> {
-    await this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.share, SHARE_STRINGS.en.share) }).click();
-    await expect(this.page.getByRole('dialog')).toBeVisible();
+    await this.get.shareButton().click();
+    await expect(this.get.shareDialog()).toBeVisible();
   }
 
   /** Switches the interface to the other language with the header's button. */
@@ -694,7 +692,7 @@ class When {
 
   /** Turns large text on or off with the header's button; done when the page says so. */
   async toggleLargeText(): Promise<void> {
-    const toggle = this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.largeTextLabel, SHARE_STRINGS.en.largeTextLabel) });
+    const toggle = this.get.largeText();
     const before = await toggle.getAttribute('aria-pressed');
     await toggle.click();
     await expect(toggle).not.toHaveAttribute('aria-pressed', before ?? '');
@@ -728,7 +726,7 @@ class Get {
   /** The Share dialog (either language). */
   shareDialog(): Locator {
     return this.page.getByRole('dialog', {
-      name: eitherLabel(SHARE_STRINGS.zh.shareTitle, SHARE_STRINGS.en.shareTitle),
+      name: shareLabel('shareTitle'),
     });
   }
 
@@ -829,9 +827,7 @@ class Get {
   /** The layer control's filter by a site's status (built, under construction, planned), in either language. */
   statusFilter(status: 'built' | 'building' | 'planned'): Locator {
     const key = `status_${status}` as const;
-    return this.page
-      .getByRole('group', { name: eitherLabel(STRINGS.zh.status, STRINGS.en.status) })
-      .getByRole('checkbox', { name: eitherLabel(STRINGS.zh[key], STRINGS.en[key]) });
+    return this.page.getByRole('group', { name: either('status') }).getByRole('checkbox', { name: either(key) });
   }
 
   /** The skip link to the site list (the first stop of the keyboard). */
@@ -915,17 +911,17 @@ class Get {
 
   /** The large-text button of the header (either language). */
   largeText(): Locator {
-    return this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.largeTextLabel, SHARE_STRINGS.en.largeTextLabel) });
+    return this.page.getByRole('button', { name: shareLabel('largeTextLabel') });
   }
 
   /** The embedded map's link to the full map (either language). */
   openFull(): Locator {
-    return this.page.getByRole('link', { name: eitherLabel(SHARE_STRINGS.zh.openFullLabel, SHARE_STRINGS.en.openFullLabel) });
+    return this.page.getByRole('link', { name: shareLabel('openFullLabel') });
   }
 
   /** The header's Share button (either language). */
   shareButton(): Locator {
-    return this.page.getByRole('button', { name: eitherLabel(SHARE_STRINGS.zh.share, SHARE_STRINGS.en.share) });
+    return this.page.getByRole('button', { name: shareLabel('share') });
   }
 
   /** The sites listed in the overview. */
@@ -1104,8 +1100,8 @@ export class AppDriver {
     this.map = new MapDriver(page);
     this.tour = new TourDriver(page);
     this.given = new Given(page);
-    this.when = new When(page, this.map);
     this.get = new Get(page);
+    this.when = new When(page, this.map, this.get);
     this.tools = new ToolsDriver(page, (at) => this.when.clickMap(at));
     this.editor = new EditorDriver(page, () => this.tour.start());
     this.services = new ServicesDriver(page);
@@ -1115,7 +1111,8 @@ export class AppDriver {
   /** The same driver inside a frame (an article embedding the map): reads, clicks and the map's questions there. */
   framed(frame: Frame): FramedApp {
     const map = new MapDriver(frame);
-    return { get: new Get(frame), when: new When(frame, map), map, tour: new TourDriver(frame), tools: { get: new ToolsGet(frame) } };
+    const get = new Get(frame);
+    return { get, when: new When(frame, map, get), map, tour: new TourDriver(frame), tools: { get: new ToolsGet(frame) } };
   }
 }
 
